@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util'
+import { createDistrict, type District, type DistrictInput } from '../district/create-district.js'
+import { AssemblyError } from '../plugin/errors.js'
+import { createTranslator } from '../i18n/translator.js'
+import { esCO } from '../i18n/messages/es-CO.js'
+import { en } from '../i18n/messages/en.js'
+import { createAdminCommand } from './commands/create-admin.js'
+import { describePending, migrateCommand } from './commands/migrate.js'
+import { seedCommand } from './commands/seed.js'
+import { startServer, type RunningServer } from './commands/start.js'
+import { COMMAND_NAMES, helpText } from './help.js'
+import { cliLocale } from './locale.js'
+import { type CliOutput, processOutput } from './output.js'
+
+export { startServer, type RunningServer } from './commands/start.js'
+export type { CliOutput } from './output.js'
+
+export interface CliOptions {
+  /** Loads the district's configuration, e.g. by importing distrito.config.ts. */
+  load: (configPath: string | undefined) => Promise<DistrictInput>
+  io?: CliOutput
+  env?: NodeJS.ProcessEnv
+  /** Resolves when the server should stop; defaults to SIGINT or SIGTERM. */
+  untilStopped?: (server: RunningServer) => Promise<void>
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+}
+
+/** `distrito <command>`: returns the process exit code. */
+export async function runCli(argv: string[], options: CliOptions): Promise<number> {
+  const io = options.io ?? processOutput
+  const env = options.env ?? process.env
+  const locale = cliLocale(env)
+  const t = createTranslator(locale, locale === 'en' ? en : esCO)
+  let args: ReturnType<typeof parse>
+  try {
+    args = parse(argv)
+  } catch (error) {
+    io.err((error as Error).message)
+    io.err(helpText(t))
+    return 2
+  }
+  const command = args.positionals[0]
+  if (!command || args.values.help) {
+    io.out(helpText(t, command && COMMAND_NAMES.includes(command) ? command : undefined))
+    return 0
+  }
+  if (!COMMAND_NAMES.includes(command)) {
+    io.err(t('core.cli.unknownCommand', { command }))
+    io.err(helpText(t))
+    return 2
+  }
+
+  let district: District
+  try {
+    district = await createDistrict(await options.load(args.values.config))
+  } catch (error) {
+    if (error instanceof AssemblyError || (error as NodeJS.ErrnoException).code === 'CONFIG_NOT_FOUND') {
+      io.err((error as Error).message)
+      return 1
+    }
+    throw error
+  }
+  const dt = district.translator(locale)
+  try {
+    const v = args.values
+    switch (command) {
+      case 'migrate':
+        return await migrateCommand(district, dt, io)
+      case 'seed':
+        return await seedCommand(district, dt, io, v.demo ?? false)
+      case 'create-admin':
+        return await createAdminCommand(district, dt, io, { email: v.email, name: v.name, password: v.password })
+      case 'start': {
+        if (v.migrate) await migrateCommand(district, dt, io)
+        const pending = await describePending(district)
+        if (pending) {
+          io.err(dt('core.cli.pending', { detail: pending }))
+          return 1
+        }
+        if (v.seed || v.demo) await seedCommand(district, dt, io, v.demo ?? false)
+        const port = Number(v.port ?? env.PORT ?? 3000)
+        const server = await startServer(district, { port, hostname: v.host ?? env.HOST ?? '0.0.0.0' })
+        io.out(dt('core.cli.listening', { district: district.config.name[locale], url: server.url }))
+        const admin = district.config.demo?.admin
+        if (v.demo && admin) io.out(dt('core.cli.adminLogin', { email: admin.email, password: admin.password }))
+        await (options.untilStopped ?? waitForSignal)(server)
+        io.out(dt('core.cli.shuttingDown'))
+        await server.close()
+        return 0
+      }
+    }
+    return 2
+  } finally {
+    district.close()
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean' },
+      migrate: { type: 'boolean' },
+      seed: { type: 'boolean' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  })
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { DEFAULT_LOCALE, localeSchema, localizedSchema } from '../i18n/locales.js'
+import { contrastRatio } from './contrast.js'
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens')
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a six-digit hex colour such as #0b5d3b')
+
+/** A term of an instance's own vocabulary: a priority sector, a subregion. */
+const termSchema = z.object({ id: slug, name: localizedSchema })
+
+const uniqueIds = (list: { id: string }[]) => new Set(list.map((t) => t.id)).size === list.length
+
+export const districtConfigSchema = z.object({
+  /** Short machine name, used for cookies and logs. */
+  slug,
+  name: localizedSchema,
+  tagline: localizedSchema,
+  branding: z
+    .object({
+      primaryColor: hexColor.refine((c) => contrastRatio(c, '#ffffff') >= 4.5, {
+        message: 'white text on this colour is below the 4.5:1 contrast WCAG AA requires',
+      }),
+      logoText: z.string().trim().min(1).max(12).optional(),
+    })
+    .default({ primaryColor: '#0b5d3b' }),
+  defaultLocale: localeSchema.default(DEFAULT_LOCALE),
+  sectors: z.array(termSchema).refine(uniqueIds, 'sector ids must be unique').default([]),
+  subregions: z.array(termSchema).refine(uniqueIds, 'subregion ids must be unique').default([]),
+  database: z
+    .object({
+      /** `file:path.db`, `libsql://…` or `http(s)://…`. Defaults to a file in `./data`. */
+      url: z.string().min(1).optional(),
+      authToken: z.string().optional(),
+    })
+    .default({}),
+  /** Where people reach the district, e.g. https://distrito.valledelcauca.gov.co. CSRF checks use its origin. */
+  publicUrl: z.url().optional(),
+  /** Demo credentials that `distrito seed --demo` creates. Never used by a production seed. */
+  demo: z
+    .object({
+      admin: z.object({ email: z.email(), name: z.string().min(1), password: z.string().min(12) }),
+    })
+    .optional(),
+})
+
+export type DistrictConfigInput = z.input<typeof districtConfigSchema>
+export type DistrictConfig = z.output<typeof districtConfigSchema>
+export type Term = z.output<typeof termSchema>

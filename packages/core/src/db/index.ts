@@ -1,0 +1,5 @@
+/** Database helpers for plugins: the handle type and the core tables a plugin may reference. */
+export type { Database, DatabaseHandle } from './client.js'
+export { openDatabase, DEFAULT_DATABASE_URL } from './client.js'
+export { migrationsTableFor, type MigrationSource, type PendingMigrations } from './migrations.js'
+export { users, type User } from './schema/users.js'

@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url'
+import type { Hono } from 'hono'
+import { type DistrictConfig, type DistrictConfigInput, districtConfigSchema } from '../config/district-config.js'
+import { type Database, type DatabaseHandle, openDatabase } from '../db/client.js'
+import { type PendingMigrations, type MigrationSource, applyMigrations, pendingMigrations } from '../db/migrations.js'
+import { buildAssets } from '../http/assets.js'
+import { buildApp } from '../http/app.js'
+import type { DistrictRuntime, DistritoEnv, ShellNavItem } from '../http/env.js'
+import { en } from '../i18n/messages/en.js'
+import { esCO } from '../i18n/messages/es-CO.js'
+import { LOCALES, type Locale } from '../i18n/locales.js'
+import { createTranslator, type Catalogs } from '../i18n/translator.js'
+import { type Logger, createLogger } from '../log/logger.js'
+import { AssemblyError } from '../plugin/errors.js'
+import type { PluginInstance } from '../plugin/define-plugin.js'
+import { resolvePlugins } from '../plugin/resolve.js'
+import { CORE_VERSION } from '../version.js'
+import type { MountedPlugin } from './mounted-plugin.js'
+import { type SeedOptions, runSeeds } from './seed.js'
+
+export interface DistrictInput extends DistrictConfigInput {
+  plugins: readonly PluginInstance[]
+  logger?: Logger
+}
+
+export interface District {
+  config: DistrictConfig
+  app: Hono<DistritoEnv>
+  db: Database
+  plugins: readonly MountedPlugin[]
+  /** Every permission the installed plugins declare, as `<plugin>:<name>`. */
+  permissions: readonly string[]
+  logger: Logger
+  /** Core first, then plugins in dependency order. */
+  migrationSources: readonly MigrationSource[]
+  pendingMigrations(): Promise<PendingMigrations[]>
+  migrate(): Promise<{ owner: string; applied: number }[]>
+  seed(options?: SeedOptions): Promise<void>
+  /** A translator outside any request, e.g. for the CLI. */
+  translator(locale: Locale): ReturnType<typeof createTranslator>
+  close(): void
+}
+
+export const CORE_MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url))
+
+/** Lets a configuration file be typed without assembling anything yet. */
+export function defineDistrict(input: DistrictInput): DistrictInput {
+  return input
+}
+
+function parseConfig(input: DistrictInput): DistrictConfig {
+  const { plugins: _plugins, logger: _logger, ...raw } = input
+  const result = districtConfigSchema.safeParse(raw)
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ')
+    throw new AssemblyError('INVALID_CONFIG', `The district configuration is invalid: ${detail}.`)
+  }
+  return result.data
+}
+
+function buildCatalogs(plugins: readonly MountedPlugin[]): Catalogs {
+  const base: Record<Locale, Record<string, string>> = { 'es-CO': { ...esCO }, en: { ...en } }
+  for (const plugin of plugins) {
+    for (const locale of LOCALES) Object.assign(base[locale], plugin.definition.messages?.[locale])
+  }
+  return base
+}
+
+/**
+ * Assembles a district: validates the configuration and every plugin (options, versions,
+ * dependencies), orders plugins, opens the database and builds the web app. It does not migrate:
+ * migrations run once per deploy (`distrito migrate`), not on every instance's boot.
+ */
+export async function createDistrict(input: DistrictInput): Promise<District> {
+  const config = parseConfig(input)
+  const resolved = resolvePlugins(input.plugins, CORE_VERSION)
+  const logger = input.logger ?? createLogger({ fields: { district: config.slug } })
+  const handle: DatabaseHandle = await openDatabase({
+    url: config.database.url ?? process.env.DATABASE_URL,
+    authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
+  })
+  const { db } = handle
+
+  const plugins: MountedPlugin[] = resolved.map(({ definition, options }) => ({
+    id: definition.id,
+    definition,
+    context: { id: definition.id, options, db, config, logger: logger.child({ plugin: definition.id }), basePath: `/${definition.id}` },
+  }))
+  const catalogs = buildCatalogs(plugins)
+  const nav: ShellNavItem[] = []
+  // Navigation labels are translated per request; here they stay keys with resolved paths.
+  for (const plugin of plugins) {
+    for (const entry of plugin.definition.nav ?? []) {
+      nav.push({ label: entry.label, href: `${plugin.context.basePath}${entry.path === '/' ? '' : entry.path}` || '/' })
+    }
+  }
+  const assets = buildAssets(config)
+  const runtime: DistrictRuntime = {
+    config,
+    nav,
+    catalogs,
+    assets: { css: assets.css.path, htmx: assets.htmx.path },
+    https: config.publicUrl?.startsWith('https:') ?? false,
+  }
+  const app = buildApp({ runtime, db, logger, assets, plugins })
+
+  const migrationSources: MigrationSource[] = [
+    { owner: 'core', folder: CORE_MIGRATIONS },
+    ...plugins.flatMap((p) => (p.definition.migrations ? [{ owner: p.id, folder: p.definition.migrations }] : [])),
+  ]
+  const permissions = plugins.flatMap((p) => Object.keys(p.definition.permissions ?? {}).map((name) => `${p.id}:${name}`))
+
+  return {
+    config,
+    app,
+    db,
+    plugins,
+    permissions,
+    logger,
+    migrationSources,
+    pendingMigrations: async () => {
+      const all = await Promise.all(migrationSources.map((s) => pendingMigrations(db, s)))
+      return all.filter((p) => p.pending > 0)
+    },
+    migrate: async () => {
+      const applied: { owner: string; applied: number }[] = []
+      for (const source of migrationSources) applied.push({ owner: source.owner, applied: await applyMigrations(db, source) })
+      return applied
+    },
+    seed: (options) => runSeeds({ db, config, plugins }, options),
+    translator: (locale) => createTranslator(locale, catalogs[locale]),
+    close: () => handle.close(),
+  }
+}

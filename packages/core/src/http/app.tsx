@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { jsxRenderer } from 'hono/jsx-renderer'
+import { requestId } from 'hono/request-id'
+import type { Database } from '../db/client.js'
+import type { MountedPlugin } from '../district/mounted-plugin.js'
+import type { Logger } from '../log/logger.js'
+import { Shell } from '../ui/shell.js'
+import { type AssetBundle, assetRoutes } from './assets.js'
+import type { DistrictRuntime, DistritoEnv } from './env.js'
+import { onError, onNotFound, renderError } from './errors.js'
+import { takeFlash } from './flash.js'
+import { csrfProtection } from './middleware/csrf.js'
+import { localeMiddleware } from './middleware/locale.js'
+import { requestContext } from './middleware/request-context.js'
+import { securityHeaders } from './middleware/security-headers.js'
+import { healthRoutes } from './routes/health.js'
+import { homeRoutes } from './routes/home.js'
+import { localeRoutes } from './routes/locale.js'
+
+/** Form posts larger than this are refused with 413; file uploads get their own limits. */
+export const MAX_FORM_BYTES = 1024 * 1024
+
+export interface AppParts {
+  runtime: DistrictRuntime
+  db: Database
+  logger: Logger
+  assets: AssetBundle
+  plugins: readonly MountedPlugin[]
+}
+
+function wantsPage(accept: string | undefined, htmx: string | undefined): boolean {
+  return !htmx && (accept ?? '').includes('text/html')
+}
+
+/** The district's web app: core middleware and pages, then every plugin's routes at `/<id>`. */
+export function buildApp(parts: AppParts): Hono<DistritoEnv> {
+  const { runtime, db, logger, plugins } = parts
+  const app = new Hono<DistritoEnv>()
+  const publicOrigin = runtime.config.publicUrl ? new URL(runtime.config.publicUrl).origin : undefined
+
+  app.use(requestId())
+  app.use(async (c, next) => {
+    c.set('district', runtime)
+    c.set('db', db)
+    c.set('flash', null)
+    await next()
+  })
+  app.use(requestContext(logger))
+  app.use(localeMiddleware())
+  app.use(jsxRenderer(({ children, title, noindex }, c) => <Shell c={c} title={title} noindex={noindex}>{children}</Shell>, { docType: true }))
+  app.use(securityHeaders({ https: runtime.https }))
+  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) }))
+  app.use(csrfProtection(publicOrigin ? [publicOrigin] : undefined))
+  app.use(async (c, next) => {
+    // Only a full page shows the one-time notice, so a background request cannot swallow it.
+    if (c.req.method === 'GET' && wantsPage(c.req.header('Accept'), c.req.header('HX-Request'))) c.set('flash', takeFlash(c))
+    await next()
+  })
+
+  app.route('/', assetRoutes(parts.assets))
+  app.route('/', healthRoutes())
+  app.route('/', localeRoutes())
+  app.route('/', homeRoutes(plugins))
+  for (const plugin of plugins) {
+    if (!plugin.definition.routes) continue
+    const sub = new Hono<DistritoEnv>()
+    plugin.definition.routes(sub, plugin.context)
+    app.route(plugin.context.basePath, sub)
+  }
+
+  app.onError(onError)
+  app.notFound(onNotFound)
+  return app
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Hono } from 'hono'
+import type { DistrictConfig } from '../config/district-config.js'
+
+interface Asset {
+  path: string
+  body: string
+  type: string
+}
+
+export interface AssetBundle {
+  css: Asset
+  htmx: Asset
+}
+
+const require = createRequire(import.meta.url)
+
+function fingerprint(name: string, ext: string, body: string): string {
+  return `/assets/${name}.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${ext}`
+}
+
+/**
+ * Our stylesheet with the district's brand colour, and htmx from its npm package: both served
+ * by the app itself under content-hashed names, so they can be cached for a year and no page
+ * depends on a CDN.
+ */
+export function buildAssets(config: DistrictConfig): AssetBundle {
+  const base = readFileSync(new URL('../../assets/distrito.css', import.meta.url), 'utf8')
+  const css = `:root { --brand: ${config.branding.primaryColor}; }\n${base}`
+  const htmx = readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8')
+  return {
+    css: { path: fingerprint('distrito', 'css', css), body: css, type: 'text/css; charset=utf-8' },
+    htmx: { path: fingerprint('htmx', 'js', htmx), body: htmx, type: 'text/javascript; charset=utf-8' },
+  }
+}
+
+export function assetRoutes(bundle: AssetBundle): Hono {
+  const app = new Hono()
+  for (const asset of Object.values(bundle)) {
+    app.get(asset.path, (c) =>
+      c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    )
+  }
+  return app
+}

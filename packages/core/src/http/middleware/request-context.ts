@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono'
+import { withQueryStats } from '../../db/query-stats.js'
+import type { Logger } from '../../log/logger.js'
+import type { DistritoEnv } from '../env.js'
+
+/**
+ * Per request: a child logger carrying the request id, a counter of SQL statements (reported in
+ * Server-Timing), and one structured access-log line when the response is ready.
+ */
+export function requestContext(logger: Logger): MiddlewareHandler<DistritoEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    const log = logger.child({ requestId: c.var.requestId })
+    c.set('logger', log)
+    const { stats, result } = withQueryStats(() => next())
+    await result
+    const ms = Math.round((performance.now() - started) * 10) / 10
+    c.header('Server-Timing', `app;dur=${ms}, db;desc="${stats.count} queries"`)
+    log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms, queries: stats.count })
+  }
+}

@@ -1,0 +1,98 @@
+import { Hono } from 'hono'
+import type { DistritoEnv } from '../env.js'
+import type { WidgetContent } from '../../plugin/types.js'
+import type { MountedPlugin } from '../../district/mounted-plugin.js'
+import { EmptyState } from '../../ui/components/empty-state.js'
+import { errorFields } from '../../log/logger.js'
+
+interface LoadedWidget {
+  id: string
+  title: string
+  content: WidgetContent | null
+}
+
+function WidgetCard(props: { widget: LoadedWidget; unavailable: string }) {
+  const { widget } = props
+  const headingId = `widget-${widget.id}`
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{widget.title}</h3>
+      {widget.content === null ? (
+        <p>{props.unavailable}</p>
+      ) : widget.content.items.length === 0 ? (
+        <p>{widget.content.empty}</p>
+      ) : (
+        <ul>
+          {widget.content.items.map((item) => (
+            <li>
+              <a href={item.href}>{item.title}</a>
+              {item.meta ? <span class="meta">{item.meta}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {widget.content?.more ? <a href={widget.content.more.href}>{widget.content.more.label}</a> : null}
+    </section>
+  )
+}
+
+/** The district's front page: who it is, and what is open now in each installed program. */
+export function homeRoutes(plugins: readonly MountedPlugin[]) {
+  const app = new Hono<DistritoEnv>()
+  app.get('/', async (c) => {
+    const { t, locale, district } = c.var
+    const { config } = district
+    // Widgets load side by side; one failing plugin shows "unavailable" instead of breaking the page.
+    const widgets: LoadedWidget[] = await Promise.all(
+      plugins
+        .filter((p) => p.definition.widget)
+        .map(async (p) => {
+          const widget = p.definition.widget!
+          try {
+            return { id: p.id, title: t(widget.title), content: await widget.load({ ...p.context, locale, t }) }
+          } catch (error) {
+            c.var.logger.error('home widget failed', { plugin: p.id, ...errorFields(error) })
+            return { id: p.id, title: t(widget.title), content: null }
+          }
+        }),
+    )
+    const name = config.name[locale]
+    return c.render(
+      <>
+        <div class="hero">
+          <h1>{name}</h1>
+          <p class="lead">{config.tagline[locale]}</p>
+        </div>
+        <section aria-labelledby="programs-heading">
+          <h2 id="programs-heading">{t('core.home.programs')}</h2>
+          {widgets.length === 0 ? (
+            <EmptyState title={t('core.home.noPrograms')} body={t('core.home.noProgramsHint')} headingLevel={3} />
+          ) : (
+            <>
+              <p>{t('core.home.programsLead')}</p>
+              <div class="cards">
+                {widgets.map((w) => (
+                  <WidgetCard widget={w} unavailable={t('core.home.widgetUnavailable')} />
+                ))}
+              </div>
+            </>
+          )}
+        </section>
+        {config.sectors.length > 0 ? (
+          <section aria-labelledby="sectors-heading">
+            <h2 id="sectors-heading">{t('core.home.sectors')}</h2>
+            <ul class="chips">{config.sectors.map((s) => <li>{s.name[locale]}</li>)}</ul>
+          </section>
+        ) : null}
+        {config.subregions.length > 0 ? (
+          <section aria-labelledby="subregions-heading">
+            <h2 id="subregions-heading">{t('core.home.subregions')}</h2>
+            <ul class="chips">{config.subregions.map((s) => <li>{s.name[locale]}</li>)}</ul>
+          </section>
+        ) : null}
+      </>,
+      { title: name },
+    )
+  })
+  return app
+}

@@ -1,0 +1,36 @@
+/**
+ * @distrito/core: the public contract between a Distrito instance, the core and its plugins.
+ * A plugin imports only from here and from the `./ui`, `./db` and `./testing` entry points.
+ */
+export { CORE_VERSION } from './version.js'
+
+export { definePlugin, isPluginInstance, type PluginFactory, type PluginInstance } from './plugin/define-plugin.js'
+export type {
+  HomeWidget,
+  NavEntry,
+  PermissionDeclaration,
+  PluginContext,
+  PluginDefinition,
+  PluginMessages,
+  SeedContext,
+  SeedProgress,
+  WidgetContent,
+  WidgetContext,
+  WidgetItem,
+} from './plugin/types.js'
+export { AssemblyError, type AssemblyErrorCode } from './plugin/errors.js'
+export { RESERVED_IDS } from './plugin/resolve.js'
+
+export { createDistrict, defineDistrict, type District, type DistrictInput } from './district/create-district.js'
+export type { SeedOptions } from './district/seed.js'
+export type { DistrictConfig, DistrictConfigInput, Term } from './config/district-config.js'
+
+export type { DistritoEnv, DistritoVariables, DistrictRuntime } from './http/env.js'
+export { httpError, renderError } from './http/errors.js'
+export { setFlash, type FlashMessage } from './http/flash.js'
+
+export { LOCALES, DEFAULT_LOCALE, type Locale, type Localized } from './i18n/locales.js'
+export type { Translate, MessageParams } from './i18n/translator.js'
+
+export { createLogger, silentLogger, type Logger, type LogLevel } from './log/logger.js'
+export type { Database } from './db/client.js'

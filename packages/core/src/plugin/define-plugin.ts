@@ -1,0 +1,36 @@
+import type { z } from 'zod'
+import type { PluginDefinition } from './types.js'
+
+// A registry-wide symbol, so a plugin built against another copy of the core is still recognised
+// and can be reported by name instead of failing an `instanceof`.
+export const PLUGIN_TAG: unique symbol = Symbol.for('distrito.plugin') as never
+
+/** A plugin as an instance lists it: its definition and the options it was given, unvalidated yet. */
+export interface PluginInstance<TSchema extends z.ZodType = z.ZodType> {
+  readonly [PLUGIN_TAG]: true
+  readonly definition: PluginDefinition<TSchema>
+  readonly rawOptions: unknown
+}
+
+export type PluginFactory<TSchema extends z.ZodType = z.ZodType> = ((
+  options?: z.input<TSchema>,
+) => PluginInstance<TSchema>) & { readonly definition: PluginDefinition<TSchema> }
+
+/**
+ * Declares a plugin. The result is a factory an instance calls with the plugin's options:
+ * `plugins: [challenges({ ... })]`. Options are validated when the district is assembled.
+ */
+export function definePlugin<TSchema extends z.ZodType = z.ZodType>(
+  definition: PluginDefinition<TSchema>,
+): PluginFactory<TSchema> {
+  const factory = (options?: z.input<TSchema>): PluginInstance<TSchema> => ({
+    [PLUGIN_TAG]: true,
+    definition,
+    rawOptions: options,
+  })
+  return Object.assign(factory, { definition })
+}
+
+export function isPluginInstance(value: unknown): value is PluginInstance {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLUGIN_TAG] === true
+}

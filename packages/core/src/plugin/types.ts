@@ -1,0 +1,92 @@
+import type { Hono } from 'hono'
+import type { z } from 'zod'
+import type { Database } from '../db/client.js'
+import type { DistrictConfig } from '../config/district-config.js'
+import type { DistritoEnv } from '../http/env.js'
+import type { Locale } from '../i18n/locales.js'
+import type { Translate } from '../i18n/translator.js'
+import type { Logger } from '../log/logger.js'
+
+/** What a plugin's code receives from the core: its own validated options and the shared services. */
+export interface PluginContext<TOptions = unknown> {
+  id: string
+  options: TOptions
+  db: Database
+  config: DistrictConfig
+  logger: Logger
+  /** Where the plugin's routes are mounted, e.g. `/challenges`. */
+  basePath: string
+}
+
+/** A permission a plugin declares; it becomes `<plugin id>:<name>`. Roles are granted in the core. */
+export interface PermissionDeclaration {
+  /** i18n key of a short label, e.g. `challenges.permission.create`. */
+  label: string
+}
+
+/** A link in the shell's main navigation; `path` is relative to the plugin's mount point. */
+export interface NavEntry {
+  /** i18n key. */
+  label: string
+  path: string
+}
+
+export interface SeedProgress {
+  (done: number, total: number): void
+}
+
+export interface SeedContext<TOptions = unknown> extends PluginContext<TOptions> {
+  /** True when demo data was asked for (`distrito seed --demo`). */
+  demo: boolean
+  /** Report progress of long work; the CLI shows it. */
+  progress: SeedProgress
+}
+
+export interface WidgetItem {
+  title: string
+  href: string
+  /** A short second line: a deadline, a count, a sponsor. */
+  meta?: string
+}
+
+export interface WidgetContent {
+  items: WidgetItem[]
+  /** Shown when `items` is empty, already translated. */
+  empty: string
+  more?: { label: string; href: string }
+}
+
+export interface WidgetContext<TOptions = unknown> extends PluginContext<TOptions> {
+  locale: Locale
+  t: Translate
+}
+
+/** A plugin's card on the district's home page: what is open now in that program. */
+export interface HomeWidget<TOptions = unknown> {
+  /** i18n key of the card's heading. */
+  title: string
+  load(ctx: WidgetContext<TOptions>): Promise<WidgetContent>
+}
+
+/** Messages of a plugin, per locale. Every key starts with `<plugin id>.`. */
+export type PluginMessages = Record<Locale, Record<string, string>>
+
+export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType> {
+  /** Lowercase and hyphenated. Namespaces tables, routes (`/<id>`), permissions and i18n keys. */
+  id: string
+  version: string
+  /** The `@distrito/core` versions this plugin works with, as a semver range. */
+  requires: { core: string }
+  /** Other plugins by id, each with a semver range; they are set up before this one. */
+  dependsOn?: Record<string, string>
+  options?: TSchema
+  /** An absolute path to the plugin's drizzle migrations folder. */
+  migrations?: string
+  permissions?: Record<string, PermissionDeclaration>
+  messages?: PluginMessages
+  routes?: (app: Hono<DistritoEnv>, ctx: PluginContext<z.output<TSchema>>) => void
+  nav?: NavEntry[]
+  widget?: HomeWidget<z.output<TSchema>>
+  /** Idempotent: running it twice leaves the same data as running it once. */
+  seed?: (ctx: SeedContext<z.output<TSchema>>) => Promise<void>
+}

@@ -1,0 +1,159 @@
+import type { Child } from 'hono/jsx'
+import type { FieldErrors, FormValues } from '../forms/parse-form.js'
+import { useT } from '../context.js'
+
+const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
+/**
+ * The list of problems at the top of a form that failed validation, each linking to its field,
+ * as the GOV.UK design system does. It takes focus so keyboard and screen-reader users hear it.
+ */
+export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<string, string> }) {
+  const t = useT()
+  const entries = Object.entries(props.errors)
+  if (entries.length === 0) return null
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} autofocus>
+      <h2>{t('core.form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li>
+            {name === '_form' ? message : <a href={`#${fieldId(name)}`}>{props.labels?.[name] ? `${props.labels[name]}: ` : ''}{message}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+interface FieldProps {
+  name: string
+  label: string
+  hint?: string
+  error?: string
+  required?: boolean
+}
+
+function FieldShell(props: FieldProps & { children: Child }) {
+  const t = useT()
+  const id = fieldId(props.name)
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? null : <span class="optional"> {t('core.form.optional')}</span>}
+      </label>
+      {props.hint ? <p id={`${id}-hint`} class="hint">{props.hint}</p> : null}
+      {props.error ? <p id={`${id}-error`} class="field-error">{props.error}</p> : null}
+      {props.children}
+    </div>
+  )
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: unknown
+    type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'tel' | 'search'
+    autocomplete?: string
+    maxLength?: number
+    inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url' | 'search' | 'text' | 'none'
+  },
+) {
+  const id = fieldId(props.name)
+  return (
+    <FieldShell {...props}>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : asText(props.value)}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxLength}
+        inputmode={props.inputMode}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+      />
+    </FieldShell>
+  )
+}
+
+export function TextArea(props: FieldProps & { value?: unknown; rows?: number; maxLength?: number }) {
+  const id = fieldId(props.name)
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 5}
+        maxlength={props.maxLength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+      >
+        {asText(props.value)}
+      </textarea>
+    </FieldShell>
+  )
+}
+
+export function SelectField(
+  props: FieldProps & { value?: unknown; options: { value: string; label: string }[]; placeholder?: string },
+) {
+  const id = fieldId(props.name)
+  const current = asText(props.value)
+  return (
+    <FieldShell {...props}>
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, props.error)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+/** A form that posts to the server and works without JavaScript; validation messages come from the server. */
+export function Form(props: {
+  action: string
+  method?: 'post' | 'get'
+  errors?: FieldErrors
+  labels?: Record<string, string>
+  enctype?: 'multipart/form-data'
+  children: Child
+}) {
+  return (
+    <form action={props.action} method={props.method ?? 'post'} enctype={props.enctype} novalidate class="form">
+      {props.errors ? <ErrorSummary errors={props.errors} labels={props.labels} /> : null}
+      {props.children}
+    </form>
+  )
+}
+
+export function SubmitButton(props: { children: Child; variant?: 'primary' | 'secondary' }) {
+  return (
+    <button type="submit" class={`button button--${props.variant ?? 'primary'}`}>
+      {props.children}
+    </button>
+  )
+}
+
+export type { FieldErrors, FormValues }

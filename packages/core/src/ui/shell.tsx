@@ -1,0 +1,78 @@
+import type { Child } from 'hono/jsx'
+import type { Context } from 'hono'
+import type { DistritoEnv } from '../http/env.js'
+import { LOCALES } from '../i18n/locales.js'
+import { Flash } from './components/flash.js'
+import type { PageProps } from './page-props.js'
+
+function isCurrent(path: string, href: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
+}
+
+/** The frame of every page: skip link, header with navigation and language switch, main, footer. */
+export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Child }) {
+  const { c } = props
+  const { t, locale, district, flash } = c.var
+  const { config, nav, assets } = district
+  const name = config.name[locale]
+  const path = c.req.path
+  const here = path + (new URL(c.req.url).search || '')
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === name ? name : `${props.title} · ${name}`}</title>
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowScriptTags":false}' />
+        <link rel="stylesheet" href={assets.css} />
+        <script src={assets.htmx} defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{t('core.shell.skipToContent')}</a>
+        <header class="site-header">
+          <div class="container site-header-inner">
+            <a class="brand" href="/">
+              {config.branding.logoText ? <span class="brand-mark" aria-hidden="true">{config.branding.logoText}</span> : null}
+              <span class="brand-name">{name}</span>
+            </a>
+            <nav class="main-nav" aria-label={t('core.shell.mainNav')}>
+              <ul>
+                {[{ label: 'core.shell.home', href: '/' }, ...nav].map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={isCurrent(path, item.href) ? 'page' : undefined}>{t(item.label)}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <nav class="language-switch" aria-label={t('core.shell.language')}>
+              <ul>
+                {LOCALES.map((l) => (
+                  <li>
+                    <a
+                      href={`/locale/${l}?next=${encodeURIComponent(here)}`}
+                      lang={l}
+                      hreflang={l}
+                      aria-current={l === locale ? 'true' : undefined}
+                    >
+                      {t(`core.shell.languageName.${l}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabindex={-1} class="container">
+          <Flash flash={flash} />
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{t('core.shell.footer', { district: name })}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}
