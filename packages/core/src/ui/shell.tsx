@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx'
 import type { Context } from 'hono'
 import type { DistritoEnv } from '../http/env.js'

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
 import type { DistritoEnv } from '../env.js'
 import type { WidgetContent } from '../../plugin/types.js'

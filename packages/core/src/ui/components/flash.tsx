@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { FlashMessage } from '../../http/flash.js'
 import { useT } from '../context.js'
 

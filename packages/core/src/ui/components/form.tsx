@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx'
 import type { FieldErrors, FormValues } from '../forms/parse-form.js'
 import { useT } from '../context.js'

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx'
 import { useDistrito, useT } from '../context.js'
 import { type Page, type SortDirection, withQuery } from '../list-query.js'
