@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+import { notesPlugin } from './fixtures/notes/plugin.js'
+
+let t: TestDistrict
+afterEach(() => t?.close())
+
+const setup = async () => (t = await createTestDistrict({ plugins: [notesPlugin()], seed: true }))
+
+describe('the page shell in both languages', () => {
+  it('speaks Spanish (Colombia) by default', async () => {
+    await setup()
+    const res = await t.get('/')
+    const html = await res.text()
+    expect(res.headers.get('Content-Language')).toBe('es-CO')
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="es-CO">/)
+    expect(html).toContain('<title>Distrito de prueba</title>')
+    expect(html).toContain('Saltar al contenido principal')
+    expect(html).toContain('<h2 id="programs-heading">Programas del distrito</h2>')
+    expect(html).toContain('<li>Salud</li>')
+  })
+
+  it("follows the browser's Accept-Language", async () => {
+    await setup()
+    const html = await (await t.get('/', { headers: { 'Accept-Language': 'en-US,en;q=0.9,es;q=0.5' } })).text()
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('Skip to main content')
+    expect(html).toContain('<li>Health</li>')
+  })
+
+  it('remembers an explicit choice from the language switch and returns to the page', async () => {
+    await setup()
+    const res = await t.get('/locale/en?next=%2Fnotes%3Fpage%3D2')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe('/notes?page=2')
+    expect(t.jar.get('distrito_lang')).toBe('en')
+    const html = await (await t.get('/notes', { headers: { 'Accept-Language': 'es' } })).text()
+    expect(html).toContain('District notes')
+    expect(html).toMatch(/<a href="\/locale\/en\?next=%2Fnotes"[^>]*aria-current="true"/)
+  })
+
+  it('never redirects the language switch to another site', async () => {
+    await setup()
+    for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
+      const res = await t.get(`/locale/en?next=${encodeURIComponent(next)}`)
+      expect(res.headers.get('Location')).toBe('/')
+    }
+    expect((await t.get('/locale/fr')).status).toBe(404)
+  })
+
+  it('serves its stylesheet and htmx from its own origin, cacheable for a year', async () => {
+    await setup()
+    const html = await (await t.get('/')).text()
+    const css = /href="(\/assets\/distrito\.[0-9a-f]{12}\.css)"/.exec(html)?.[1]
+    const js = /src="(\/assets\/htmx\.[0-9a-f]{12}\.js)"/.exec(html)?.[1]
+    expect(css && js).toBeTruthy()
+    const cssRes = await t.get(css!)
+    expect(cssRes.status).toBe(200)
+    expect(cssRes.headers.get('Cache-Control')).toContain('immutable')
+    expect(await cssRes.text()).toContain('--brand: #0b5d3b')
+    const jsRes = await t.get(js!)
+    expect(jsRes.headers.get('Content-Type')).toContain('javascript')
+    expect(await jsRes.text()).toContain('htmx')
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\/[^"]*\.(css|js)/)
+  })
+
+  it('sends security headers and a request id', async () => {
+    await setup()
+    const res = await t.get('/')
+    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'")
+    expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
+    expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('error pages', () => {
+  it('404 in the shell, in the visitor’s language', async () => {
+    await setup()
+    const es = await t.get('/no-such-page')
+    expect(es.status).toBe(404)
+    expect(await es.text()).toContain('<h1>No encontramos esta página</h1>')
+    const en = await t.get('/notes/no-such-note', { headers: { 'Accept-Language': 'en' } })
+    expect(en.status).toBe(404)
+    expect(await en.text()).toContain('<h1>We could not find this page</h1>')
+  })
+
+  it('403 when a route refuses access', async () => {
+    await setup()
+    const res = await t.get('/notes/secret')
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('No tiene permiso para ver esta página')
+  })
+
+  it('500 shows the request id and nothing of the error itself', async () => {
+    await setup()
+    const res = await t.get('/notes/boom')
+    expect(res.status).toBe(500)
+    const html = await res.text()
+    expect(html).toContain('Algo salió mal de nuestro lado')
+    expect(html).toContain(res.headers.get('X-Request-Id')!)
+    expect(html).not.toContain('hunter2')
+    expect(html).not.toContain('at ')
+  })
+})
+
+describe('CSRF protection', () => {
+  it('refuses a form posted from another site, and writes nothing', async () => {
+    await setup()
+    const res = await t.post('/notes', { title: 'Injected' }, { origin: 'https://evil.example' })
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('No pudimos aceptar este formulario')
+    const list = await (await t.get('/notes')).text()
+    expect(list).not.toContain('Injected')
+  })
+
+  it('refuses a form posted without any origin information', async () => {
+    await setup()
+    const res = await t.post('/notes', { title: 'No origin' }, { origin: null })
+    expect(res.status).toBe(403)
+  })
+
+  it("accepts the district's own pages", async () => {
+    await setup()
+    expect((await t.post('/notes', { title: 'Mine' })).status).toBe(303)
+  })
+})
+
+describe('forms', () => {
+  it('shows zod errors next to their fields, keeps what was typed, and writes nothing', async () => {
+    await setup()
+    const res = await t.post('/notes', { title: '', body: 'Texto <script>alert(1)</script>' })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('<div class="error-summary" role="alert"')
+    expect(html).toContain('<a href="#field-title">Este campo es obligatorio.</a>')
+    expect(html).toMatch(/<p id="field-title-error" class="field-error">Este campo es obligatorio\.<\/p><input id="field-title"[^>]*aria-invalid="true"[^>]*aria-describedby="field-title-error"/)
+    expect(html).toContain('Texto &lt;script&gt;alert(1)&lt;/script&gt;</textarea>')
+    expect(html).not.toContain('<script>alert(1)')
+    const list = await (await t.get('/notes?sort=created&dir=desc')).text()
+    expect(list).not.toContain('Texto')
+  })
+
+  it('translates length limits with their number', async () => {
+    await setup()
+    const html = await (await t.post('/notes', { title: 'x'.repeat(81) }, { headers: { 'Accept-Language': 'en' } })).text()
+    expect(html).toContain('Use 80 characters at most.')
+  })
+
+  it('after a save, redirects and shows a one-time notice', async () => {
+    await setup()
+    const res = await t.post('/notes', { title: 'Reunión del comité' })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe('/notes')
+    const page = await (await t.get('/notes')).text()
+    expect(page).toContain('<div class="flash flash--success" role="status"><p>Nota guardada</p></div>')
+    const again = await (await t.get('/notes')).text()
+    expect(again).not.toContain('Nota guardada')
+  })
+
+  it('refuses an oversized form with 413', async () => {
+    await setup()
+    const res = await t.post('/notes', { title: 'big', body: 'x'.repeat(1024 * 1024 + 10) })
+    expect(res.status).toBe(413)
+    expect(await res.text()).toContain('No pudimos completar la solicitud')
+  })
+})
+
+describe('tables', () => {
+  it('paginates without counting the whole table and keeps sort in the links', async () => {
+    t = await createTestDistrict({ plugins: [notesPlugin({ perPage: 10 })], seed: { demo: true } })
+    const first = await (await t.get('/notes?sort=title&dir=asc')).text()
+    expect(first).toContain('Nota 00')
+    expect(first).not.toContain('Nota 10')
+    expect(first).toContain('href="/notes?sort=title&amp;dir=asc&amp;page=2"')
+    expect(first).toMatch(/<th scope="col" aria-sort="ascending"><a href="\/notes\?sort=title&amp;dir=desc"/)
+    const third = await (await t.get('/notes?sort=title&dir=asc&page=3')).text()
+    expect(third).toContain('Nota 24')
+    expect(third).not.toContain('rel="next"')
+    expect(third).toContain('Mostrando 21–25')
+    const bad = await t.get('/notes?page=-4&sort=drop%20table&dir=sideways')
+    expect(bad.status).toBe(200)
+  })
+
+  it('runs the same number of queries whatever the amount of data', async () => {
+    t = await createTestDistrict({ plugins: [notesPlugin()] })
+    const small = (await t.get('/notes')).queries
+    await t.district.seed({ demo: true })
+    const large = (await t.get('/notes')).queries
+    const home = (await t.get('/')).queries
+    expect(small).toBe(1)
+    expect(large).toBe(small)
+    expect(home).toBe(1)
+  })
+})
