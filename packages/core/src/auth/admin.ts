@@ -5,7 +5,7 @@ import { users } from '../db/schema/users.js'
 import { hashPassword } from './password.js'
 
 export const adminInputSchema = z.object({
-  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   name: z.string().trim().min(1).max(120),
   password: z.string().min(12).max(256),
 })

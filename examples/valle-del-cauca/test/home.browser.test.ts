@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDistrict, silentLogger, type District } from '@distrito/core'
+import { describeViolations, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type RunningServer } from '@distrito/core/testing/browser'
+import config from '../distrito.config.js'
+
+let dir: string
+let district: District
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'valle-browser-'))
+  district = await createDistrict({ ...config, logger: silentLogger, database: { url: `file:${join(dir, 'db.sqlite')}` } })
+  await district.migrate()
+  await district.seed({ demo: true })
+  server = await serveForBrowser(district)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  district?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('Valle del Cauca home page in Chromium', () => {
+  it('opens in Spanish, switches to English and back, with no serious accessibility violation', async () => {
+    const page = await browser.newPage({ locale: 'es-CO' })
+    await page.goto(server.url + '/')
+    expect(await page.getAttribute('html', 'lang')).toBe('es-CO')
+    expect(await page.textContent('h1')).toBe('Distrito de Innovación e IA del Valle del Cauca')
+    await expect(page.getByRole('heading', { name: 'Industrias priorizadas' }).isVisible()).resolves.toBe(true)
+    expect(describeViolations(await seriousA11yViolations(page))).toBe('')
+
+    await page.getByRole('link', { name: 'English' }).click()
+    await page.waitForURL(server.url + '/')
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.textContent('h1')).toBe('Valle del Cauca AI & Innovation District')
+    expect(describeViolations(await seriousA11yViolations(page))).toBe('')
+
+    await page.getByRole('link', { name: 'Español' }).click()
+    await page.waitForURL(server.url + '/')
+    expect(await page.getAttribute('html', 'lang')).toBe('es-CO')
+    await page.close()
+  })
+
+  it('lets a keyboard user skip straight to the content', async () => {
+    const page = await browser.newPage({ locale: 'es-CO' })
+    await page.goto(server.url + '/')
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Saltar al contenido principal' })
+    expect(await skip.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    expect(page.url()).toBe(server.url + '/#main')
+    await page.close()
+  })
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    await page.goto(server.url + '/')
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement
+      return root.scrollWidth - root.clientWidth
+    })
+    expect(overflow).toBe(0)
+    await page.close()
+  })
+})

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createLogger } from '@distrito/core'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+import { notesPlugin } from './fixtures/notes/plugin.js'
+
+let t: TestDistrict
+afterEach(() => t?.close())
+
+describe('structured logs', () => {
+  it('writes one JSON line per request with its id, status, duration and query count', async () => {
+    const lines: string[] = []
+    t = await createTestDistrict({ plugins: [notesPlugin()], config: { logger: createLogger({ write: (l) => lines.push(l) }) } })
+    const res = await t.get('/notes')
+    const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'request')
+    expect(entry).toMatchObject({ level: 'info', method: 'GET', path: '/notes', status: 200, queries: 1, requestId: res.headers.get('X-Request-Id') })
+    expect(typeof entry.ms).toBe('number')
+  })
+
+  it('logs an unhandled error with its stack under the same request id', async () => {
+    const lines: string[] = []
+    t = await createTestDistrict({ plugins: [notesPlugin()], config: { logger: createLogger({ write: (l) => lines.push(l) }) } })
+    const res = await t.get('/notes/boom')
+    const entries = lines.map((l) => JSON.parse(l))
+    const error = entries.find((e) => e.msg === 'unhandled error')
+    expect(error.level).toBe('error')
+    expect(error.requestId).toBe(res.headers.get('X-Request-Id'))
+    expect(error.error.message).toBe('database password is hunter2')
+    expect(error.error.stack).toContain('plugin.tsx')
+    expect(entries.find((e) => e.msg === 'request').status).toBe(500)
+  })
+
+  it('leaves out levels below the one asked for', () => {
+    const lines: string[] = []
+    const logger = createLogger({ level: 'warn', write: (l) => lines.push(l) })
+    logger.info('quiet')
+    logger.warn('loud', { n: 1 })
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['loud'])
+  })
+})
