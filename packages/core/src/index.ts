@@ -2,6 +2,8 @@
  * @distrito/core: the public contract between a Distrito instance, the core and its plugins.
  * A plugin imports only from here and from the `./ui`, `./db` and `./testing` entry points.
  */
+import './ui/page-props.js'
+
 export { CORE_VERSION } from './version.js'
 
 export { definePlugin, isPluginInstance, type PluginFactory, type PluginInstance } from './plugin/define-plugin.js'

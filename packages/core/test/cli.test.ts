@@ -135,6 +135,16 @@ describe('distrito CLI', () => {
     expect(errors.some((e) => e.startsWith('Invalid value for --password'))).toBe(true)
   })
 
+  it('explains bad input in Spanish to a Spanish-speaking operator', async () => {
+    const { input } = setup()
+    const errors: string[] = []
+    const run = (...argv: string[]) => runCli(argv, { load: async () => input, io: { out: () => {}, err: (l) => errors.push(l) }, env: { LANG: 'es_CO.UTF-8' } })
+    await run('migrate')
+    expect(await run('create-admin', '--email', 'ana', '--name', 'Ana', '--password', 'corta')).toBe(2)
+    expect(errors).toContain('Dato no válido en --password: Demasiado pequeño: se esperaba que texto tuviera >=12 caracteres')
+    expect(errors.some((e) => e.startsWith('Dato no válido en --email: ') && e.includes('inválid'))).toBe(true)
+  })
+
   it('reports an invalid configuration as one line and exit code 1', async () => {
     const { input, errors } = setup()
     const code = await runCli(['migrate'], {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AssemblyError, createDistrict, definePlugin, type DistrictInput } from '@distrito/core'
 import { testDistrictConfig } from '@distrito/core/testing'
-import { silentLogger } from '@distrito/core'
+import { createLogger, silentLogger } from '@distrito/core'
 import { resolvePlugins } from '../src/plugin/resolve.js'
 import { notesPlugin } from './fixtures/notes/plugin.js'
 
@@ -104,6 +104,25 @@ describe('assembly errors: a misconfigured district fails at boot with one reada
     expect(error.code).toBe('INVALID_CONFIG')
     expect(error.message).toContain('branding.primaryColor')
     expect(error.message).toContain('4.5:1')
+  })
+})
+
+describe('two copies of the core', () => {
+  it('recognises a plugin defined by another copy, and warns at boot', async () => {
+    const lines: string[] = []
+    const foreign = { ...notesPlugin(), definedBy: '0.1.0#othercopy' }
+    const d = await createDistrict({ ...testDistrictConfig, database: { url: 'file::memory:' }, logger: createLogger({ write: (l) => lines.push(l) }), plugins: [foreign] })
+    d.close()
+    const warning = lines.map((l) => JSON.parse(l)).find((e) => e.level === 'warn')
+    expect(warning.msg).toContain('Plugin "notes" was defined with another copy of @distrito/core (0.1.0)')
+    expect(warning.msg).toContain('pnpm dedupe')
+  })
+
+  it('says nothing when the plugin shares the instance’s core', async () => {
+    const lines: string[] = []
+    const d = await createDistrict({ ...testDistrictConfig, database: { url: 'file::memory:' }, logger: createLogger({ write: (l) => lines.push(l) }), plugins: [notesPlugin()] })
+    d.close()
+    expect(lines).toEqual([])
   })
 })
 

@@ -64,6 +64,19 @@ describe('the page shell in both languages', () => {
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\/[^"]*\.(css|js)/)
   })
 
+  it('has an icon in the district’s colours, also where browsers look for /favicon.ico', async () => {
+    await setup()
+    const html = await (await t.get('/')).text()
+    const icon = /<link rel="icon" href="(\/assets\/icon\.[0-9a-f]{12}\.svg)"/.exec(html)?.[1]
+    expect(icon).toBeTruthy()
+    const svg = await (await t.get(icon!)).text()
+    expect(svg).toContain('fill="#0b5d3b"')
+    expect(svg).toContain('>D</text>')
+    const legacy = await t.get('/favicon.ico')
+    expect(legacy.status).toBe(301)
+    expect(legacy.headers.get('Location')).toBe(icon)
+  })
+
   it('sends security headers and a request id', async () => {
     await setup()
     const res = await t.get('/')
@@ -72,6 +85,24 @@ describe('the page shell in both languages', () => {
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
     expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('operations', () => {
+  it('keeps the request id a load balancer sends, and makes one when it is missing or unsafe', async () => {
+    await setup()
+    expect((await t.get('/', { headers: { 'X-Request-Id': 'lb-7f3a9c' } })).headers.get('X-Request-Id')).toBe('lb-7f3a9c')
+    expect((await t.get('/', { headers: { 'X-Request-Id': '<script>' } })).headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('answers the health check while the database is reachable, and 503 when it is not', async () => {
+    await setup()
+    const ok = await t.get('/health', { headers: { Accept: 'application/json' } })
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toEqual({ status: 'ok' })
+    t.district.close()
+    const down = await t.get('/health', { headers: { Accept: 'application/json' } })
+    expect(down.status).toBe(503)
   })
 })
 

@@ -75,7 +75,7 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
       case 'seed':
         return await seedCommand(district, dt, io, v.demo ?? false)
       case 'create-admin':
-        return await createAdminCommand(district, dt, io, { email: v.email, name: v.name, password: v.password })
+        return await createAdminCommand(district, dt, io, { email: v.email, name: v.name, password: v.password }, locale)
       case 'start': {
         if (v.migrate) await migrateCommand(district, dt, io)
         const pending = await describePending(district)

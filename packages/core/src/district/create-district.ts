@@ -80,6 +80,11 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
   })
   const { db } = handle
+  for (const { definition, foreignCore } of resolved) {
+    if (foreignCore) {
+      logger.warn(`Plugin "${definition.id}" was defined with another copy of @distrito/core (${foreignCore}); this instance runs ${CORE_VERSION}. Two copies can also mean two copies of hono, whose errors the core would not recognise: deduplicate the installation (pnpm dedupe) so one copy serves the instance.`, { plugin: definition.id })
+    }
+  }
 
   const plugins: MountedPlugin[] = resolved.map(({ definition, options }) => ({
     id: definition.id,
@@ -99,7 +104,7 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     config,
     nav,
     catalogs,
-    assets: { css: assets.css.path, htmx: assets.htmx.path },
+    assets: { css: assets.css.path, htmx: assets.htmx.path, icon: assets.icon.path },
     https: config.publicUrl?.startsWith('https:') ?? false,
   }
   const app = buildApp({ runtime, db, logger, assets, plugins })

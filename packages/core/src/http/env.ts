@@ -16,7 +16,7 @@ export interface DistrictRuntime {
   config: DistrictConfig
   nav: readonly ShellNavItem[]
   catalogs: Catalogs
-  assets: { css: string; htmx: string }
+  assets: { css: string; htmx: string; icon: string }
   /** True when the district is served over HTTPS (its publicUrl): cookies are then marked Secure. */
   https: boolean
 }

@@ -1,5 +1,9 @@
 import type { z } from 'zod'
+import { CORE_VERSION } from '../version.js'
 import type { PluginDefinition } from './types.js'
+
+/** Identifies this copy of the core, so assembly can tell when a plugin was defined by another. */
+export const CORE_COPY = `${CORE_VERSION}#${Math.random().toString(36).slice(2)}`
 
 // A registry-wide symbol, so a plugin built against another copy of the core is still recognised
 // and can be reported by name instead of failing an `instanceof`.
@@ -10,6 +14,8 @@ export interface PluginInstance<TSchema extends z.ZodType = z.ZodType> {
   readonly [PLUGIN_TAG]: true
   readonly definition: PluginDefinition<TSchema>
   readonly rawOptions: unknown
+  /** The copy of @distrito/core whose definePlugin made it. */
+  readonly definedBy: string
 }
 
 export type PluginFactory<TSchema extends z.ZodType = z.ZodType> = ((
@@ -27,6 +33,7 @@ export function definePlugin<TSchema extends z.ZodType = z.ZodType>(
     [PLUGIN_TAG]: true,
     definition,
     rawOptions: options,
+    definedBy: CORE_COPY,
   })
   return Object.assign(factory, { definition })
 }

@@ -2,7 +2,7 @@ import semver from 'semver'
 import { z } from 'zod'
 import { LOCALES } from '../i18n/locales.js'
 import { AssemblyError } from './errors.js'
-import { isPluginInstance } from './define-plugin.js'
+import { CORE_COPY, isPluginInstance } from './define-plugin.js'
 import type { PluginDefinition } from './types.js'
 
 /** Paths the core serves itself; a plugin mounted there would shadow them. */
@@ -15,6 +15,8 @@ const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 export interface ResolvedPlugin {
   definition: PluginDefinition
   options: unknown
+  /** Set when the plugin was defined by another copy of @distrito/core than the one assembling it. */
+  foreignCore?: string
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -119,7 +121,8 @@ export function resolvePlugins(list: readonly unknown[], coreVersion: string): R
     }
     seen.add(definition.id)
     checkMessages(definition)
-    resolved.push({ definition, options: parseOptions(definition, entry.rawOptions) })
+    const foreign = entry.definedBy !== CORE_COPY ? String(entry.definedBy ?? 'unknown').split('#')[0] : undefined
+    resolved.push({ definition, options: parseOptions(definition, entry.rawOptions), ...(foreign ? { foreignCore: foreign } : {}) })
   })
   return orderByDependencies(resolved)
 }

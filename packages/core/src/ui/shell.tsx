@@ -26,6 +26,8 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
         <title>{props.title === name ? name : `${props.title} · ${name}`}</title>
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowScriptTags":false}' />
+        <link rel="icon" href={assets.icon} type="image/svg+xml" />
+        <meta name="theme-color" content={config.branding.primaryColor} />
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer></script>
       </head>

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { adminInputSchema, ensureAdmin } from '../../auth/admin.js'
 import type { District } from '../../district/create-district.js'
+import type { Locale } from '../../i18n/locales.js'
 import type { Translate } from '../../i18n/translator.js'
+import { zodErrorMap } from '../../i18n/zod-messages.js'
 import type { CliOutput } from '../output.js'
 
 export async function createAdminCommand(
@@ -9,9 +11,10 @@ export async function createAdminCommand(
   t: Translate,
   io: CliOutput,
   input: { email?: string; name?: string; password?: string },
+  locale: Locale,
 ): Promise<number> {
   const generated = input.password ? null : randomBytes(15).toString('base64url')
-  const parsed = adminInputSchema.safeParse({ ...input, password: input.password ?? generated })
+  const parsed = adminInputSchema.safeParse({ ...input, password: input.password ?? generated }, { error: zodErrorMap(locale) })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) io.err(t('core.cli.invalidInput', { field: String(issue.path[0] ?? ''), message: issue.message }))
     return 2

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const exampleDir = fileURLToPath(new URL('..', import.meta.url))
+const bin = fileURLToPath(new URL('../../../packages/core/bin/distrito.js', import.meta.url))
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+/** Runs the real `distrito` binary the way `npm start` does, in the instance's folder. */
+function distrito(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: exampleDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const waitFor = async (pattern: RegExp, ms = 30_000) => {
+    const started = Date.now()
+    while (Date.now() - started < ms) {
+      const match = pattern.exec(stdout)
+      if (match) return match
+      if (child.exitCode !== null) break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`timed out waiting for ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)
+  }
+  return { child, exited, waitFor, output: () => ({ stdout, stderr }) }
+}
+
+describe('the quick start: distrito start --migrate --demo on the Valle del Cauca configuration', () => {
+  it('migrates, seeds, prints the URL and the admin login, serves the district and stops cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valle-quickstart-'))
+    dirs.push(dir)
+    const run = distrito(['start', '--migrate', '--demo', '--port', '0', '--host', '127.0.0.1'], {
+      DATABASE_URL: `file:${join(dir, 'distrito.db')}`,
+      DISTRITO_LOCALE: 'es-CO',
+    })
+    const [, url] = (await run.waitFor(/está en (http:\/\/127\.0\.0\.1:\d+)/)) as unknown as [string, string]
+    expect(run.output().stdout).toContain('Administración: admin@distritovalle.demo / distrito-demo-2026')
+    const res = await fetch(url + '/')
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<h1>Distrito de Innovación e IA del Valle del Cauca</h1>')
+    expect((await fetch(url + '/health')).status).toBe(200)
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toBe(0)
+    expect(run.output().stdout).toContain('Deteniendo el servidor…')
+  })
+
+  it('a second instance on the same database refuses to start before `distrito migrate`, then starts after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valle-quickstart-'))
+    dirs.push(dir)
+    const env = { DATABASE_URL: `file:${join(dir, 'distrito.db')}`, DISTRITO_LOCALE: 'en' }
+    const refused = distrito(['start', '--port', '0'], env)
+    expect(await refused.exited).toBe(1)
+    expect(refused.output().stderr).toContain('Migrations are pending (core: 1)')
+    const migrate = distrito(['migrate'], env)
+    expect(await migrate.exited).toBe(0)
+    expect(migrate.output().stdout).toContain('core: 1 migrations applied')
+    const started = distrito(['start', '--port', '0', '--host', '127.0.0.1'], env)
+    await started.waitFor(/is at http/)
+    started.child.kill('SIGTERM')
+    expect(await started.exited).toBe(0)
+  })
+})
