@@ -141,8 +141,8 @@ describe('distrito CLI', () => {
     const run = (...argv: string[]) => runCli(argv, { load: async () => input, io: { out: () => {}, err: (l) => errors.push(l) }, env: { LANG: 'es_CO.UTF-8' } })
     await run('migrate')
     expect(await run('create-admin', '--email', 'ana', '--name', 'Ana', '--password', 'corta')).toBe(2)
-    expect(errors).toContain('Dato no válido en --password: Demasiado pequeño: se esperaba que texto tuviera >=12 caracteres')
-    expect(errors.some((e) => e.startsWith('Dato no válido en --email: ') && e.includes('inválid'))).toBe(true)
+    expect(errors).toContain('Dato no válido en --password: Use al menos 12 caracteres.')
+    expect(errors).toContain('Dato no válido en --email: Escriba un correo electrónico como nombre@empresa.co.')
   })
 
   it('reports an invalid configuration as one line and exit code 1', async () => {
