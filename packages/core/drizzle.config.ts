@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit'
 
 export default defineConfig({
   dialect: 'turso',
-  schema: './src/db/schema/users.ts',
+  schema: './src/db/schema/!(index).ts',
   out: './drizzle',
   dbCredentials: { url: 'file::memory:' },
 })
