@@ -5,6 +5,8 @@ import type { WidgetContent } from '../../plugin/types.js'
 import type { MountedPlugin } from '../../district/mounted-plugin.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
 import { errorFields } from '../../log/logger.js'
+import type { Term } from '../../config/district-config.js'
+import type { Locale } from '../../i18n/locales.js'
 
 interface LoadedWidget {
   id: string
@@ -33,6 +35,17 @@ function WidgetCard(props: { widget: LoadedWidget; unavailable: string }) {
         </ul>
       )}
       {widget.content?.more ? <a href={widget.content.more.href}>{widget.content.more.label}</a> : null}
+    </section>
+  )
+}
+
+/** A district's vocabulary (sectors, subregions) as a labelled list of chips; nothing when empty. */
+function TermList(props: { id: string; heading: string; terms: readonly Term[]; locale: Locale }) {
+  if (props.terms.length === 0) return null
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.heading}</h2>
+      <ul class="chips">{props.terms.map((term) => <li>{term.name[props.locale]}</li>)}</ul>
     </section>
   )
 }
@@ -79,18 +92,8 @@ export function homeRoutes(plugins: readonly MountedPlugin[]) {
             </>
           )}
         </section>
-        {config.sectors.length > 0 ? (
-          <section aria-labelledby="sectors-heading">
-            <h2 id="sectors-heading">{t('core.home.sectors')}</h2>
-            <ul class="chips">{config.sectors.map((s) => <li>{s.name[locale]}</li>)}</ul>
-          </section>
-        ) : null}
-        {config.subregions.length > 0 ? (
-          <section aria-labelledby="subregions-heading">
-            <h2 id="subregions-heading">{t('core.home.subregions')}</h2>
-            <ul class="chips">{config.subregions.map((s) => <li>{s.name[locale]}</li>)}</ul>
-          </section>
-        ) : null}
+        <TermList id="sectors" heading={t('core.home.sectors')} terms={config.sectors} locale={locale} />
+        <TermList id="subregions" heading={t('core.home.subregions')} terms={config.subregions} locale={locale} />
       </>,
       { title: name },
     )

@@ -10,6 +10,17 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
   return ids.length ? ids.join(' ') : undefined
 }
 
+/** The attributes every control shares: its id, name, and how it announces its hint and error. */
+function controlAttributes(props: FieldProps) {
+  return {
+    id: fieldId(props.name),
+    name: props.name,
+    required: props.required,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(props.name, props.hint, props.error),
+  }
+}
+
 function asText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
 }
@@ -69,38 +80,24 @@ export function TextField(
     inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url' | 'search' | 'text' | 'none'
   },
 ) {
-  const id = fieldId(props.name)
   return (
     <FieldShell {...props}>
       <input
-        id={id}
-        name={props.name}
+        {...controlAttributes(props)}
         type={props.type ?? 'text'}
         value={props.type === 'password' ? undefined : asText(props.value)}
         autocomplete={props.autocomplete}
         maxlength={props.maxLength}
         inputmode={props.inputMode}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, props.error)}
       />
     </FieldShell>
   )
 }
 
 export function TextArea(props: FieldProps & { value?: unknown; rows?: number; maxLength?: number }) {
-  const id = fieldId(props.name)
   return (
     <FieldShell {...props}>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 5}
-        maxlength={props.maxLength}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, props.error)}
-      >
+      <textarea {...controlAttributes(props)} rows={props.rows ?? 5} maxlength={props.maxLength}>
         {asText(props.value)}
       </textarea>
     </FieldShell>
@@ -110,17 +107,10 @@ export function TextArea(props: FieldProps & { value?: unknown; rows?: number; m
 export function SelectField(
   props: FieldProps & { value?: unknown; options: { value: string; label: string }[]; placeholder?: string },
 ) {
-  const id = fieldId(props.name)
   const current = asText(props.value)
   return (
     <FieldShell {...props}>
-      <select
-        id={id}
-        name={props.name}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, props.error)}
-      >
+      <select {...controlAttributes(props)}>
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
