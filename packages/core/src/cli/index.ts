@@ -24,6 +24,17 @@ export interface CliOptions {
   untilStopped?: (server: RunningServer) => Promise<void>
 }
 
+/** An error and its causes on one line: "Failed query: … ← fetch failed ← connect ECONNREFUSED". */
+export function describeError(error: unknown): string {
+  const parts: string[] = []
+  let current: unknown = error
+  while (current && parts.length < 5) {
+    parts.push(current instanceof Error ? current.message.split('\n')[0]! : String(current))
+    current = current instanceof Error ? current.cause : undefined
+  }
+  return parts.join(' ← ')
+}
+
 function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve())
@@ -84,18 +95,23 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
           return 1
         }
         if (v.seed || v.demo) await seedCommand(district, dt, io, v.demo ?? false)
+        // Listen for the stop signal before announcing readiness, so an early SIGTERM still stops cleanly.
+        const signalled = options.untilStopped ? null : waitForSignal()
         const port = Number(v.port ?? env.PORT ?? 3000)
         const server = await startServer(district, { port, hostname: v.host ?? env.HOST ?? '0.0.0.0' })
         io.out(dt('core.cli.listening', { district: district.config.name[locale], url: server.url }))
         const admin = district.config.demo?.admin
         if (v.demo && admin) io.out(dt('core.cli.adminLogin', { email: admin.email, password: admin.password }))
-        await (options.untilStopped ?? waitForSignal)(server)
+        await (options.untilStopped ? options.untilStopped(server) : signalled)
         io.out(dt('core.cli.shuttingDown'))
         await server.close()
         return 0
       }
     }
     return 2
+  } catch (error) {
+    io.err(dt('core.cli.failed', { command, detail: describeError(error) }))
+    return 1
   } finally {
     district.close()
   }

@@ -86,4 +86,5 @@ export const en: Record<CoreMessageKey, string> = {
   'core.cli.generatedPassword': 'Generated password (keep it, it will not be shown again): {password}',
   'core.cli.invalidInput': 'Invalid value for --{field}: {message}',
   'core.cli.shuttingDown': 'Stopping the server…',
+  'core.cli.failed': '"distrito {command}" could not finish: {detail}',
 }

@@ -84,6 +84,7 @@ export const esCO = {
   'core.cli.generatedPassword': 'Contraseña generada (guárdela, no se mostrará de nuevo): {password}',
   'core.cli.invalidInput': 'Dato no válido en --{field}: {message}',
   'core.cli.shuttingDown': 'Deteniendo el servidor…',
+  'core.cli.failed': 'No se pudo completar "distrito {command}": {detail}',
 } as const
 
 export type CoreMessageKey = keyof typeof esCO
