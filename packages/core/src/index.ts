@@ -34,5 +34,5 @@ export { setFlash, type FlashMessage } from './http/flash.js'
 export { LOCALES, DEFAULT_LOCALE, type Locale, type Localized } from './i18n/locales.js'
 export type { Translate, MessageParams } from './i18n/translator.js'
 
-export { createLogger, silentLogger, type Logger, type LogLevel } from './log/logger.js'
+export { createLogger, loggerOptionsFromEnv, silentLogger, type Logger, type LoggerOptions, type LogFormat, type LogLevel } from './log/logger.js'
 export type { Database } from './db/client.js'

@@ -33,6 +33,13 @@ describe('a plugin assembled into a district', () => {
     expect(t.district.permissions).toEqual(['notes:write'])
   })
 
+  it('is frozen once assembled', async () => {
+    t = await createTestDistrict({ plugins: [notesPlugin()] })
+    expect(Object.isFrozen(t.district)).toBe(true)
+    expect(Object.isFrozen(t.district.plugins)).toBe(true)
+    expect(() => (t.district.permissions as string[]).push('notes:everything')).toThrow(TypeError)
+  })
+
   it('validates and applies its options', async () => {
     t = await createTestDistrict({ plugins: [notesPlugin({ perPage: 2 })], seed: true })
     const html = await (await t.get('/notes')).text()

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger } from '@distrito/core'
+import { createLogger, loggerOptionsFromEnv } from '@distrito/core'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
 import { notesPlugin } from './fixtures/notes/plugin.js'
 
@@ -35,5 +35,19 @@ describe('structured logs', () => {
     logger.info('quiet')
     logger.warn('loud', { n: 1 })
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['loud'])
+  })
+
+  it('prints a compact line for a person at a terminal', () => {
+    const lines: string[] = []
+    const logger = createLogger({ format: 'pretty', write: (l) => lines.push(l), fields: { district: 'valle' } })
+    logger.info('request', { method: 'GET', path: '/notes', status: 200, ms: 4.2, queries: 1, requestId: 'abcdef123456' })
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO  GET \/notes 200 4\.2ms 1q district=valle \[abcdef12\]$/)
+  })
+
+  it('reads LOG_LEVEL and LOG_FORMAT, pretty by default only on a terminal', () => {
+    expect(loggerOptionsFromEnv({}, false)).toEqual({ format: 'json' })
+    expect(loggerOptionsFromEnv({}, true)).toEqual({ format: 'pretty' })
+    expect(loggerOptionsFromEnv({ LOG_FORMAT: 'json', LOG_LEVEL: 'warn' }, true)).toEqual({ format: 'json', level: 'warn' })
+    expect(loggerOptionsFromEnv({ LOG_LEVEL: 'loud' }, false)).toEqual({ format: 'json' })
   })
 })

@@ -83,6 +83,7 @@ describe('the page shell in both languages', () => {
     expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'")
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'")
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(res.headers.get('X-Frame-Options')).toBe('DENY')
     expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
     expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
   })

@@ -10,7 +10,7 @@ import { en } from '../i18n/messages/en.js'
 import { esCO } from '../i18n/messages/es-CO.js'
 import { LOCALES, type Locale } from '../i18n/locales.js'
 import { createTranslator, type Catalogs } from '../i18n/translator.js'
-import { type Logger, createLogger } from '../log/logger.js'
+import { type Logger, createLogger, loggerOptionsFromEnv } from '../log/logger.js'
 import { AssemblyError } from '../plugin/errors.js'
 import type { PluginInstance } from '../plugin/define-plugin.js'
 import { resolvePlugins } from '../plugin/resolve.js'
@@ -74,7 +74,7 @@ function buildCatalogs(plugins: readonly MountedPlugin[]): Catalogs {
 export async function createDistrict(input: DistrictInput): Promise<District> {
   const config = parseConfig(input)
   const resolved = resolvePlugins(input.plugins, CORE_VERSION)
-  const logger = input.logger ?? createLogger({ fields: { district: config.slug } })
+  const logger = input.logger ?? createLogger({ ...loggerOptionsFromEnv(), fields: { district: config.slug } })
   const handle: DatabaseHandle = await openDatabase({
     url: config.database.url ?? process.env.DATABASE_URL,
     authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
@@ -100,13 +100,14 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     }
   }
   const assets = buildAssets(config)
-  const runtime: DistrictRuntime = {
+  // Assembly ends here: what requests read is frozen, so no route can change it for the others.
+  const runtime: DistrictRuntime = Object.freeze({
     config,
-    nav,
+    nav: Object.freeze(nav),
     catalogs,
     assets: { css: assets.css.path, htmx: assets.htmx.path, icon: assets.icon.path },
     https: config.publicUrl?.startsWith('https:') ?? false,
-  }
+  })
   const app = buildApp({ runtime, db, logger, assets, plugins })
 
   const migrationSources: MigrationSource[] = [
@@ -115,12 +116,12 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
   ]
   const permissions = plugins.flatMap((p) => Object.keys(p.definition.permissions ?? {}).map((name) => `${p.id}:${name}`))
 
-  return {
+  const district: District = {
     config,
     app,
     db,
-    plugins,
-    permissions,
+    plugins: Object.freeze(plugins),
+    permissions: Object.freeze(permissions),
     logger,
     migrationSources,
     pendingMigrations: async () => {
@@ -136,4 +137,5 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     translator: (locale) => createTranslator(locale, catalogs[locale]),
     close: () => handle.close(),
   }
+  return Object.freeze(district)
 }

@@ -10,17 +10,45 @@ export interface Logger {
   child(fields: LogFields): Logger
 }
 
+export type LogFormat = 'json' | 'pretty'
+
+export interface LoggerOptions {
+  level?: LogLevel
+  /** `json` (one object per line) for servers and collectors; `pretty` for a person at a terminal. */
+  format?: LogFormat
+  write?: (line: string) => void
+  fields?: LogFields
+}
+
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
-export function createLogger(
-  options: { level?: LogLevel; write?: (line: string) => void; fields?: LogFields } = {},
-): Logger {
+/** "14:03:07 INFO  GET /challenges 200 4.2ms 3q" — the fields a person scans for, then the rest. */
+function prettyLine(time: Date, level: LogLevel, message: string, fields: LogFields): string {
+  const { method, path, status, ms, queries, requestId, error, ...rest } = fields
+  const head = `${time.toISOString().slice(11, 19)} ${level.toUpperCase().padEnd(5)}`
+  const request = message === 'request' ? `${method} ${path} ${status} ${ms}ms ${queries}q` : message
+  const extra = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+  const trace = error && typeof error === 'object' && 'stack' in error ? `\n${String((error as { stack: unknown }).stack)}` : error ? ` error=${JSON.stringify(error)}` : ''
+  return [head, request, ...extra, requestId ? `[${String(requestId).slice(0, 8)}]` : ''].filter(Boolean).join(' ') + trace
+}
+
+/** LOG_LEVEL and LOG_FORMAT from the environment; pretty by default only on a terminal. */
+export function loggerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): LoggerOptions {
+  const level = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === env.LOG_LEVEL)
+  const format = env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : isTTY ? 'pretty' : 'json'
+  return { ...(level ? { level } : {}), format }
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
   const min = ORDER[options.level ?? 'info']
   const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'))
   const base = options.fields ?? {}
+  const pretty = options.format === 'pretty'
   const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
     if (ORDER[level] < min) return
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...base, ...fields }))
+    const time = new Date()
+    const all = { ...base, ...fields }
+    write(pretty ? prettyLine(time, level, message, all) : JSON.stringify({ time: time.toISOString(), level, msg: message, ...all }))
   }
   return {
     debug: log('debug'),

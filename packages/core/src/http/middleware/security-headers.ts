@@ -20,6 +20,7 @@ export function securityHeaders(options: { https: boolean }) {
     },
     strictTransportSecurity: options.https ? 'max-age=63072000; includeSubDomains' : false,
     referrerPolicy: 'strict-origin-when-cross-origin',
+    xFrameOptions: 'DENY',
     crossOriginEmbedderPolicy: false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   })
