@@ -99,6 +99,26 @@ describe('assembly errors: a misconfigured district fails at boot with one reada
     expect(missing.message).toBe('Plugin "x": the "en" messages differ from "es-CO"; missing: x.b.')
   })
 
+  it('a migrations folder the package does not ship is refused at boot, not skipped', async () => {
+    const error = await assemblyError({ plugins: [plugin('x', { migrations: '/nonexistent/drizzle' })()] })
+    expect(error.code).toBe('INVALID_PLUGIN')
+    expect(error.message).toContain('no meta/_journal.json')
+  })
+
+  it('navigation paths are relative to the plugin and start with /', async () => {
+    const error = await assemblyError({ plugins: [plugin('x', { nav: [{ label: 'x.nav', path: 'list' }] })()] })
+    expect(error.message).toBe('Plugin "x": navigation path "list" must start with "/" (it is relative to /x).')
+  })
+
+  it('a plugin whose routes fail to set up is named, with the cause kept', async () => {
+    const error = await assemblyError({
+      plugins: [plugin('x', { routes: () => { throw new Error('missing API key') } })()],
+    })
+    expect(error.code).toBe('PLUGIN_SETUP_FAILED')
+    expect(error.message).toBe('Plugin "x" failed to set up its routes: missing API key')
+    expect((error.cause as Error).message).toBe('missing API key')
+  })
+
   it('an invalid district configuration is refused, including an unreadable brand colour', async () => {
     const error = await assemblyError({ branding: { primaryColor: '#f0f0a0' } })
     expect(error.code).toBe('INVALID_CONFIG')

@@ -58,6 +58,8 @@ describe('the page shell in both languages', () => {
     expect(cssRes.status).toBe(200)
     expect(cssRes.headers.get('Cache-Control')).toContain('immutable')
     expect(await cssRes.text()).toContain('--brand: #0b5d3b')
+    expect(cssRes.headers.get('Vary')).toBeNull()
+    expect(cssRes.headers.get('X-Content-Type-Options')).toBe('nosniff')
     const jsRes = await t.get(js!)
     expect(jsRes.headers.get('Content-Type')).toContain('javascript')
     expect(await jsRes.text()).toContain('htmx')

@@ -13,7 +13,7 @@ import { createTranslator, type Catalogs } from '../i18n/translator.js'
 import { type Logger, createLogger, loggerOptionsFromEnv } from '../log/logger.js'
 import { AssemblyError } from '../plugin/errors.js'
 import type { PluginInstance } from '../plugin/define-plugin.js'
-import { resolvePlugins } from '../plugin/resolve.js'
+import { type ResolvedPlugin, resolvePlugins } from '../plugin/resolve.js'
 import { CORE_VERSION } from '../version.js'
 import type { MountedPlugin } from './mounted-plugin.js'
 import { type SeedOptions, runSeeds } from './seed.js'
@@ -79,6 +79,15 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     url: config.database.url ?? process.env.DATABASE_URL,
     authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
   })
+  try {
+    return assemble(config, resolved, logger, handle)
+  } catch (error) {
+    handle.close()
+    throw error
+  }
+}
+
+function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Logger, handle: DatabaseHandle): District {
   const { db } = handle
   for (const { definition, foreignCore } of resolved) {
     if (foreignCore) {
@@ -96,7 +105,7 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
   // Navigation labels are translated per request; here they stay keys with resolved paths.
   for (const plugin of plugins) {
     for (const entry of plugin.definition.nav ?? []) {
-      nav.push({ label: entry.label, href: `${plugin.context.basePath}${entry.path === '/' ? '' : entry.path}` || '/' })
+      nav.push({ label: entry.label, href: entry.path === '/' ? plugin.context.basePath : plugin.context.basePath + entry.path })
     }
   }
   const assets = buildAssets(config)

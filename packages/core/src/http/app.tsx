@@ -6,6 +6,7 @@ import { requestId } from 'hono/request-id'
 import type { Database } from '../db/client.js'
 import type { MountedPlugin } from '../district/mounted-plugin.js'
 import type { Logger } from '../log/logger.js'
+import { AssemblyError } from '../plugin/errors.js'
 import { Shell } from '../ui/shell.js'
 import { type AssetBundle, assetRoutes } from './assets.js'
 import type { DistrictRuntime, DistritoEnv } from './env.js'
@@ -48,9 +49,13 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
     await next()
   })
   app.use(requestContext(logger))
+  app.use(securityHeaders({ https: runtime.https }))
+  // Static files and the health check answer before language and cookies are read, so their
+  // responses do not vary with them and stay in caches across a flash notice or a language switch.
+  app.route('/', assetRoutes(parts.assets))
+  app.route('/', healthRoutes())
   app.use(localeMiddleware())
   app.use(jsxRenderer(({ children, title, noindex }, c) => <Shell c={c} title={title} noindex={noindex}>{children}</Shell>, { docType: true }))
-  app.use(securityHeaders({ https: runtime.https }))
   app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) }))
   app.use(csrfProtection(publicOrigin ? [publicOrigin] : undefined))
   app.use(async (c, next) => {
@@ -59,14 +64,16 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
     await next()
   })
 
-  app.route('/', assetRoutes(parts.assets))
-  app.route('/', healthRoutes())
   app.route('/', localeRoutes())
   app.route('/', homeRoutes(plugins))
   for (const plugin of plugins) {
     if (!plugin.definition.routes) continue
     const sub = new Hono<DistritoEnv>()
-    plugin.definition.routes(sub, plugin.context)
+    try {
+      plugin.definition.routes(sub, plugin.context)
+    } catch (error) {
+      throw new AssemblyError('PLUGIN_SETUP_FAILED', `Plugin "${plugin.id}" failed to set up its routes: ${(error as Error).message}`, { cause: error })
+    }
     app.route(plugin.context.basePath, sub)
   }
 

@@ -14,13 +14,15 @@ export type AssemblyErrorCode =
   | 'INVALID_OPTIONS'
   | 'INVALID_MESSAGES'
   | 'INVALID_CONFIG'
+  | 'PLUGIN_SETUP_FAILED'
 
 export class AssemblyError extends Error {
   override readonly name = 'AssemblyError'
   constructor(
     readonly code: AssemblyErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message)
+    super(message, options)
   }
 }

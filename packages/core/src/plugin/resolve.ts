@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import semver from 'semver'
 import { z } from 'zod'
 import { LOCALES } from '../i18n/locales.js'
@@ -42,6 +44,19 @@ function checkIdentity(definition: PluginDefinition, coreVersion: string): void 
   }
   if (!semver.satisfies(coreVersion, range, { includePrerelease: true })) {
     throw new AssemblyError('CORE_VERSION_MISMATCH', `Plugin "${id}" ${definition.version} requires @distrito/core ${range}, but this instance runs @distrito/core ${coreVersion}.`)
+  }
+}
+
+/** What the plugin's package must ship: a journal for its migrations, nav paths under its mount. */
+function checkParts(definition: PluginDefinition): void {
+  const { id, migrations, nav } = definition
+  if (migrations !== undefined && !existsSync(join(migrations, 'meta', '_journal.json'))) {
+    throw new AssemblyError('INVALID_PLUGIN', `Plugin "${id}" declares migrations at ${migrations}, but there is no meta/_journal.json there. Is the folder included in the package's "files"?`)
+  }
+  for (const entry of nav ?? []) {
+    if (!entry.path.startsWith('/')) {
+      throw new AssemblyError('INVALID_PLUGIN', `Plugin "${id}": navigation path ${JSON.stringify(entry.path)} must start with "/" (it is relative to /${id}).`)
+    }
   }
 }
 
@@ -120,6 +135,7 @@ export function resolvePlugins(list: readonly unknown[], coreVersion: string): R
       throw new AssemblyError('DUPLICATE_ID', `Plugin "${definition.id}" is listed twice. Each plugin id can be installed once.`)
     }
     seen.add(definition.id)
+    checkParts(definition)
     checkMessages(definition)
     const foreign = entry.definedBy !== CORE_COPY ? String(entry.definedBy ?? 'unknown').split('#')[0] : undefined
     resolved.push({ definition, options: parseOptions(definition, entry.rawOptions), ...(foreign ? { foreignCore: foreign } : {}) })
