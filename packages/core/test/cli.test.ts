@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm'
 import { verify } from '@node-rs/argon2'
 import { createDistrict, silentLogger, type DistrictInput } from '@distrito/core'
 import { runCli, type CliOutput } from '@distrito/core/cli'
+import { loadDistrictConfig } from '../src/cli/load-config.js'
 import { users } from '@distrito/core/db'
 import { testDistrictConfig } from '@distrito/core/testing'
 import { notesPlugin } from './fixtures/notes/plugin.js'
@@ -143,6 +144,31 @@ describe('distrito CLI', () => {
     expect(await run('create-admin', '--email', 'ana', '--name', 'Ana', '--password', 'corta')).toBe(2)
     expect(errors).toContain('Dato no válido en --password: Use al menos 12 caracteres.')
     expect(errors).toContain('Dato no válido en --email: Escriba un correo electrónico como nombre@empresa.co.')
+  })
+
+  it('refuses a port that is not a port', async () => {
+    const { run, errors } = setup()
+    await run('migrate')
+    expect(await run('start', '--port', 'http')).toBe(2)
+    expect(errors).toContain('Invalid value for --port: use a port number from 0 to 65535')
+  })
+
+  it('loads a JavaScript configuration file, and says which file is missing or empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'distrito-config-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'distrito.config.mjs'), `export default ${JSON.stringify({ ...testDistrictConfig, database: { url: `file:${join(dir, 'js.db')}` }, plugins: [] })}`)
+    writeFileSync(join(dir, 'empty.mjs'), 'export const nothing = 1')
+    const lines: string[] = []
+    const io: CliOutput = { out: (l) => lines.push(l), err: (l) => lines.push(l) }
+    const run = (...argv: string[]) => runCli(argv, { load: (path) => loadDistrictConfig(path, dir), io, env: { DISTRITO_LOCALE: 'en' } })
+    expect(await run('migrate')).toBe(0)
+    expect(lines).toEqual(['core: 1 migrations applied'])
+    lines.length = 0
+    expect(await run('migrate', '--config', 'missing.ts')).toBe(1)
+    expect(lines).toEqual([`No district configuration found at ${join(dir, 'missing.ts')}. Use --config.`])
+    lines.length = 0
+    expect(await run('migrate', '--config', 'empty.mjs')).toBe(1)
+    expect(lines[0]).toBe(`${join(dir, 'empty.mjs')} has no default export: export default defineDistrict({ … })`)
   })
 
   it('reports an invalid configuration as one line and exit code 1', async () => {

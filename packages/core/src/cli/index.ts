@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { z } from 'zod'
 import { createDistrict, type District, type DistrictInput } from '../district/create-district.js'
 import { AssemblyError } from '../plugin/errors.js'
 import { createTranslator } from '../i18n/translator.js'
@@ -10,6 +11,7 @@ import { seedCommand } from './commands/seed.js'
 import { startServer, type RunningServer } from './commands/start.js'
 import { COMMAND_NAMES, helpText } from './help.js'
 import { cliLocale } from './locale.js'
+import { ConfigLoadError } from './load-config.js'
 import { type CliOutput, processOutput } from './output.js'
 
 export { startServer, type RunningServer } from './commands/start.js'
@@ -23,6 +25,8 @@ export interface CliOptions {
   /** Resolves when the server should stop; defaults to SIGINT or SIGTERM. */
   untilStopped?: (server: RunningServer) => Promise<void>
 }
+
+const portSchema = z.coerce.number().int().min(0).max(65535)
 
 /** An error and its causes on one line: "Failed query: … ← fetch failed ← connect ECONNREFUSED". */
 export function describeError(error: unknown): string {
@@ -71,8 +75,12 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
   try {
     district = await createDistrict(await options.load(args.values.config))
   } catch (error) {
-    if (error instanceof AssemblyError || (error as NodeJS.ErrnoException).code === 'CONFIG_NOT_FOUND') {
-      io.err((error as Error).message)
+    if (error instanceof ConfigLoadError) {
+      io.err(t(error.reason === 'not-found' ? 'core.cli.configNotFound' : 'core.cli.configNoDefault', { path: error.path }))
+      return 1
+    }
+    if (error instanceof AssemblyError) {
+      io.err(error.message)
       return 1
     }
     throw error
@@ -94,11 +102,15 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
           io.err(dt('core.cli.pending', { detail: pending }))
           return 1
         }
+        const port = portSchema.safeParse(v.port ?? env.PORT ?? '3000')
+        if (!port.success) {
+          io.err(dt('core.cli.invalidInput', { field: 'port', message: dt('core.cli.portRange') }))
+          return 2
+        }
         if (v.seed || v.demo) await seedCommand(district, dt, io, v.demo ?? false)
         // Listen for the stop signal before announcing readiness, so an early SIGTERM still stops cleanly.
         const signalled = options.untilStopped ? null : waitForSignal()
-        const port = Number(v.port ?? env.PORT ?? 3000)
-        const server = await startServer(district, { port, hostname: v.host ?? env.HOST ?? '0.0.0.0' })
+        const server = await startServer(district, { port: port.data, hostname: v.host ?? env.HOST ?? '0.0.0.0' })
         io.out(dt('core.cli.listening', { district: district.config.name[locale], url: server.url }))
         const admin = district.config.demo?.admin
         if (v.demo && admin) io.out(dt('core.cli.adminLogin', { email: admin.email, password: admin.password }))

@@ -5,8 +5,15 @@ import type { DistrictInput } from '../district/create-district.js'
 
 const CANDIDATES = ['distrito.config.ts', 'distrito.config.mts', 'distrito.config.js', 'distrito.config.mjs']
 
-function notFound(path: string): Error {
-  return Object.assign(new Error(`District configuration not found: ${path}`), { code: 'CONFIG_NOT_FOUND' })
+/** The configuration file is missing or exports no district; `path` says which file. */
+export class ConfigLoadError extends Error {
+  override readonly name = 'ConfigLoadError'
+  constructor(
+    readonly reason: 'not-found' | 'no-default-export',
+    readonly path: string,
+  ) {
+    super(reason === 'not-found' ? `District configuration not found: ${path}` : `${path} has no default export`)
+  }
 }
 
 /**
@@ -15,7 +22,7 @@ function notFound(path: string): Error {
  */
 export async function loadDistrictConfig(configPath: string | undefined, cwd = process.cwd()): Promise<DistrictInput> {
   const path = configPath ? resolve(cwd, configPath) : CANDIDATES.map((c) => resolve(cwd, c)).find((c) => existsSync(c))
-  if (!path || !existsSync(path)) throw notFound(path ?? resolve(cwd, CANDIDATES[0]!))
+  if (!path || !existsSync(path)) throw new ConfigLoadError('not-found', path ?? resolve(cwd, CANDIDATES[0]!))
   const url = pathToFileURL(path).href
   let mod: { default?: DistrictInput }
   if (/\.m?ts$/.test(path) && !process.execArgv.join(' ').includes('tsx') && !(globalThis as { __distritoTsx?: boolean }).__distritoTsx) {
@@ -24,6 +31,6 @@ export async function loadDistrictConfig(configPath: string | undefined, cwd = p
   } else {
     mod = (await import(url)) as { default?: DistrictInput }
   }
-  if (!mod.default) throw Object.assign(new Error(`${path} has no default export: export default defineDistrict({ ... })`), { code: 'CONFIG_NOT_FOUND' })
+  if (!mod.default) throw new ConfigLoadError('no-default-export', path)
   return mod.default
 }

@@ -74,6 +74,8 @@ export const en: Record<CoreMessageKey, string> = {
   'core.cli.help.password': 'Password (12 characters at least). If omitted, one is generated and shown once.',
   'core.cli.unknownCommand': 'Unknown command: {command}',
   'core.cli.configNotFound': 'No district configuration found at {path}. Use --config.',
+  'core.cli.configNoDefault': '{path} has no default export: export default defineDistrict({ … })',
+  'core.cli.portRange': 'use a port number from 0 to 65535',
   'core.cli.migrated': '{owner}: {count} migrations applied',
   'core.cli.upToDate': 'The database is up to date.',
   'core.cli.pending': 'Migrations are pending ({detail}). Run "distrito migrate" once for this deploy, or start with --migrate in development.',

@@ -72,6 +72,8 @@ export const esCO = {
   'core.cli.help.password': 'Contraseña (mínimo 12 caracteres). Si la omite, se genera una y se muestra una sola vez.',
   'core.cli.unknownCommand': 'Comando desconocido: {command}',
   'core.cli.configNotFound': 'No se encontró la configuración del distrito en {path}. Use --config.',
+  'core.cli.configNoDefault': '{path} no exporta un distrito por defecto: export default defineDistrict({ … })',
+  'core.cli.portRange': 'use un número de puerto entre 0 y 65535',
   'core.cli.migrated': '{owner}: {count} migraciones aplicadas',
   'core.cli.upToDate': 'La base de datos está al día.',
   'core.cli.pending': 'Hay migraciones pendientes ({detail}). Ejecute "distrito migrate" una vez para este despliegue, o inicie con --migrate en desarrollo.',
