@@ -208,7 +208,7 @@ describe('tables', () => {
     expect(first).toContain('Nota 00')
     expect(first).not.toContain('Nota 10')
     expect(first).toContain('href="/notes?sort=title&amp;dir=asc&amp;page=2"')
-    expect(first).toMatch(/<th scope="col" aria-sort="ascending"><a href="\/notes\?sort=title&amp;dir=desc"/)
+    expect(first).toMatch(/<th scope="col" aria-sort="ascending"><a href="\/notes\?sort=title&amp;dir=desc" class="sort-link">Título<span class="visually-hidden"> \(ordenar de forma descendente\)<\/span>/)
     const third = await (await t.get('/notes?sort=title&dir=asc&page=3')).text()
     expect(third).toContain('Nota 24')
     expect(third).not.toContain('rel="next"')

@@ -21,9 +21,8 @@ function SortableHeader<T>(props: { column: Column<T>; sort?: { by: string; dir:
     <th scope="col" class={column.numeric ? 'numeric' : undefined} aria-sort={active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <a href={href} class="sort-link">
         {column.label}
-        <span class="visually-hidden">
-          {active ? ` (${t(sort?.dir === 'asc' ? 'core.table.sortedAscending' : 'core.table.sortedDescending')})` : ''} {t('core.table.sortBy', { column: column.label })}
-        </span>
+        {/* The header's aria-sort says how the list is sorted; the link says what a click does. */}
+        <span class="visually-hidden">{` (${t(nextDir === 'asc' ? 'core.table.sortAscending' : 'core.table.sortDescending')})`}</span>
         <span aria-hidden="true" class="sort-indicator">{active ? (sort?.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
       </a>
     </th>
@@ -33,13 +32,15 @@ function SortableHeader<T>(props: { column: Column<T>; sort?: { by: string; dir:
 /** A table of one page of rows, with sortable headers. Scrolls sideways on a phone instead of overflowing. */
 export function DataTable<T>(props: {
   caption: string
+  /** Needed when a page shows two tables with the same caption. */
+  id?: string
   columns: Column<T>[]
   page: Page<T>
   sort?: { by: string; dir: SortDirection }
 }) {
   const c = useDistrito()
   const url = c.req.url
-  const captionId = `caption-${props.caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+  const captionId = `caption-${props.id ?? props.caption.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
   return (
     <div>
       <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex={0}>
