@@ -40,12 +40,23 @@ describe('shell components in Chromium', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className)).toBe('error-summary')
     expect(await page.getByLabel('Texto').inputValue()).toBe('Borrador sin título')
     expect(describeViolations(await seriousA11yViolations(page))).toBe('')
-    await page.getByRole('link', { name: 'Este campo es obligatorio.' }).click()
+    await page.getByRole('link', { name: 'Título: Este campo es obligatorio.' }).click()
     expect(page.url()).toContain('#field-title')
     await page.getByLabel('Título').fill('Comité de inversión de marzo')
     await page.getByRole('button', { name: 'Guardar' }).click()
     await page.waitForURL(server.url + '/notes')
     expect(await page.getByRole('status').textContent()).toBe('Nota guardada')
+    await page.close()
+  })
+
+  it('a wide table scrolls inside its own region on a phone, never the whole page', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    await page.goto(server.url + '/notes')
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement
+      return root.scrollWidth - root.clientWidth
+    })
+    expect(overflow).toBe(0)
     await page.close()
   })
 

@@ -168,7 +168,7 @@ describe('forms', () => {
     expect(res.status).toBe(422)
     const html = await res.text()
     expect(html).toContain('<div class="error-summary" role="alert"')
-    expect(html).toContain('<a href="#field-title">Este campo es obligatorio.</a>')
+    expect(html).toContain('<a href="#field-title">Título: Este campo es obligatorio.</a>')
     expect(html).toMatch(/<p id="field-title-error" class="field-error">Este campo es obligatorio\.<\/p><input id="field-title"[^>]*aria-invalid="true"[^>]*aria-describedby="field-title-error"/)
     expect(html).toContain('Texto &lt;script&gt;alert(1)&lt;/script&gt;</textarea>')
     expect(html).not.toContain('<script>alert(1)')
