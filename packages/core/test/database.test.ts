@@ -53,6 +53,18 @@ describe('database', () => {
     expect(lines[0]).toMatch(/^"distrito migrate" could not finish: Failed query: .* ← .*(fetch failed|ECONNREFUSED)/)
   })
 
+  it('keeps SQL counts and timings out of responses unless asked to show them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'distrito-db-'))
+    dirs.push(dir)
+    const base = { ...testDistrictConfig, logger: silentLogger, database: { url: `file:${join(dir, 'db.sqlite')}` }, plugins: [] }
+    const production = await createDistrict(base)
+    expect((await production.app.request('/')).headers.get('Server-Timing')).toBeNull()
+    production.close()
+    const development = await createDistrict({ ...base, serverTiming: true })
+    expect((await development.app.request('/')).headers.get('Server-Timing')).toMatch(/^app;dur=[\d.]+, db;desc="0 queries"$/)
+    development.close()
+  })
+
   it('uses DATABASE_URL when the configuration names no database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'distrito-db-'))
     dirs.push(dir)

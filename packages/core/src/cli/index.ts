@@ -73,7 +73,9 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
 
   let district: District
   try {
-    district = await createDistrict(await options.load(args.values.config))
+    const input = await options.load(args.values.config)
+    // The demo is local development: show each request's cost in the browser's network panel.
+    district = await createDistrict(args.values.demo ? { serverTiming: true, ...input } : input)
   } catch (error) {
     if (error instanceof ConfigLoadError) {
       io.err(t(error.reason === 'not-found' ? 'core.cli.configNotFound' : 'core.cli.configNoDefault', { path: error.path }))

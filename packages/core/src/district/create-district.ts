@@ -21,6 +21,8 @@ import { type SeedOptions, runSeeds } from './seed.js'
 export interface DistrictInput extends DistrictConfigInput {
   plugins: readonly PluginInstance[]
   logger?: Logger
+  /** Send each request's duration and SQL count in a Server-Timing header (development and tests). */
+  serverTiming?: boolean
 }
 
 export interface District {
@@ -49,7 +51,7 @@ export function defineDistrict(input: DistrictInput): DistrictInput {
 }
 
 function parseConfig(input: DistrictInput): DistrictConfig {
-  const { plugins: _plugins, logger: _logger, ...raw } = input
+  const { plugins: _plugins, logger: _logger, serverTiming: _serverTiming, ...raw } = input
   const result = districtConfigSchema.safeParse(raw)
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ')
@@ -80,14 +82,14 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
   })
   try {
-    return assemble(config, resolved, logger, handle)
+    return assemble(config, resolved, logger, handle, input.serverTiming ?? false)
   } catch (error) {
     handle.close()
     throw error
   }
 }
 
-function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Logger, handle: DatabaseHandle): District {
+function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Logger, handle: DatabaseHandle, serverTiming: boolean): District {
   const { db } = handle
   for (const { definition, foreignCore } of resolved) {
     if (foreignCore) {
@@ -116,6 +118,7 @@ function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Lo
     catalogs,
     assets: { css: assets.css.path, htmx: assets.htmx.path, icon: assets.icon.path },
     https: config.publicUrl?.startsWith('https:') ?? false,
+    serverTiming,
   })
   const app = buildApp({ runtime, db, logger, assets, plugins })
 

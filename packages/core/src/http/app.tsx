@@ -48,7 +48,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
     c.set('flash', null)
     await next()
   })
-  app.use(requestContext(logger))
+  app.use(requestContext(logger, { serverTiming: runtime.serverTiming }))
   app.use(securityHeaders({ https: runtime.https }))
   // Static files and the health check answer before language and cookies are read, so their
   // responses do not vary with them and stay in caches across a flash notice or a language switch.

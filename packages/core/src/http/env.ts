@@ -19,6 +19,8 @@ export interface DistrictRuntime {
   assets: { css: string; htmx: string; icon: string }
   /** True when the district is served over HTTPS (its publicUrl): cookies are then marked Secure. */
   https: boolean
+  /** Whether responses carry a Server-Timing header with their duration and SQL count. */
+  serverTiming: boolean
 }
 
 export interface DistritoVariables {

@@ -88,6 +88,7 @@ export async function createTestDistrict(
   const district = await createDistrict({
     ...testDistrictConfig,
     logger: silentLogger,
+    serverTiming: true,
     ...options.config,
     database: { url: `file:${join(dir, 'test.db')}`, ...options.config?.database },
     plugins: options.plugins ?? [],

@@ -25,7 +25,7 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === name ? name : `${props.title} · ${name}`}</title>
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowScriptTags":false}' />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowScriptTags":false,"allowEval":false}' />
         <link rel="icon" href={assets.icon} type="image/svg+xml" />
         <meta name="theme-color" content={config.branding.primaryColor} />
         <link rel="stylesheet" href={assets.css} />

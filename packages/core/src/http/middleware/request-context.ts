@@ -4,10 +4,10 @@ import type { Logger } from '../../log/logger.js'
 import type { DistritoEnv } from '../env.js'
 
 /**
- * Per request: a child logger carrying the request id, a counter of SQL statements (reported in
- * Server-Timing), and one structured access-log line when the response is ready.
+ * Per request: a child logger carrying the request id, a counter of SQL statements, and one
+ * structured access-log line when the response is ready.
  */
-export function requestContext(logger: Logger): MiddlewareHandler<DistritoEnv> {
+export function requestContext(logger: Logger, options: { serverTiming: boolean }): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
     const started = performance.now()
     const log = logger.child({ requestId: c.var.requestId })
@@ -15,7 +15,9 @@ export function requestContext(logger: Logger): MiddlewareHandler<DistritoEnv> {
     const { stats, result } = withQueryStats(() => next())
     await result
     const ms = Math.round((performance.now() - started) * 10) / 10
-    c.header('Server-Timing', `app;dur=${ms}, db;desc="${stats.count} queries"`)
+    // Off by default: a query count that differs by outcome (an account that exists or not)
+    // would tell strangers what they should not know. Tests and local development turn it on.
+    if (options.serverTiming) c.header('Server-Timing', `app;dur=${ms}, db;desc="${stats.count} queries"`)
     log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms, queries: stats.count })
   }
 }
