@@ -26,7 +26,6 @@ export async function runSeeds(
   const total = seeded.length + 1
   options.onStep?.('core', 1, total)
   if (demo && config.demo) await ensureAdmin(db, config.demo.admin)
-  options.onProgress?.('core', 1, 1)
   let step = 1
   for (const plugin of seeded) {
     step += 1

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { LOCALES } from '../../i18n/locales.js'
 
 /** Platform-wide role. Organization roles and plugin permissions build on it. */
 export const PLATFORM_ROLES = ['admin', 'member'] as const
@@ -13,7 +14,7 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     platformRole: text('platform_role', { enum: PLATFORM_ROLES }).notNull().default('member'),
-    locale: text('locale', { enum: ['es-CO', 'en'] }),
+    locale: text('locale', { enum: LOCALES }),
     emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
