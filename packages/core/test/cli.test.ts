@@ -60,7 +60,7 @@ describe('distrito CLI', () => {
   it('migrates once, then says the database is up to date', async () => {
     const { run, lines } = setup()
     expect(await run('migrate')).toBe(0)
-    expect(lines).toEqual(['core: 1 migrations applied', 'notes: 1 migrations applied'])
+    expect(lines).toEqual(['core: 1 migrations applied', 'notes: 2 migrations applied'])
     lines.length = 0
     expect(await run('migrate')).toBe(0)
     expect(lines).toEqual(['The database is up to date.'])
@@ -80,7 +80,7 @@ describe('distrito CLI', () => {
   it('will not start with pending migrations, and says what to do', async () => {
     const { run, errors } = setup()
     expect(await run('start', '--port', '0')).toBe(1)
-    expect(errors[0]).toContain('Migrations are pending (core: 1, notes: 1)')
+    expect(errors[0]).toContain('Migrations are pending (core: 1, notes: 2)')
     expect(errors[0]).toContain('distrito migrate')
   })
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
 import { notesPlugin } from './fixtures/notes/plugin.js'
 
@@ -157,7 +158,7 @@ describe('CSRF protection', () => {
 
   it("accepts the district's own pages", async () => {
     await setup()
-    expect((await t.post('/notes', { title: 'Mine' })).status).toBe(303)
+    expect((await t.post('/notes', { title: 'Mine', visibility: 'public', confirm: 'on' })).status).toBe(303)
   })
 })
 
@@ -176,6 +177,32 @@ describe('forms', () => {
     expect(list).not.toContain('Texto')
   })
 
+  it('keeps ticked checkboxes and the chosen radio after an error, and explains each choice field', async () => {
+    await setup()
+    const res = await t.post('/notes', { title: 'Con temas', tags: ['agro', 'salud', 'logistica'], visibility: 'secret' })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toMatch(/<input id="field-tags" type="checkbox" name="tags" value="agro" checked=""/)
+    expect(html).toMatch(/<input id="field-tags-2" type="checkbox" name="tags" value="logistica" checked=""/)
+    expect(html).toContain('<a href="#field-tags">Temas: Elija como máximo 2.</a>')
+    expect(html).toContain('<a href="#field-visibility">¿Quién puede verla?: Elija una de las opciones.</a>')
+    expect(html).toContain('<a href="#field-confirm">Confirmo que la nota no tiene datos personales: Confirme que la nota no tiene datos personales.</a>')
+    expect(html).toMatch(/<fieldset aria-describedby="field-tags-hint field-tags-error"><legend>Temas<span class="optional"> \(opcional\)<\/span><\/legend>/)
+    const kept = await t.post('/notes', { title: '', tags: 'salud', visibility: 'members', confirm: 'on' })
+    const keptHtml = await kept.text()
+    expect(keptHtml).toMatch(/value="salud" checked=""/)
+    expect(keptHtml).toMatch(/value="members" checked=""/)
+    expect(keptHtml).toMatch(/<input id="field-confirm" name="confirm"[^>]*type="checkbox" value="on" checked=""/)
+    expect(keptHtml).not.toMatch(/value="agro" checked=""/)
+  })
+
+  it('stores the choices of a valid form', async () => {
+    await setup()
+    expect((await t.post('/notes', { title: 'Con dos temas', tags: ['agro', 'salud'], visibility: 'members', confirm: 'on' })).status).toBe(303)
+    const rows = await t.district.db.all<{ tags: string; visibility: string }>(sql`SELECT tags, visibility FROM notes_entries WHERE title = 'Con dos temas'`)
+    expect(rows).toEqual([{ tags: '["agro","salud"]', visibility: 'members' }])
+  })
+
   it('translates length limits with their number', async () => {
     await setup()
     const html = await (await t.post('/notes', { title: 'x'.repeat(81) }, { headers: { 'Accept-Language': 'en' } })).text()
@@ -184,7 +211,7 @@ describe('forms', () => {
 
   it('after a save, redirects and shows a one-time notice', async () => {
     await setup()
-    const res = await t.post('/notes', { title: 'Reunión del comité' })
+    const res = await t.post('/notes', { title: 'Reunión del comité', visibility: 'members', confirm: 'on' })
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/notes')
     const page = await (await t.get('/notes')).text()

@@ -122,6 +122,83 @@ export function SelectField(
   )
 }
 
+export interface Choice {
+  value: string
+  label: string
+  hint?: string
+}
+
+function selectedValues(value: unknown): Set<string> {
+  return new Set([value].flat().filter((v): v is string => typeof v === 'string'))
+}
+
+/**
+ * Checkboxes or radios in a fieldset whose legend is the question. The first option carries the
+ * field's id, so the error summary's link lands on it.
+ */
+function ChoiceGroup(props: FieldProps & { type: 'checkbox' | 'radio'; options: Choice[]; value?: unknown; inline?: boolean }) {
+  const t = useT()
+  const id = fieldId(props.name)
+  const selected = selectedValues(props.value)
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <fieldset aria-describedby={describedBy(props.name, props.hint, props.error)}>
+        <legend>
+          {props.label}
+          {props.required ? null : <span class="optional"> {t('core.form.optional')}</span>}
+        </legend>
+        {props.hint ? <p id={`${id}-hint`} class="hint">{props.hint}</p> : null}
+        {props.error ? <p id={`${id}-error`} class="field-error">{props.error}</p> : null}
+        <div class={props.inline ? 'choices choices--inline' : 'choices'}>
+          {props.options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${index}`
+            return (
+              <div class="choice">
+                <input
+                  id={optionId}
+                  type={props.type}
+                  name={props.name}
+                  value={option.value}
+                  checked={selected.has(option.value)}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                />
+                <label for={optionId}>{option.label}</label>
+                {option.hint ? <p id={`${optionId}-hint`} class="hint choice-hint">{option.hint}</p> : null}
+              </div>
+            )
+          })}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+/** Several answers allowed; submitted as repeated fields (read them with `manyOf`). */
+export function CheckboxGroup(props: FieldProps & { options: Choice[]; value?: unknown; inline?: boolean }) {
+  return <ChoiceGroup {...props} type="checkbox" />
+}
+
+/** Exactly one answer from a short list; prefer SelectField for long ones. */
+export function RadioGroup(props: FieldProps & { options: Choice[]; value?: unknown; inline?: boolean }) {
+  return <ChoiceGroup {...props} type="radio" />
+}
+
+/** One yes/no statement, such as accepting terms (read it with `checkbox()`). */
+export function CheckboxField(props: FieldProps & { checked?: unknown }) {
+  const id = fieldId(props.name)
+  const checked = props.checked === true || props.checked === 'on' || props.checked === 'true'
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      {props.error ? <p id={`${id}-error`} class="field-error">{props.error}</p> : null}
+      <div class="choice">
+        <input {...controlAttributes(props)} type="checkbox" value="on" checked={checked} />
+        <label for={id}>{props.label}</label>
+        {props.hint ? <p id={`${id}-hint`} class="hint choice-hint">{props.hint}</p> : null}
+      </div>
+    </div>
+  )
+}
+
 /** A form that posts to the server and works without JavaScript; validation messages come from the server. */
 export function Form(props: {
   action: string
