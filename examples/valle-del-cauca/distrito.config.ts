@@ -18,6 +18,7 @@ export default defineDistrict({
   },
   branding: { primaryColor: '#0b5d3b', logoText: 'IA' },
   defaultLocale: 'es-CO',
+  timeZone: 'America/Bogota',
   sectors,
   subregions,
   database: { url: process.env.DATABASE_URL, authToken: process.env.DATABASE_AUTH_TOKEN },

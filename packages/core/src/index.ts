@@ -33,6 +33,7 @@ export { setFlash, type FlashMessage } from './http/flash.js'
 
 export { LOCALES, DEFAULT_LOCALE, type Locale, type Localized } from './i18n/locales.js'
 export type { Translate, MessageParams } from './i18n/translator.js'
+export { createFormatters, type Formatters } from './i18n/format.js'
 
 export { createLogger, loggerOptionsFromEnv, silentLogger, type Logger, type LoggerOptions, type LogFormat, type LogLevel } from './log/logger.js'
 export type { Database } from './db/client.js'

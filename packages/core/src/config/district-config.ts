@@ -27,6 +27,18 @@ export const districtConfigSchema = z.object({
     })
     .default({ primaryColor: '#0b5d3b' }),
   defaultLocale: localeSchema.default(DEFAULT_LOCALE),
+  /** Deadlines and dates are shown in the district's own time zone, whatever the server's. */
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    }, 'use an IANA time zone such as America/Bogota')
+    .default('America/Bogota'),
   sectors: z.array(termSchema).refine(uniqueIds, 'sector ids must be unique').default([]),
   subregions: z.array(termSchema).refine(uniqueIds, 'subregion ids must be unique').default([]),
   database: z

@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js'
 import type { Catalogs, Translate } from '../i18n/translator.js'
 import type { Locale } from '../i18n/locales.js'
+import type { Formatters } from '../i18n/format.js'
 import type { Logger } from '../log/logger.js'
 import type { DistrictConfig } from '../config/district-config.js'
 import type { FlashMessage } from './flash.js'
@@ -27,6 +28,8 @@ export interface DistritoVariables {
   requestId: string
   locale: Locale
   t: Translate
+  /** Dates, numbers and money in the request's language and the district's time zone. */
+  format: Formatters
   db: Database
   logger: Logger
   district: DistrictRuntime

@@ -5,6 +5,7 @@ import type { DistrictConfig } from '../config/district-config.js'
 import type { DistritoEnv } from '../http/env.js'
 import type { Locale } from '../i18n/locales.js'
 import type { Translate } from '../i18n/translator.js'
+import type { Formatters } from '../i18n/format.js'
 import type { Logger } from '../log/logger.js'
 
 /** What a plugin's code receives from the core: its own validated options and the shared services. */
@@ -59,6 +60,7 @@ export interface WidgetContent {
 export interface WidgetContext<TOptions = unknown> extends PluginContext<TOptions> {
   locale: Locale
   t: Translate
+  format: Formatters
 }
 
 /** A plugin's card on the district's home page: what is open now in that program. */

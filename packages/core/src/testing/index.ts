@@ -92,6 +92,9 @@ export async function createTestDistrict(
     ...options.config,
     database: { url: `file:${join(dir, 'test.db')}`, ...options.config?.database },
     plugins: options.plugins ?? [],
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
   })
   if (options.migrate ?? true) await district.migrate()
   if (options.seed) await district.seed({ demo: typeof options.seed === 'object' ? options.seed.demo : false })

@@ -2,9 +2,10 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { LOCALE_COOKIE, negotiateLocale } from '../../i18n/negotiate.js'
 import { createTranslator } from '../../i18n/translator.js'
+import { createFormatters } from '../../i18n/format.js'
 import type { DistritoEnv } from '../env.js'
 
-/** Sets the request's language and translator; responses vary with the choice. */
+/** Sets the request's language, translator and formatters; responses vary with the choice. */
 export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
     const { config, catalogs } = c.var.district
@@ -15,6 +16,7 @@ export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
     })
     c.set('locale', locale)
     c.set('t', createTranslator(locale, catalogs[locale]))
+    c.set('format', createFormatters(locale, config.timeZone))
     c.header('Content-Language', locale)
     c.header('Vary', 'Accept-Language, Cookie', { append: true })
     await next()

@@ -54,7 +54,7 @@ function TermList(props: { id: string; heading: string; terms: readonly Term[]; 
 export function homeRoutes(plugins: readonly MountedPlugin[]) {
   const app = new Hono<DistritoEnv>()
   app.get('/', async (c) => {
-    const { t, locale, district } = c.var
+    const { t, locale, format, district } = c.var
     const { config } = district
     // Widgets load side by side; one failing plugin shows "unavailable" instead of breaking the page.
     const widgets: LoadedWidget[] = await Promise.all(
@@ -63,7 +63,7 @@ export function homeRoutes(plugins: readonly MountedPlugin[]) {
         .map(async (p) => {
           const widget = p.definition.widget!
           try {
-            return { id: p.id, title: t(widget.title), content: await widget.load({ ...p.context, locale, t }) }
+            return { id: p.id, title: t(widget.title), content: await widget.load({ ...p.context, locale, t, format }) }
           } catch (error) {
             c.var.logger.error('home widget failed', { plugin: p.id, ...errorFields(error) })
             return { id: p.id, title: t(widget.title), content: null }
