@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDistrict, silentLogger, type District } from '@distrito/core'
-import { describeViolations, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type RunningServer } from '@distrito/core/testing/browser'
+import { describeViolations, horizontalOverflow, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type RunningServer } from '@distrito/core/testing/browser'
 import config from '../distrito.config.js'
 
 let dir: string
@@ -62,11 +62,7 @@ describe('Valle del Cauca home page in Chromium', () => {
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
     await page.goto(server.url + '/')
-    const overflow = await page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement
-      return root.scrollWidth - root.clientWidth
-    })
-    expect(overflow).toBe(0)
+    expect(await horizontalOverflow(page)).toBe(0)
     await page.close()
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
-import { describeViolations, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type RunningServer } from '@distrito/core/testing/browser'
+import { describeViolations, horizontalOverflow, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type RunningServer } from '@distrito/core/testing/browser'
 import { notesPlugin } from './fixtures/notes/plugin.js'
 
 let t: TestDistrict
@@ -55,11 +55,7 @@ describe('shell components in Chromium', () => {
   it('a wide table scrolls inside its own region on a phone, never the whole page', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
     await page.goto(server.url + '/notes')
-    const overflow = await page.evaluate(() => {
-      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement
-      return root.scrollWidth - root.clientWidth
-    })
-    expect(overflow).toBe(0)
+    expect(await horizontalOverflow(page)).toBe(0)
     await page.close()
   })
 
