@@ -100,7 +100,7 @@ describe('assembly errors: a misconfigured district fails at boot with one reada
   })
 
   it('a migrations folder the package does not ship is refused at boot, not skipped', async () => {
-    const error = await assemblyError({ plugins: [plugin('x', { migrations: '/nonexistent/drizzle' })()] })
+    const error = await assemblyError({ plugins: [plugin('x', { db: { migrations: '/nonexistent/drizzle' } })()] })
     expect(error.code).toBe('INVALID_PLUGIN')
     expect(error.message).toContain('no meta/_journal.json')
   })

@@ -28,6 +28,15 @@ describe('a plugin assembled into a district', () => {
     expect(await t.district.pendingMigrations()).toEqual([])
   })
 
+  it('queries its own schema relationally, on the district’s connection', async () => {
+    t = await createTestDistrict({ plugins: [notesPlugin()], seed: true })
+    const res = await t.get('/notes/seed-1')
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<h1>Nota 01</h1>')
+    expect(res.queries).toBe(1)
+    expect(t.district.plugins[0]?.context.db).not.toBe(t.district.db)
+  })
+
   it('lists the permissions it declares, namespaced by its id', async () => {
     t = await createTestDistrict({ plugins: [notesPlugin()] })
     expect(t.district.permissions).toEqual(['notes:write'])

@@ -29,7 +29,7 @@ function migrationsFolder(entries: [number, string[]][]): string {
   return folder
 }
 
-const pluginWith = (id: string, migrations: string) => definePlugin({ id, version: '1.0.0', requires: { core: '^0.1.0' }, migrations })()
+const pluginWith = (id: string, migrations: string) => definePlugin({ id, version: '1.0.0', requires: { core: '^0.1.0' }, db: { migrations } })()
 
 async function district(url: string, plugins: ReturnType<typeof pluginWith>[]): Promise<District> {
   const d = await createDistrict({ ...testDistrictConfig, logger: silentLogger, database: { url }, plugins })

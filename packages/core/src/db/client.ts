@@ -4,14 +4,19 @@ import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { recordQuery } from './query-stats.js'
 
-export type Database = LibSQLDatabase<Record<string, never>>
+/** The district's database through drizzle; a plugin's is typed with its own tables. */
+export type Database<TSchema extends Record<string, unknown> = Record<string, never>> = LibSQLDatabase<TSchema>
 
 export interface DatabaseHandle {
   url: string
   client: Client
   db: Database
+  /** The same connection, typed with a schema for drizzle's relational queries. */
+  withSchema<TSchema extends Record<string, unknown>>(schema: TSchema): Database<TSchema>
   close(): void
 }
+
+const logger = { logQuery: (query: string) => recordQuery(query) }
 
 export const DEFAULT_DATABASE_URL = 'file:data/distrito.db'
 
@@ -35,6 +40,11 @@ export async function openDatabase(options: { url?: string; authToken?: string }
   }
   const client = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
   if (isFileUrl(url)) await client.execute('PRAGMA journal_mode = WAL')
-  const db = drizzle(client, { logger: { logQuery: (query) => recordQuery(query) } })
-  return { url, client, db, close: () => client.close() }
+  return {
+    url,
+    client,
+    db: drizzle(client, { logger }),
+    withSchema: (schema) => drizzle(client, { schema, logger }),
+    close: () => client.close(),
+  }
 }

@@ -100,7 +100,14 @@ function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Lo
   const plugins: MountedPlugin[] = resolved.map(({ definition, options }) => ({
     id: definition.id,
     definition,
-    context: { id: definition.id, options, db, config, logger: logger.child({ plugin: definition.id }), basePath: `/${definition.id}` },
+    context: {
+      id: definition.id,
+      options,
+      db: definition.db?.schema ? handle.withSchema(definition.db.schema) : db,
+      config,
+      logger: logger.child({ plugin: definition.id }),
+      basePath: `/${definition.id}`,
+    },
   }))
   const catalogs = buildCatalogs(plugins)
   const nav: ShellNavItem[] = []
@@ -124,7 +131,7 @@ function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Lo
 
   const migrationSources: MigrationSource[] = [
     { owner: 'core', folder: CORE_MIGRATIONS },
-    ...plugins.flatMap((p) => (p.definition.migrations ? [{ owner: p.id, folder: p.definition.migrations }] : [])),
+    ...plugins.flatMap((p) => (p.definition.db?.migrations ? [{ owner: p.id, folder: p.definition.db.migrations }] : [])),
   ]
   const permissions = plugins.flatMap((p) => Object.keys(p.definition.permissions ?? {}).map((name) => `${p.id}:${name}`))
 

@@ -49,7 +49,8 @@ function checkIdentity(definition: PluginDefinition, coreVersion: string): void 
 
 /** What the plugin's package must ship: a journal for its migrations, nav paths under its mount. */
 function checkParts(definition: PluginDefinition): void {
-  const { id, migrations, nav } = definition
+  const { id, nav } = definition
+  const migrations = definition.db?.migrations
   if (migrations !== undefined && !existsSync(join(migrations, 'meta', '_journal.json'))) {
     throw new AssemblyError('INVALID_PLUGIN', `Plugin "${id}" declares migrations at ${migrations}, but there is no meta/_journal.json there. Is the folder included in the package's "files"?`)
   }

@@ -8,11 +8,15 @@ import type { Translate } from '../i18n/translator.js'
 import type { Formatters } from '../i18n/format.js'
 import type { Logger } from '../log/logger.js'
 
+/** A plugin's drizzle tables (and relations), keyed as it wants to query them: `db.query.<key>`. */
+export type PluginTables = Record<string, unknown>
+
 /** What a plugin's code receives from the core: its own validated options and the shared services. */
-export interface PluginContext<TOptions = unknown> {
+export interface PluginContext<TOptions = unknown, TTables extends PluginTables = PluginTables> {
   id: string
   options: TOptions
-  db: Database
+  /** The district's database, typed with the plugin's own schema for relational queries. */
+  db: Database<TTables>
   config: DistrictConfig
   logger: Logger
   /** Where the plugin's routes are mounted, e.g. `/challenges`. */
@@ -36,7 +40,7 @@ export interface SeedProgress {
   (done: number, total: number): void
 }
 
-export interface SeedContext<TOptions = unknown> extends PluginContext<TOptions> {
+export interface SeedContext<TOptions = unknown, TTables extends PluginTables = PluginTables> extends PluginContext<TOptions, TTables> {
   /** True when demo data was asked for (`distrito seed --demo`). */
   demo: boolean
   /** Report progress of long work; the CLI shows it. */
@@ -57,23 +61,23 @@ export interface WidgetContent {
   more?: { label: string; href: string }
 }
 
-export interface WidgetContext<TOptions = unknown> extends PluginContext<TOptions> {
+export interface WidgetContext<TOptions = unknown, TTables extends PluginTables = PluginTables> extends PluginContext<TOptions, TTables> {
   locale: Locale
   t: Translate
   format: Formatters
 }
 
 /** A plugin's card on the district's home page: what is open now in that program. */
-export interface HomeWidget<TOptions = unknown> {
+export interface HomeWidget<TOptions = unknown, TTables extends PluginTables = PluginTables> {
   /** i18n key of the card's heading. */
   title: string
-  load(ctx: WidgetContext<TOptions>): Promise<WidgetContent>
+  load(ctx: WidgetContext<TOptions, TTables>): Promise<WidgetContent>
 }
 
 /** Messages of a plugin, per locale. Every key starts with `<plugin id>.`. */
 export type PluginMessages = Record<Locale, Record<string, string>>
 
-export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType> {
+export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType, TTables extends PluginTables = PluginTables> {
   /** Lowercase and hyphenated. Namespaces tables, routes (`/<id>`), permissions and i18n keys. */
   id: string
   version: string
@@ -82,13 +86,20 @@ export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType> {
   /** Other plugins by id, each with a semver range; they are set up before this one. */
   dependsOn?: Record<string, string>
   options?: TSchema
-  /** An absolute path to the plugin's drizzle migrations folder. */
-  migrations?: string
+  /** The plugin's own tables, named `<id>_*`, and their migrations. */
+  db?: {
+    /** Tables and relations; the plugin's `db` is typed with them (`db.query.<key>`). */
+    schema?: TTables
+    /** An absolute path to the plugin's drizzle migrations folder; applied with its own table. */
+    migrations?: string
+  }
   permissions?: Record<string, PermissionDeclaration>
   messages?: PluginMessages
-  routes?: (app: Hono<DistritoEnv>, ctx: PluginContext<z.output<TSchema>>) => void
+  // Methods rather than function properties: an instance lists plugins of every options and
+  // schema type side by side, which needs these parameters checked bivariantly.
+  routes?(app: Hono<DistritoEnv>, ctx: PluginContext<z.output<TSchema>, TTables>): void
   nav?: NavEntry[]
-  widget?: HomeWidget<z.output<TSchema>>
+  widget?: HomeWidget<z.output<TSchema>, TTables>
   /** Idempotent: running it twice leaves the same data as running it once. */
-  seed?: (ctx: SeedContext<z.output<TSchema>>) => Promise<void>
+  seed?(ctx: SeedContext<z.output<TSchema>, TTables>): Promise<void>
 }
