@@ -224,7 +224,7 @@ describe('forms', () => {
     await setup()
     const res = await t.post('/notes', { title: 'big', body: 'x'.repeat(1024 * 1024 + 10) })
     expect(res.status).toBe(413)
-    expect(await res.text()).toContain('No pudimos completar la solicitud')
+    expect(await res.text()).toContain('<h1>El formulario es demasiado grande</h1>')
   })
 })
 

@@ -5,10 +5,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { errorFields } from '../log/logger.js'
 import type { DistritoEnv } from './env.js'
 
-export type ErrorKind = '403' | '404' | '500' | 'csrf' | 'generic'
+export type ErrorKind = '403' | '404' | '413' | '500' | 'csrf' | 'generic'
 
 function kindFor(status: number): ErrorKind {
-  if (status === 403 || status === 404) return String(status) as ErrorKind
+  if (status === 403 || status === 404 || status === 413) return String(status) as ErrorKind
   return status >= 500 ? '500' : 'generic'
 }
 

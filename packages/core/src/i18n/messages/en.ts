@@ -23,6 +23,8 @@ export const en: Record<CoreMessageKey, string> = {
   'core.error.body.403': 'Your account has no access to this page. If you think it should, write to the district administration.',
   'core.error.title.404': 'We could not find this page',
   'core.error.body.404': 'The address may be mistyped, or the page may no longer exist.',
+  'core.error.title.413': 'The form is too large',
+  'core.error.body.413': 'What you sent is over the 1 MB limit. Shorten the texts and try again; files are attached separately.',
   'core.error.title.500': 'Something went wrong on our side',
   'core.error.body.500': 'It was not your fault. Please try again in a few minutes.',
   'core.error.title.csrf': 'We could not accept this form',

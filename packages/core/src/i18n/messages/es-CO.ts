@@ -21,6 +21,8 @@ export const esCO = {
   'core.error.body.403': 'Su cuenta no tiene acceso a esta página. Si cree que debería tenerlo, escriba a la administración del distrito.',
   'core.error.title.404': 'No encontramos esta página',
   'core.error.body.404': 'Puede que la dirección esté mal escrita o que la página ya no exista.',
+  'core.error.title.413': 'El formulario es demasiado grande',
+  'core.error.body.413': 'Lo enviado supera el límite de 1 MB. Acorte los textos e intente de nuevo; los archivos se adjuntan aparte.',
   'core.error.title.500': 'Algo salió mal de nuestro lado',
   'core.error.body.500': 'No fue culpa suya. Intente de nuevo en unos minutos.',
   'core.error.title.csrf': 'No pudimos aceptar este formulario',
