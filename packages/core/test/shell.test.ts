@@ -40,6 +40,14 @@ describe('the page shell in both languages', () => {
     expect(html).toMatch(/<a href="\/locale\/en\?next=%2Fnotes"[^>]*aria-current="true"/)
   })
 
+  it('keeps each visitor’s choice to that visitor', async () => {
+    await setup()
+    const other = t.client()
+    await t.get('/locale/en')
+    expect(await (await t.get('/')).text()).toContain('<html lang="en">')
+    expect(await (await other.get('/')).text()).toContain('<html lang="es-CO">')
+  })
+
   it('never redirects the language switch to another site', async () => {
     await setup()
     for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
