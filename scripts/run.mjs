@@ -38,6 +38,8 @@ function ensureInstalled() {
   if (status !== 0) process.exit(status)
 }
 
+// The same places @distrito/core/testing/browser looks; this script runs before anything is
+// installed, so it cannot import that TypeScript module.
 function chromiumPath() {
   return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
 }
