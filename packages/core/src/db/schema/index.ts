@@ -1,1 +1,7 @@
 export * from './users.js'
+export * from './sessions.js'
+export * from './throttles.js'
+export * from './user-tokens.js'
+export * from './outbox.js'
+export * from './organizations.js'
+export * from './memberships.js'

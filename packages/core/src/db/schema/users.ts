@@ -16,6 +16,11 @@ export const users = sqliteTable(
     platformRole: text('platform_role', { enum: PLATFORM_ROLES }).notNull().default('member'),
     locale: text('locale', { enum: LOCALES }),
     emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
+    /** When the person accepted the terms of use and the privacy notice (Colombia's Ley 1581 asks for proof). */
+    termsAcceptedAt: integer('terms_accepted_at', { mode: 'timestamp_ms' }),
+    privacyAcceptedAt: integer('privacy_accepted_at', { mode: 'timestamp_ms' }),
+    /** Set when the person deleted their account: the row stays, anonymized, for what others depend on. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -23,7 +28,7 @@ export const users = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
-  (t) => [index('core_users_platform_role_idx').on(t.platformRole, t.createdAt)],
+  (t) => [index('core_users_platform_role_idx').on(t.platformRole, t.createdAt), index('core_users_created_idx').on(t.createdAt)],
 )
 
 export type User = typeof users.$inferSelect

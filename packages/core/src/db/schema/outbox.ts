@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/**
+ * `stored`: no mail server is configured, the outbox is where the message lives (the demo).
+ * `sent`: handed to the SMTP server. `failed`: the server refused it; `error` says why.
+ */
+export const OUTBOX_STATUSES = ['stored', 'sent', 'failed'] as const
+
+/** Every message the district sends, kept so that administrators can see what went out. */
+export const outbox = sqliteTable(
+  'core_outbox',
+  {
+    id: text('id').primaryKey(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    error: text('error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('core_outbox_created_idx').on(t.createdAt), index('core_outbox_to_idx').on(t.to, t.createdAt)],
+)
+
+export type OutboxMessage = typeof outbox.$inferSelect
