@@ -5,6 +5,10 @@ import type { Formatters } from '../i18n/format.js'
 import type { Logger } from '../log/logger.js'
 import type { DistrictConfig } from '../config/district-config.js'
 import type { FlashMessage } from './flash.js'
+import type { AuthState } from '../auth/auth-state.js'
+import type { PermissionTable } from '../auth/permissions.js'
+import type { OrganizationRole } from '../db/schema/memberships.js'
+import type { MailService } from '../mail/outbox.js'
 
 /** A navigation entry of the page shell, already resolved to an absolute path. */
 export interface ShellNavItem {
@@ -22,6 +26,14 @@ export interface DistrictRuntime {
   https: boolean
   /** Whether responses carry a Server-Timing header with their duration and SQL count. */
   serverTiming: boolean
+  /** Cookies are marked Secure unless the district is explicitly served over plain HTTP on a network address. */
+  secureCookies: boolean
+  /** Whether X-Forwarded-For from a load balancer gives the visitor's address. */
+  trustProxy: boolean
+  permissions: PermissionTable
+  /** Installed plugins, for pages that list programs (program managers, roles). */
+  programs: readonly { id: string; label: string }[]
+  mail: MailService
 }
 
 export interface DistritoVariables {
@@ -34,6 +46,13 @@ export interface DistritoVariables {
   logger: Logger
   district: DistrictRuntime
   flash: FlashMessage | null
+  /** Who is signed in, for which organization, and which programs they manage. */
+  auth: AuthState
+  /**
+   * Whether the signed-in person may use a permission (`<plugin>:<name>`), in the organization
+   * they act for, or with their role in another one. Pages use it to show only usable buttons.
+   */
+  can: (permission: string, organizationRole?: OrganizationRole | null) => boolean
 }
 
 /** The Hono environment of every core and plugin route: `new Hono<DistritoEnv>()`. */

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { errorFields } from '../log/logger.js'
 import type { DistritoEnv } from './env.js'
+import { isRedirectToLogin } from '../auth/guards.js'
 
 export type ErrorKind = '403' | '404' | '413' | '500' | 'csrf' | 'generic'
 
@@ -45,6 +46,7 @@ export function httpError(status: ContentfulStatusCode, message?: string): never
 }
 
 export const onError: ErrorHandler<DistritoEnv> = async (error, c) => {
+  if (isRedirectToLogin(error)) return c.redirect(error.location, 303)
   if (error instanceof HTTPException) {
     if (error.res) return error.getResponse()
     if (error.status >= 500) c.var.logger.error('request failed', errorFields(error))

@@ -4,10 +4,11 @@ export const LOCALE_COOKIE = 'distrito_lang'
 
 /**
  * The language of a request: an explicit choice (cookie set by the language switch) wins, then
- * the browser's Accept-Language, then the district's default.
+ * the signed-in person's saved preference, then the browser's Accept-Language, then the default.
  */
-export function negotiateLocale(input: { cookie?: string; acceptLanguage?: string; fallback: Locale }): Locale {
+export function negotiateLocale(input: { cookie?: string; preference?: Locale | null; acceptLanguage?: string; fallback: Locale }): Locale {
   if (isLocale(input.cookie)) return input.cookie
+  if (isLocale(input.preference)) return input.preference
   const ranges = (input.acceptLanguage ?? '')
     .split(',')
     .map((part) => {

@@ -11,6 +11,7 @@ export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
     const { config, catalogs } = c.var.district
     const locale = negotiateLocale({
       cookie: getCookie(c, LOCALE_COOKIE),
+      preference: c.var.auth?.user?.locale,
       acceptLanguage: c.req.header('Accept-Language'),
       fallback: config.defaultLocale,
     })
