@@ -1,0 +1,20 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { PageHeader } from '../../ui/components/page-header.js'
+import { useDistrito } from '../../ui/context.js'
+
+/** What an expired, used or mistyped emailed link shows, with the way to get a new one. */
+export function InvalidLink(props: { kind: 'verify' | 'reset' }) {
+  const { t, auth } = useDistrito().var
+  return (
+    <div class="narrow">
+      <PageHeader title={t('core.account.linkInvalidTitle')} lead={t('core.account.linkInvalidBody')} />
+      {props.kind === 'reset' ? (
+        <p><a href="/password/forgot">{t('core.account.requestNewReset')}</a></p>
+      ) : auth.user ? (
+        <p><a href="/account">{t('core.account.requestNewVerification')}</a></p>
+      ) : (
+        <p><a href="/login?next=%2Faccount">{t('core.account.loginToResend')}</a></p>
+      )}
+    </div>
+  )
+}

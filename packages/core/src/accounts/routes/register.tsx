@@ -1,0 +1,114 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import type { DistritoEnv } from '../../http/env.js'
+import { setFlash } from '../../http/flash.js'
+import { CheckboxField, Form, SubmitButton, TextField } from '../../ui/components/form.js'
+import { PageHeader } from '../../ui/components/page-header.js'
+import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/parse-form.js'
+import { clientAddress } from '../../auth/client-address.js'
+import { hit, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
+import { hashPassword } from '../../auth/password.js'
+import { PASSWORD_MIN } from '../../auth/password-policy.js'
+import { acceptInvitation, invitationByToken } from '../../organizations/membership.js'
+import { composeMail, absoluteUrl } from '../../mail/compose.js'
+import { useDistrito } from '../../ui/context.js'
+import { registerSchema } from '../schemas.js'
+import { createAccount, sendVerificationMail, signIn, userByEmail } from '../service.js'
+
+function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitation?: { token: string; orgName: string; email: string } }) {
+  const c = useDistrito()
+  const { t } = c.var
+  const { values, errors, invitation } = props
+  return (
+    <div class="narrow">
+      <PageHeader title={t('core.account.registerTitle')} lead={invitation ? t('core.account.registerInvited', { organization: invitation.orgName }) : t('core.account.registerLead')} />
+      <Form action="/register" errors={errors}>
+        {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+        <TextField name="name" label={t('core.account.name')} value={values.name} error={errors?.name} required autocomplete="name" maxLength={120} />
+        <TextField name="email" type="email" label={t('core.account.email')} value={values.email ?? invitation?.email} error={errors?.email} required autocomplete="email" maxLength={254} />
+        <TextField name="password" type="password" label={t('core.account.password')} hint={t('core.account.passwordHint', { min: PASSWORD_MIN })} error={errors?.password} required autocomplete="new-password" />
+        <CheckboxField name="terms" label={t('core.account.acceptTerms')} hint={t('core.account.acceptTermsHint')} checked={values.terms} error={errors?.terms} required />
+        <SubmitButton>{t('core.account.registerSubmit')}</SubmitButton>
+      </Form>
+      <p>{t('core.account.haveAccount')} <a href="/login">{t('core.account.loginLink')}</a></p>
+    </div>
+  )
+}
+
+async function invitationFor(c: Context<DistritoEnv>, token: unknown) {
+  if (typeof token !== 'string' || !token) return undefined
+  const found = await invitationByToken(c.var.db, token)
+  return found ? { token, found } : undefined
+}
+
+export function registerRoutes() {
+  const app = new Hono<DistritoEnv>()
+
+  app.get('/register', async (c) => {
+    if (c.var.auth.user) return c.redirect('/account', 303)
+    const invitation = await invitationFor(c, c.req.query('invitation'))
+    return c.render(
+      <RegisterPage values={{}} invitation={invitation && { token: invitation.token, orgName: invitation.found.orgName, email: invitation.found.email }} />,
+      { title: c.var.t('core.account.registerTitle') },
+    )
+  })
+
+  app.post('/register', async (c) => {
+    const { t, db } = c.var
+    const form = await parseForm(c, registerSchema)
+    const invitation = await invitationFor(c, form.values.invitation)
+    const invitationView = invitation && { token: invitation.token, orgName: invitation.found.orgName, email: invitation.found.email }
+    const title = t('core.account.registerTitle')
+    if (!form.ok) {
+      c.status(422)
+      return c.render(<RegisterPage values={form.values} errors={form.errors} invitation={invitationView} />, { title })
+    }
+    const { name, email, password } = form.data
+
+    // Someone who holds an invitation link for this very address has proven it is theirs.
+    if (invitation && invitation.found.email === email) {
+      if (await userByEmail(db, email)) {
+        c.status(409)
+        return c.render(<RegisterPage values={form.values} errors={{ email: t('core.account.invitedHasAccount') }} invitation={invitationView} />, { title })
+      }
+      const userId = await createAccount(db, { name, email, password, verified: true, locale: c.var.locale })
+      const sessionId = await signIn(c, userId, invitation.found.organizationId)
+      await acceptInvitation(db, invitation.found, userId, sessionId)
+      setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.found.orgName })
+      return c.redirect(`/orgs/${invitation.found.orgSlug}`, 303)
+    }
+
+    if (!(await hit(db, `mail:addr:${clientAddress(c, c.var.district.trustProxy)}`, MAIL_PER_ADDRESS))) {
+      c.status(429)
+      return c.render(<RegisterPage values={form.values} errors={{ _form: t('core.account.tooManyMails') }} invitation={invitationView} />, { title })
+    }
+    // The same answer whether or not the address has an account, so the form cannot be used to
+    // find out who is registered; the owner of an existing account hears about it by mail.
+    const existing = await userByEmail(db, email)
+    if (existing) {
+      await hashPassword(password)
+      await c.var.district.mail.send(composeMail(c, email, 'core.mail.alreadyRegistered', { name: existing.name, login: absoluteUrl(c, '/login'), reset: absoluteUrl(c, '/password/forgot') }, existing.locale))
+    } else {
+      const userId = await createAccount(db, { name, email, password, verified: false, locale: c.var.locale })
+      await sendVerificationMail(c, { id: userId, email, name, locale: c.var.locale })
+    }
+    return c.redirect(`/register/sent?email=${encodeURIComponent(email)}`, 303)
+  })
+
+  app.get('/register/sent', (c) => {
+    const { t } = c.var
+    const email = (c.req.query('email') ?? '').slice(0, 254)
+    return c.render(
+      <div class="narrow">
+        <PageHeader title={t('core.account.checkEmailTitle')} />
+        <p>{t('core.account.checkEmailBody', { email })}</p>
+        <p>{t('core.account.checkEmailHint')}</p>
+        <p><a href="/login">{t('core.account.loginLink')}</a></p>
+      </div>,
+      { title: t('core.account.checkEmailTitle'), noindex: true },
+    )
+  })
+
+  return app
+}

@@ -1,0 +1,64 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { eq, isNull, and } from 'drizzle-orm'
+import { Hono } from 'hono'
+import type { DistritoEnv } from '../../http/env.js'
+import { setFlash } from '../../http/flash.js'
+import { users } from '../../db/schema/users.js'
+import { PageHeader } from '../../ui/components/page-header.js'
+import { SubmitButton } from '../../ui/components/form.js'
+import { consumeUserToken, peekUserToken } from '../../auth/user-tokens.js'
+import { requireUser } from '../../auth/guards.js'
+import { hit, MAIL_PER_ACCOUNT } from '../../auth/throttle.js'
+import { sendVerificationMail, signIn } from '../service.js'
+import { InvalidLink } from './invalid-link.js'
+
+export function verifyEmailRoutes() {
+  const app = new Hono<DistritoEnv>()
+
+  // The link shows a button instead of verifying on GET: mail scanners open links, people press buttons.
+  app.get('/verify-email/:token', async (c) => {
+    const { t } = c.var
+    const token = c.req.param('token')
+    if (!(await peekUserToken(c.var.db, token, 'verify_email'))) {
+      c.status(400)
+      return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+    }
+    return c.render(
+      <div class="narrow">
+        <PageHeader title={t('core.account.verifyTitle')} lead={t('core.account.verifyLead')} />
+        <form method="post" action={`/verify-email/${token}`} class="form">
+          <SubmitButton>{t('core.account.verifySubmit')}</SubmitButton>
+        </form>
+      </div>,
+      { title: t('core.account.verifyTitle'), noindex: true },
+    )
+  })
+
+  app.post('/verify-email/:token', async (c) => {
+    const { t, db, auth } = c.var
+    const userId = await consumeUserToken(db, c.req.param('token'), 'verify_email')
+    if (!userId) {
+      c.status(400)
+      return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+    }
+    await db.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
+    // The link proves the mailbox is theirs; it signs them in unless someone else is signed in here.
+    if (!auth.user) await signIn(c, userId)
+    setFlash(c, 'success', 'core.account.verified')
+    return c.redirect(auth.user && auth.user.id !== userId ? '/' : '/account', 303)
+  })
+
+  app.post('/verify-email', requireUser(), async (c) => {
+    const user = c.var.auth.user!
+    if (user.emailVerified) return c.redirect('/account', 303)
+    if (await hit(c.var.db, `mail:account:${user.id}`, MAIL_PER_ACCOUNT)) {
+      await sendVerificationMail(c, user)
+      setFlash(c, 'success', 'core.account.verificationSent', { email: user.email })
+    } else {
+      setFlash(c, 'warning', 'core.account.tooManyMails')
+    }
+    return c.redirect('/account', 303)
+  })
+
+  return app
+}
