@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { Database } from '../db/client.js'
+import { invitations, memberships, type OrganizationRole } from '../db/schema/memberships.js'
+import { organizations } from '../db/schema/organizations.js'
+import { sessions } from '../db/schema/sessions.js'
+import { users } from '../db/schema/users.js'
+import { newIdAndSecret, parseToken, secretMatches } from '../auth/tokens.js'
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
+
+export async function membersOf(db: Database, organizationId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(sql`CASE ${memberships.role} WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`, asc(users.name))
+    .limit(500)
+}
+
+export async function pendingInvitations(db: Database, organizationId: string) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .orderBy(desc(invitations.createdAt))
+    .limit(200)
+}
+
+/** The organizations a person belongs to, for the context switch and their profile. */
+export async function organizationsOf(db: Database, userId: string) {
+  return db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name))
+    .limit(200)
+}
+
+export async function roleIn(db: Database, organizationId: string, userId: string): Promise<OrganizationRole | null> {
+  const [row] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+  return row?.role ?? null
+}
+
+/** A new invitation; an earlier pending one to the same address is replaced. Returns the link token. */
+export async function createInvitation(db: Database, input: { organizationId: string; email: string; role: OrganizationRole; invitedBy: string }): Promise<string> {
+  const { id, token, secretHash } = newIdAndSecret()
+  await db.batch([
+    db.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.organizationId, input.organizationId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
+    db.insert(invitations).values({ id, ...input, secretHash, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) }),
+  ])
+  return token
+}
+
+export async function revokeInvitation(db: Database, organizationId: string, invitationId: string): Promise<boolean> {
+  const rows = await db.update(invitations).set({ revokedAt: new Date() })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id })
+  return rows.length > 0
+}
+
+/** A pending invitation from its link, with the organization's name; null if forged, used, revoked or expired. */
+export async function invitationByToken(db: Database, token: string) {
+  const parts = parseToken(token)
+  if (!parts) return null
+  const [row] = await db
+    .select({ invitation: invitations, orgName: organizations.name, orgSlug: organizations.slug, inviterName: users.name })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(and(eq(invitations.id, parts.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+  if (!row || !secretMatches(row.invitation.secretHash, parts.secret)) return null
+  return { ...row.invitation, orgName: row.orgName, orgSlug: row.orgSlug, inviterName: row.inviterName }
+}
+
+export type PendingInvitation = NonNullable<Awaited<ReturnType<typeof invitationByToken>>>
+
+/**
+ * Accepts an invitation for a person whose email it was sent to. The link proved they read that
+ * mailbox, so their email counts as verified. An existing membership keeps its higher role.
+ */
+export async function acceptInvitation(db: Database, invitation: PendingInvitation, userId: string, sessionId?: string): Promise<boolean> {
+  const used = await db.update(invitations).set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id })
+  if (used.length === 0) return false
+  await db.batch([
+    db.insert(memberships).values({ organizationId: invitation.organizationId, userId, role: invitation.role }).onConflictDoNothing(),
+    db.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Date.now()})` }).where(eq(users.id, userId)),
+    ...(sessionId ? [db.update(sessions).set({ activeOrganizationId: invitation.organizationId }).where(eq(sessions.id, sessionId))] : []),
+  ])
+  return true
+}
+
+export type MembershipChange = 'ok' | 'not-member' | 'last-owner'
+
+/**
+ * Changes a member's role, never leaving the organization without an owner. The owner count is
+ * checked inside the same statement, so two owners demoting each other at once cannot both win.
+ */
+export async function changeRole(db: Database, organizationId: string, userId: string, role: OrganizationRole): Promise<MembershipChange> {
+  const current = await roleIn(db, organizationId, userId)
+  if (!current) return 'not-member'
+  if (current === role) return 'ok'
+  const rows = await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))
+    .returning({ userId: memberships.userId })
+  return rows.length ? 'ok' : 'last-owner'
+}
+
+export async function removeMember(db: Database, organizationId: string, userId: string): Promise<MembershipChange> {
+  const current = await roleIn(db, organizationId, userId)
+  if (!current) return 'not-member'
+  const rows = await db
+    .delete(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))
+    .returning({ userId: memberships.userId })
+  if (rows.length === 0) return 'last-owner'
+  await db.update(sessions).set({ activeOrganizationId: null }).where(and(eq(sessions.userId, userId), eq(sessions.activeOrganizationId, organizationId)))
+  return 'ok'
+}
+
+/** True when the member is not an owner, or another owner exists. */
+function otherOwnerRemains(organizationId: string, userId: string) {
+  return sql`(${memberships.role} <> 'owner' OR EXISTS (SELECT 1 FROM ${memberships} AS other WHERE other.organization_id = ${organizationId} AND other.role = 'owner' AND other.user_id <> ${userId}))`
+}
+
+/** Switches the organization a browser acts for; only to one the person belongs to. */
+export async function setActiveOrganization(db: Database, sessionId: string, userId: string, organizationId: string | null): Promise<boolean> {
+  if (organizationId && !(await roleIn(db, organizationId, userId))) return false
+  await db.update(sessions).set({ activeOrganizationId: organizationId }).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+  return true
+}
+

@@ -1,0 +1,178 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import type { DistritoEnv } from '../../http/env.js'
+import { httpError } from '../../http/errors.js'
+import { setFlash } from '../../http/flash.js'
+import { PageHeader } from '../../ui/components/page-header.js'
+import { useDistrito } from '../../ui/context.js'
+import { parseForm } from '../../ui/forms/parse-form.js'
+import { requirePermission, currentUser } from '../../auth/guards.js'
+import { countryName } from '../countries.js'
+import { organizationInputSchema } from '../organization-schema.js'
+import { createOrganization, organizationBySlug, type OrganizationWithRole, updateOrganization } from '../service.js'
+import { OrganizationForm, organizationValues } from './organization-form.js'
+import { VerifiedBadge } from './verified-badge.js'
+
+/** An organization by the slug in the address, or 404. */
+export async function loadOrganization(c: Context<DistritoEnv>): Promise<OrganizationWithRole> {
+  const org = await organizationBySlug(c.var.db, c.req.param('slug') ?? '', c.var.auth.user?.id)
+  if (!org) httpError(404)
+  return org
+}
+
+/**
+ * A page only the organization's members (and administrators) may see. Everyone else gets the
+ * same 404 as for a missing organization: the page's existence is not revealed.
+ */
+export async function loadPrivateOrganization(c: Context<DistritoEnv>): Promise<OrganizationWithRole> {
+  currentUser(c)
+  const org = await loadOrganization(c)
+  if (!org.viewerRole && c.var.auth.user?.platformRole !== 'admin') httpError(404)
+  return org
+}
+
+function Fact(props: { label: string; value: string | number | null | undefined }) {
+  if (props.value === null || props.value === undefined || props.value === '') return null
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </>
+  )
+}
+
+function OrganizationPage(props: { org: OrganizationWithRole }) {
+  const c = useDistrito()
+  const { t, locale, district, can } = c.var
+  const { org } = props
+  const { config } = district
+  const subregion = config.subregions.find((s) => s.id === org.subregion)?.name[locale]
+  const sectors = org.sectors.map((id) => config.sectors.find((s) => s.id === id)?.name[locale]).filter(Boolean)
+  const canEdit = can('core:organizations.edit', org.viewerRole)
+  return (
+    <>
+      <PageHeader
+        title={org.name}
+        lead={[t(`core.org.kind.${org.kind}`), org.isAnchor ? t('core.org.anchor') : null, org.investorType ? t(`core.org.investorType.${org.investorType}`) : null].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            {org.viewerRole || c.var.auth.user?.platformRole === 'admin' ? <a class="button button--secondary" href={`/orgs/${org.slug}/members`}>{t('core.org.members')}</a> : null}
+            {canEdit ? <a class="button" href={`/orgs/${org.slug}/edit`}>{t('core.org.edit')}</a> : null}
+          </>
+        }
+      />
+      {org.verifiedAt ? <p><VerifiedBadge /></p> : null}
+      {org.description ? <p class="prose">{org.description}</p> : null}
+      <dl class="facts">
+        <Fact label={t('core.org.country')} value={countryName(org.country, locale)} />
+        <Fact label={t('core.org.city')} value={org.city} />
+        <Fact label={t('core.org.subregion')} value={subregion} />
+        <Fact label={t('core.org.legalId')} value={org.legalId} />
+        <Fact label={t('core.org.size')} value={org.size ? t('core.org.sizeOption', { size: org.size }) : null} />
+        <Fact label={t('core.org.foundedYear')} value={org.foundedYear} />
+        {org.website ? (
+          <>
+            <dt>{t('core.org.website')}</dt>
+            <dd><a href={org.website} rel="noopener nofollow ugc">{org.website}</a></dd>
+          </>
+        ) : null}
+      </dl>
+      {sectors.length ? (
+        <section aria-labelledby="sectors-heading">
+          <h2 id="sectors-heading">{t('core.org.sectors')}</h2>
+          <ul class="chips">{sectors.map((name) => <li>{name}</li>)}</ul>
+        </section>
+      ) : null}
+      {org.aiOffered.length ? (
+        <section aria-labelledby="ai-offered-heading">
+          <h2 id="ai-offered-heading">{t('core.org.aiOffered')}</h2>
+          <ul class="chips">{org.aiOffered.map((cap) => <li>{t(`core.org.ai.${cap}`)}</li>)}</ul>
+        </section>
+      ) : null}
+      {org.aiSought.length ? (
+        <section aria-labelledby="ai-sought-heading">
+          <h2 id="ai-sought-heading">{t('core.org.aiSought')}</h2>
+          <ul class="chips">{org.aiSought.map((cap) => <li>{t(`core.org.ai.${cap}`)}</li>)}</ul>
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+export function organizationProfileRoutes() {
+  const app = new Hono<DistritoEnv>()
+
+  app.get('/orgs/new', requirePermission('core:organizations.create'), (c) =>
+    c.render(
+      <>
+        <PageHeader title={c.var.t('core.org.createTitle')} lead={c.var.t('core.org.createLead')} />
+        <OrganizationForm action="/orgs" values={{ country: 'CO' }} submit={c.var.t('core.org.createSubmit')} />
+      </>,
+      { title: c.var.t('core.org.createTitle') },
+    ),
+  )
+
+  app.post('/orgs', requirePermission('core:organizations.create'), async (c) => {
+    const { t, db, auth, district } = c.var
+    const form = await parseForm(c, organizationInputSchema(district.config))
+    if (!form.ok) {
+      c.status(422)
+      return c.render(
+        <>
+          <PageHeader title={t('core.org.createTitle')} />
+          <OrganizationForm action="/orgs" values={form.values} errors={form.errors} submit={t('core.org.createSubmit')} />
+        </>,
+        { title: t('core.org.createTitle') },
+      )
+    }
+    const org = await createOrganization(db, form.data, auth.user!.id, { sessionId: auth.session!.id })
+    setFlash(c, 'success', 'core.org.created', { organization: org.name })
+    return c.redirect(`/orgs/${org.slug}`, 303)
+  })
+
+  app.get('/orgs/:slug', async (c) => {
+    const org = await loadOrganization(c)
+    return c.render(<OrganizationPage org={org} />, { title: org.name })
+  })
+
+  const editGuard = async (c: Context<DistritoEnv>) => {
+    const org = await loadPrivateOrganization(c)
+    if (!c.var.can('core:organizations.edit', org.viewerRole)) httpError(403)
+    return org
+  }
+
+  app.get('/orgs/:slug/edit', async (c) => {
+    const org = await editGuard(c)
+    const title = c.var.t('core.org.editTitle', { organization: org.name })
+    return c.render(
+      <>
+        <PageHeader title={title} />
+        <OrganizationForm action={`/orgs/${org.slug}/edit`} values={organizationValues(org)} submit={c.var.t('core.org.save')} />
+      </>,
+      { title, noindex: true },
+    )
+  })
+
+  app.post('/orgs/:slug/edit', async (c) => {
+    const org = await editGuard(c)
+    const { t, db, district } = c.var
+    const form = await parseForm(c, organizationInputSchema(district.config))
+    if (!form.ok) {
+      c.status(422)
+      const title = t('core.org.editTitle', { organization: org.name })
+      return c.render(
+        <>
+          <PageHeader title={title} />
+          <OrganizationForm action={`/orgs/${org.slug}/edit`} values={form.values} errors={form.errors} submit={t('core.org.save')} />
+        </>,
+        { title, noindex: true },
+      )
+    }
+    await updateOrganization(db, org.id, form.data)
+    setFlash(c, 'success', 'core.org.saved')
+    return c.redirect(`/orgs/${org.slug}`, 303)
+  })
+
+  return app
+}

@@ -1,0 +1,113 @@
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../db/client.js'
+import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
+import { type Organization, organizationSectors, organizations } from '../db/schema/organizations.js'
+import { sessions } from '../db/schema/sessions.js'
+import type { OrganizationInput } from './organization-schema.js'
+import { uniqueSlug } from './slug.js'
+
+function profileColumns(input: OrganizationInput) {
+  const { sectors: _sectors, ...profile } = input
+  return { ...profile, investorType: profile.investorType ?? null, legalId: profile.legalId ?? null, city: profile.city ?? null,
+    subregion: profile.subregion ?? null, website: profile.website ?? null, size: profile.size ?? null, foundedYear: profile.foundedYear ?? null }
+}
+
+/** Creates an organization with its creator as owner, in one transaction. */
+export async function createOrganization(db: Database, input: OrganizationInput, ownerId: string, options: { sessionId?: string } = {}): Promise<Organization> {
+  const id = crypto.randomUUID()
+  const slug = await uniqueSlug(db, input.name)
+  const [created] = await db.batch([
+    db.insert(organizations).values({ id, slug, ...profileColumns(input), createdBy: ownerId }).returning(),
+    db.insert(memberships).values({ organizationId: id, userId: ownerId, role: 'owner' }),
+    ...(input.sectors.length ? [db.insert(organizationSectors).values(input.sectors.map((sector) => ({ organizationId: id, sector })))] : []),
+    // The creator starts acting for the new organization in the browser they created it from.
+    ...(options.sessionId ? [db.update(sessions).set({ activeOrganizationId: id }).where(eq(sessions.id, options.sessionId))] : []),
+  ])
+  return created[0]!
+}
+
+export async function updateOrganization(db: Database, id: string, input: OrganizationInput): Promise<void> {
+  await db.batch([
+    db.update(organizations).set({ ...profileColumns(input), updatedAt: new Date() }).where(eq(organizations.id, id)),
+    db.delete(organizationSectors).where(eq(organizationSectors.organizationId, id)),
+    ...(input.sectors.length ? [db.insert(organizationSectors).values(input.sectors.map((sector) => ({ organizationId: id, sector })))] : []),
+  ])
+}
+
+/** An organization by slug, its sectors, and the viewer's role in it (null when not a member). */
+export async function organizationBySlug(db: Database, slug: string, viewerId: string | undefined) {
+  const [row] = await db
+    .select({
+      org: organizations,
+      sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`,
+      role: viewerId
+        ? sql<OrganizationRole | null>`(SELECT ${memberships.role} FROM ${memberships} WHERE ${memberships.organizationId} = ${organizations.id} AND ${memberships.userId} = ${viewerId})`
+        : sql<null>`NULL`,
+    })
+    .from(organizations)
+    .where(eq(organizations.slug, slug))
+  if (!row) return null
+  return { ...row.org, sectors: JSON.parse(row.sectors) as string[], viewerRole: row.role }
+}
+
+export type OrganizationWithRole = NonNullable<Awaited<ReturnType<typeof organizationBySlug>>>
+
+export interface DirectoryFilters {
+  q?: string
+  kind?: Organization['kind']
+  sector?: string
+  subregion?: string
+  /** Administrators filter by verification; the public directory shows all. */
+  verified?: boolean
+}
+
+/**
+ * Turns what people type into an FTS5 query: each word a prefix match, all words required.
+ * Quotes keep FTS syntax (AND, NEAR, *, column filters) from being interpreted.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 8)
+  return words?.length ? words.map((w) => `"${w}"*`).join(' ') : null
+}
+
+/** One page of the directory: filters use indexes, search uses the full-text index, by relevance. */
+export async function directoryPage(db: Database, filters: DirectoryFilters, window: { limit: number; offset: number }) {
+  const conditions: SQL[] = []
+  if (filters.kind) conditions.push(eq(organizations.kind, filters.kind))
+  if (filters.subregion) conditions.push(eq(organizations.subregion, filters.subregion))
+  if (filters.verified !== undefined) conditions.push(filters.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
+  if (filters.sector) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${filters.sector})`,
+    )
+  }
+  const match = filters.q ? ftsQuery(filters.q) : null
+  const columns = {
+    id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
+    investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
+    description: organizations.description, verifiedAt: organizations.verifiedAt,
+  }
+  if (filters.q && !match) return []
+  if (match) {
+    return db
+      .select(columns)
+      .from(sql`core_organizations_fts`)
+      .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
+      .where(and(sql`core_organizations_fts MATCH ${match}`, ...conditions))
+      .orderBy(sql`core_organizations_fts.rank`, asc(organizations.name))
+      .limit(window.limit)
+      .offset(window.offset)
+  }
+  return db.select(columns).from(organizations).where(and(...conditions)).orderBy(asc(organizations.name), asc(organizations.id)).limit(window.limit).offset(window.offset)
+}
+
+export type DirectoryRow = Awaited<ReturnType<typeof directoryPage>>[number]
+
+/** Sectors of several organizations in one query, for a list page. */
+export async function sectorsOf(db: Database, ids: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>()
+  if (ids.length === 0) return map
+  const rows = await db.select().from(organizationSectors).where(inArray(organizationSectors.organizationId, ids))
+  for (const row of rows) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), row.sector])
+  return map
+}
