@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { DEFAULT_LOCALE, localeSchema, localizedSchema } from '../i18n/locales.js'
 import { contrastRatio } from './contrast.js'
+import { GRANTEES } from '../auth/permissions.js'
+import { demoOrganizationSchema, demoPersonSchema } from '../organizations/demo-schema.js'
 
 const slug = z
   .string()
@@ -50,10 +52,26 @@ export const districtConfigSchema = z.object({
     .default({}),
   /** Where people reach the district, e.g. https://distrito.valledelcauca.gov.co. CSRF checks use its origin. */
   publicUrl: z.url().optional(),
-  /** Demo credentials that `distrito seed --demo` creates. Never used by a production seed. */
+  /** Trust X-Forwarded-For from the load balancer in front of the district (env TRUST_PROXY=1). */
+  trustProxy: z.boolean().optional(),
+  /** Who holds each permission, replacing what the core or the plugin declares by default. */
+  permissions: z.record(z.string(), z.array(z.enum(GRANTEES))).default({}),
+  /** Outgoing mail. Without an SMTP URL (or env SMTP_URL) messages stay in the outbox administrators read. */
+  mail: z
+    .object({
+      /** The sender, e.g. `Distrito Valle <no-reply@distritovalle.co>` (env MAIL_FROM). */
+      from: z.string().min(3).optional(),
+      smtpUrl: z.string().regex(/^smtps?:\/\//, 'use an smtp:// or smtps:// URL').optional(),
+    })
+    .default({}),
+  /** Demo data that `distrito seed --demo` creates. Never used by a production seed. */
   demo: z
     .object({
       admin: z.object({ email: z.email(), name: z.string().min(1), password: z.string().min(12) }),
+      /** The password of every demo person, so the demo can be explored from any seat. */
+      password: z.string().min(12).optional(),
+      people: z.array(demoPersonSchema).default([]),
+      organizations: z.array(demoOrganizationSchema).default([]),
     })
     .optional(),
 })

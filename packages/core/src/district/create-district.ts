@@ -16,11 +16,27 @@ import type { PluginInstance } from '../plugin/define-plugin.js'
 import { type ResolvedPlugin, resolvePlugins } from '../plugin/resolve.js'
 import { CORE_VERSION } from '../version.js'
 import type { MountedPlugin } from './mounted-plugin.js'
+import { buildPermissionTable } from './permission-table.js'
+import type { Mailer } from '../mail/mailer.js'
+import { createSmtpMailer } from '../mail/smtp.js'
+import { createMailService } from '../mail/outbox.js'
+
+/**
+ * Browsers accept Secure cookies on https and on localhost; a district served over plain http on
+ * a network address (a LAN demo, PUBLIC_URL=http://192.168.1.5:3000) must send them without it.
+ */
+function secureCookiesFor(publicUrl: string | undefined): boolean {
+  if (!publicUrl) return true
+  const url = new URL(publicUrl)
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+}
 import { type SeedOptions, runSeeds } from './seed.js'
 
 export interface DistrictInput extends DistrictConfigInput {
   plugins: readonly PluginInstance[]
   logger?: Logger
+  /** Where mail goes instead of SMTP (tests, another transport). Every message is kept in the outbox either way. */
+  mailer?: Mailer
   /** Send each request's duration and SQL count in a Server-Timing header (development and tests). */
   serverTiming?: boolean
 }
@@ -30,7 +46,7 @@ export interface District {
   app: Hono<DistritoEnv>
   db: Database
   plugins: readonly MountedPlugin[]
-  /** Every permission the installed plugins declare, as `<plugin>:<name>`. */
+  /** Every permission of the district, the core's (`core:…`) and each plugin's (`<plugin>:<name>`). */
   permissions: readonly string[]
   logger: Logger
   /** Core first, then plugins in dependency order. */
@@ -51,7 +67,7 @@ export function defineDistrict(input: DistrictInput): DistrictInput {
 }
 
 function parseConfig(input: DistrictInput): DistrictConfig {
-  const { plugins: _plugins, logger: _logger, serverTiming: _serverTiming, ...raw } = input
+  const { plugins: _plugins, logger: _logger, serverTiming: _serverTiming, mailer: _mailer, ...raw } = input
   const result = districtConfigSchema.safeParse(raw)
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ')
@@ -82,14 +98,20 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
   })
   try {
-    return assemble(config, resolved, logger, handle, input.serverTiming ?? false)
+    return assemble(config, resolved, logger, handle, { serverTiming: input.serverTiming ?? false, mailer: input.mailer })
   } catch (error) {
     handle.close()
     throw error
   }
 }
 
-function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Logger, handle: DatabaseHandle, serverTiming: boolean): District {
+function assemble(
+  config: DistrictConfig,
+  resolved: ResolvedPlugin[],
+  logger: Logger,
+  handle: DatabaseHandle,
+  options: { serverTiming: boolean; mailer?: Mailer },
+): District {
   const { db } = handle
   for (const { definition, foreignCore } of resolved) {
     if (foreignCore) {
@@ -118,6 +140,11 @@ function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Lo
     }
   }
   const assets = buildAssets(config)
+  const permissionTable = buildPermissionTable(config, plugins)
+  const smtpUrl = config.mail.smtpUrl ?? process.env.SMTP_URL
+  const mailer = options.mailer ?? (smtpUrl ? createSmtpMailer(smtpUrl) : null)
+  const from = config.mail.from ?? process.env.MAIL_FROM ?? `${config.name[config.defaultLocale]} <no-reply@${config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost'}>`
+  const mail = createMailService(db, mailer, from, logger.child({ component: 'mail' }))
   // Assembly ends here: what requests read is frozen, so no route can change it for the others.
   const runtime: DistrictRuntime = Object.freeze({
     config,
@@ -125,7 +152,12 @@ function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Lo
     catalogs,
     assets: { css: assets.css.path, htmx: assets.htmx.path, icon: assets.icon.path },
     https: config.publicUrl?.startsWith('https:') ?? false,
-    serverTiming,
+    serverTiming: options.serverTiming,
+    secureCookies: secureCookiesFor(config.publicUrl),
+    trustProxy: config.trustProxy ?? ['1', 'true'].includes(process.env.TRUST_PROXY ?? ''),
+    permissions: permissionTable,
+    programs: Object.freeze(plugins.map((p) => ({ id: p.id, label: p.definition.name ?? p.id }))),
+    mail,
   })
   const app = buildApp({ runtime, db, logger, assets, plugins })
 
@@ -133,7 +165,7 @@ function assemble(config: DistrictConfig, resolved: ResolvedPlugin[], logger: Lo
     { owner: 'core', folder: CORE_MIGRATIONS },
     ...plugins.flatMap((p) => (p.definition.db?.migrations ? [{ owner: p.id, folder: p.definition.db.migrations }] : [])),
   ]
-  const permissions = plugins.flatMap((p) => Object.keys(p.definition.permissions ?? {}).map((name) => `${p.id}:${name}`))
+  const permissions = [...permissionTable.keys()]
 
   const district: District = {
     config,

@@ -1,4 +1,5 @@
 import { ensureAdmin } from '../auth/admin.js'
+import { seedDemoCommunity } from './demo-seed.js'
 import type { DistrictConfig } from '../config/district-config.js'
 import type { Database } from '../db/client.js'
 import type { MountedPlugin } from './mounted-plugin.js'
@@ -25,7 +26,10 @@ export async function runSeeds(
   const seeded = plugins.filter((p) => p.definition.seed)
   const total = seeded.length + 1
   options.onStep?.('core', 1, total)
-  if (demo && config.demo) await ensureAdmin(db, config.demo.admin)
+  if (demo && config.demo) {
+    await ensureAdmin(db, config.demo.admin)
+    await seedDemoCommunity(db, config)
+  }
   let step = 1
   for (const plugin of seeded) {
     step += 1

@@ -19,6 +19,18 @@ import { securityHeaders } from './middleware/security-headers.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
 import { localeRoutes } from './routes/locale.js'
+import { authMiddleware } from '../auth/middleware.js'
+import { accountRoutes } from '../accounts/routes/account.js'
+import { loginRoutes } from '../accounts/routes/login.js'
+import { passwordResetRoutes } from '../accounts/routes/password-reset.js'
+import { privacyRoutes } from '../accounts/routes/privacy.js'
+import { registerRoutes } from '../accounts/routes/register.js'
+import { verifyEmailRoutes } from '../accounts/routes/verify-email.js'
+import { adminRoutes } from '../admin/routes/index.js'
+import { directoryRoutes } from '../organizations/routes/directory.js'
+import { invitationRoutes } from '../organizations/routes/invitations.js'
+import { memberRoutes } from '../organizations/routes/members.js'
+import { organizationProfileRoutes } from '../organizations/routes/profile.js'
 
 /** Form posts larger than this are refused with 413; file uploads get their own limits. */
 export const MAX_FORM_BYTES = 1024 * 1024
@@ -54,6 +66,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   // responses do not vary with them and stay in caches across a flash notice or a language switch.
   app.route('/', assetRoutes(parts.assets))
   app.route('/', healthRoutes())
+  app.use(authMiddleware())
   app.use(localeMiddleware())
   app.use(jsxRenderer(({ children, title, noindex }, c) => <Shell c={c} title={title} noindex={noindex}>{children}</Shell>, { docType: true }))
   app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) }))
@@ -66,6 +79,10 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
 
   app.route('/', localeRoutes())
   app.route('/', homeRoutes(plugins))
+  for (const routes of [
+    registerRoutes(), loginRoutes(), verifyEmailRoutes(), passwordResetRoutes(), accountRoutes(), privacyRoutes(plugins),
+    directoryRoutes(), organizationProfileRoutes(), memberRoutes(), invitationRoutes(), adminRoutes(),
+  ]) app.route('/', routes)
   for (const plugin of plugins) {
     if (!plugin.definition.routes) continue
     const sub = new Hono<DistritoEnv>()

@@ -15,6 +15,7 @@ export type AssemblyErrorCode =
   | 'INVALID_MESSAGES'
   | 'INVALID_CONFIG'
   | 'PLUGIN_SETUP_FAILED'
+  | 'UNKNOWN_PERMISSION'
 
 export class AssemblyError extends Error {
   override readonly name = 'AssemblyError'

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locales.js'
 import type { Translate } from '../i18n/translator.js'
 import type { Formatters } from '../i18n/format.js'
 import type { Logger } from '../log/logger.js'
+import type { Grantee } from '../auth/permissions.js'
 
 /** A plugin's drizzle tables (and relations), keyed as it wants to query them: `db.query.<key>`. */
 export type PluginTables = Record<string, unknown>
@@ -27,6 +28,23 @@ export interface PluginContext<TOptions = unknown, TTables extends PluginTables 
 export interface PermissionDeclaration {
   /** i18n key of a short label, e.g. `challenges.permission.create`. */
   label: string
+  /**
+   * Who holds it by default, besides administrators and the plugin's program managers: `member`
+   * (anyone signed in with a verified email) or a role in the organization concerned
+   * (`org:owner`, `org:admin`, `org:member`). A district can change it in its `permissions`.
+   */
+  grantedTo?: Grantee[]
+}
+
+/** What a plugin keeps about a person, for their data download and their account deletion. */
+export interface PrivacyHooks<TOptions = unknown, TTables extends PluginTables = PluginTables> {
+  /** The person's data held by the plugin, as plain JSON, for "download my data". */
+  export?(userId: string, ctx: PluginContext<TOptions, TTables>): Promise<unknown>
+  /**
+   * Runs when the person deletes their account: remove what is only theirs (drafts, preferences);
+   * keep what others depend on (a submission stays, shown as by a former member).
+   */
+  erase?(userId: string, ctx: PluginContext<TOptions, TTables>): Promise<void>
 }
 
 /** A link in the shell's main navigation; `path` is relative to the plugin's mount point. */
@@ -81,6 +99,8 @@ export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType, TTables
   /** Lowercase and hyphenated. Namespaces tables, routes (`/<id>`), permissions and i18n keys. */
   id: string
   version: string
+  /** i18n key of the program's name ("Retos", "Financiación"), shown where programs are listed. */
+  name?: string
   /** The `@distrito/core` versions this plugin works with, as a semver range. */
   requires: { core: string }
   /** Other plugins by id, each with a semver range; they are set up before this one. */
@@ -100,6 +120,7 @@ export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType, TTables
   routes?(app: Hono<DistritoEnv>, ctx: PluginContext<z.output<TSchema>, TTables>): void
   nav?: NavEntry[]
   widget?: HomeWidget<z.output<TSchema>, TTables>
+  privacy?: PrivacyHooks<z.output<TSchema>, TTables>
   /** Idempotent: running it twice leaves the same data as running it once. */
   seed?(ctx: SeedContext<z.output<TSchema>, TTables>): Promise<void>
 }

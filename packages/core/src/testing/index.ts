@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDistrict, type District, type DistrictInput } from '../district/create-district.js'
+import { CORE_MIGRATIONS, createDistrict, type District, type DistrictInput } from '../district/create-district.js'
 import { silentLogger } from '../log/logger.js'
 import type { PluginInstance } from '../plugin/define-plugin.js'
 import { CookieJar } from './cookie-jar.js'
@@ -34,6 +34,11 @@ export interface TestDistrict extends TestClient {
   /** A second visitor with its own cookies. */
   client(): TestClient
   close(): void
+}
+
+/** How many migrations the core ships, for tests that check what `migrate` reports. */
+export function coreMigrationCount(): number {
+  return (JSON.parse(readFileSync(join(CORE_MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
 }
 
 export function queriesOf(response: Response): number {

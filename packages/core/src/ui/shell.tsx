@@ -6,6 +6,9 @@ import { LOCALES } from '../i18n/locales.js'
 import { Flash } from './components/flash.js'
 import type { PageProps } from './page-props.js'
 
+/** Any of these opens the administration area's link in the header. */
+const ADMIN_PERMISSIONS = ['core:users.manage', 'core:organizations.verify', 'core:outbox.read']
+
 function isCurrent(path: string, href: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
 }
@@ -13,7 +16,7 @@ function isCurrent(path: string, href: string): boolean {
 /** The frame of every page: skip link, header with navigation and language switch, main, footer. */
 export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Child }) {
   const { c } = props
-  const { t, locale, district, flash } = c.var
+  const { t, locale, district, flash, auth, can } = c.var
   const { config, nav, assets } = district
   const name = config.name[locale]
   const path = c.req.path
@@ -41,11 +44,36 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
             </a>
             <nav class="main-nav" aria-label={t('core.shell.mainNav')}>
               <ul>
-                {[{ label: 'core.shell.home', href: '/' }, ...nav].map((item) => (
+                {[{ label: 'core.shell.home', href: '/' }, { label: 'core.shell.organizations', href: '/orgs' }, ...nav].map((item) => (
                   <li>
                     <a href={item.href} aria-current={isCurrent(path, item.href) ? 'page' : undefined}>{t(item.label)}</a>
                   </li>
                 ))}
+              </ul>
+            </nav>
+            <nav class="user-nav" aria-label={t('core.shell.accountNav')}>
+              <ul>
+                {auth.user ? (
+                  <>
+                    {auth.organization ? (
+                      <li class="acting-for">{t('core.shell.actingFor', { organization: auth.organization.name })}</li>
+                    ) : null}
+                    <li><a href="/account" aria-current={isCurrent(path, '/account') ? 'page' : undefined}>{t('core.shell.account')}</a></li>
+                    {ADMIN_PERMISSIONS.some((p) => can(p)) ? (
+                      <li><a href="/admin" aria-current={isCurrent(path, '/admin') ? 'page' : undefined}>{t('core.shell.admin')}</a></li>
+                    ) : null}
+                    <li>
+                      <form method="post" action="/logout" class="inline-form">
+                        <button type="submit" class="link-button">{t('core.shell.logout')}</button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li><a href={`/login?next=${encodeURIComponent(here)}`}>{t('core.shell.login')}</a></li>
+                    <li><a href="/register">{t('core.shell.register')}</a></li>
+                  </>
+                )}
               </ul>
             </nav>
             <nav class="language-switch" aria-label={t('core.shell.language')}>
@@ -68,6 +96,11 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
         </header>
         <main id="main" tabindex={-1} class="container">
           <Flash flash={flash} />
+          {auth.user && !auth.user.emailVerified && path !== '/account' ? (
+            <p class="notice notice--warning">
+              {t('core.shell.unverified', { email: auth.user.email })} <a href="/account">{t('core.shell.unverifiedLink')}</a>
+            </p>
+          ) : null}
           {props.children}
         </main>
         <footer class="site-footer">

@@ -1,7 +1,10 @@
 import type { CoreMessageKey } from './es-CO.js'
+import { accountMessages } from './accounts.js'
+import { adminMessages } from './admin.js'
+import { organizationMessages } from './organizations.js'
 
 /** Core strings in English. The type makes a missing or extra key a compile error. */
-export const en: Record<CoreMessageKey, string> = {
+const baseEn: Record<CoreMessageKey, string> = {
   'core.shell.skipToContent': 'Skip to main content',
   'core.shell.mainNav': 'Main navigation',
   'core.shell.menu': 'Menu',
@@ -90,4 +93,11 @@ export const en: Record<CoreMessageKey, string> = {
   'core.cli.invalidInput': 'Invalid value for --{field}: {message}',
   'core.cli.shuttingDown': 'Stopping the server…',
   'core.cli.failed': '"distrito {command}" could not finish: {detail}',
+}
+
+export const en: Record<string, string> = {
+  ...baseEn,
+  ...accountMessages.en,
+  ...organizationMessages.en,
+  ...adminMessages.en,
 }

@@ -1,5 +1,9 @@
+import { accountMessages } from './accounts.js'
+import { adminMessages } from './admin.js'
+import { organizationMessages } from './organizations.js'
+
 /** Core strings in Spanish (Colombia), the default language. Keys are namespaced `core.`. */
-export const esCO = {
+const baseEsCO = {
   'core.shell.skipToContent': 'Saltar al contenido principal',
   'core.shell.mainNav': 'Navegación principal',
   'core.shell.menu': 'Menú',
@@ -90,4 +94,11 @@ export const esCO = {
   'core.cli.failed': 'No se pudo completar "distrito {command}": {detail}',
 } as const
 
-export type CoreMessageKey = keyof typeof esCO
+export type CoreMessageKey = keyof typeof baseEsCO
+
+export const esCO: Record<string, string> = {
+  ...baseEsCO,
+  ...accountMessages['es-CO'],
+  ...organizationMessages['es-CO'],
+  ...adminMessages['es-CO'],
+}

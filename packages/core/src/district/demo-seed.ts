@@ -1,0 +1,60 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { DistrictConfig } from '../config/district-config.js'
+import type { Database } from '../db/client.js'
+import { memberships } from '../db/schema/memberships.js'
+import { organizations } from '../db/schema/organizations.js'
+import { users } from '../db/schema/users.js'
+import { hashPassword } from '../auth/password.js'
+import { AssemblyError } from '../plugin/errors.js'
+import { organizationInputSchema } from '../organizations/organization-schema.js'
+import { createOrganization } from '../organizations/service.js'
+import { slugify } from '../organizations/slug.js'
+
+/**
+ * The demo's people and organizations from the configuration. Idempotent: people are matched by
+ * email and organizations by slug, so a second run adds only what is missing.
+ */
+export async function seedDemoCommunity(db: Database, config: DistrictConfig): Promise<void> {
+  const demo = config.demo
+  if (!demo || (demo.people.length === 0 && demo.organizations.length === 0)) return
+  const password = demo.password ?? demo.admin.password
+  const emails = demo.people.map((p) => p.email.toLowerCase())
+  const existing = new Set((emails.length ? await db.select({ email: users.email }).from(users).where(inArray(users.email, emails)) : []).map((u) => u.email))
+  const missing = demo.people.filter((p) => !existing.has(p.email.toLowerCase()))
+  if (missing.length) {
+    // One hash for everyone: argon2id is slow on purpose, and the demo shares a password anyway.
+    const hash = await hashPassword(password)
+    const now = new Date()
+    await db.insert(users).values(missing.map((p) => ({
+      id: crypto.randomUUID(), email: p.email.toLowerCase(), name: p.name, locale: p.locale ?? null, passwordHash: hash,
+      emailVerifiedAt: now, termsAcceptedAt: now, privacyAcceptedAt: now,
+    })))
+  }
+  const people = new Map((await db.select({ id: users.id, email: users.email }).from(users)
+    .where(inArray(users.email, [...emails, demo.admin.email.toLowerCase()]))).map((u) => [u.email, u.id]))
+
+  const schema = organizationInputSchema(config)
+  const slugs = demo.organizations.map((o) => slugify(o.name))
+  const present = new Set((slugs.length ? await db.select({ slug: organizations.slug }).from(organizations).where(inArray(organizations.slug, slugs)) : []).map((o) => o.slug))
+  for (const org of demo.organizations) {
+    if (present.has(slugify(org.name))) continue
+    const parsed = schema.safeParse(org)
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+      throw new AssemblyError('INVALID_CONFIG', `Demo organization "${org.name}" is invalid: ${detail}.`)
+    }
+    const [owner, ...others] = org.members
+    const ownerId = owner && people.get(owner.email.toLowerCase())
+    if (!owner || owner.role !== 'owner' || !ownerId) {
+      throw new AssemblyError('INVALID_CONFIG', `Demo organization "${org.name}" must list an owner from demo.people first.`)
+    }
+    const created = await createOrganization(db, parsed.data, ownerId)
+    const rest = others.flatMap((m) => {
+      const userId = people.get(m.email.toLowerCase())
+      if (!userId) throw new AssemblyError('INVALID_CONFIG', `Demo organization "${org.name}" lists ${m.email}, who is not in demo.people.`)
+      return [{ organizationId: created.id, userId, role: m.role }]
+    })
+    if (rest.length) await db.insert(memberships).values(rest).onConflictDoNothing()
+    if (org.verified) await db.update(organizations).set({ verifiedAt: new Date() }).where(eq(organizations.id, created.id))
+  }
+}
