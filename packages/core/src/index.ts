@@ -37,3 +37,13 @@ export { createFormatters, type Formatters } from './i18n/format.js'
 
 export { createLogger, loggerOptionsFromEnv, silentLogger, type Logger, type LoggerOptions, type LogFormat, type LogLevel } from './log/logger.js'
 export type { Database } from './db/client.js'
+
+export type { AuthState, CurrentUser, ActiveOrganization } from './auth/auth-state.js'
+export { requireUser, requirePermission, currentUser, safeNext } from './auth/guards.js'
+export { GRANTEES, roleAtLeast, type Grantee } from './auth/permissions.js'
+export { displayName } from './accounts/display-name.js'
+export type { PrivacyHooks } from './plugin/types.js'
+export type { Mailer, MailMessage } from './mail/mailer.js'
+export type { MailService } from './mail/outbox.js'
+export { ORGANIZATION_KINDS, AI_CAPABILITIES, type OrganizationKind, type AiCapability } from './db/schema/organizations.js'
+export { ORGANIZATION_ROLES, type OrganizationRole } from './db/schema/memberships.js'

@@ -5,6 +5,18 @@ import { CORE_MIGRATIONS, createDistrict, type District, type DistrictInput } fr
 import { silentLogger } from '../log/logger.js'
 import type { PluginInstance } from '../plugin/define-plugin.js'
 import { CookieJar } from './cookie-jar.js'
+import { desc, eq, sql } from 'drizzle-orm'
+import { users } from '../db/schema/users.js'
+import { outbox } from '../db/schema/outbox.js'
+import { hashPassword } from '../auth/password.js'
+
+// argon2id is slow on purpose; tests create many accounts with the same few passwords.
+const hashes = new Map<string, Promise<string>>()
+function testHash(password: string): Promise<string> {
+  let hash = hashes.get(password)
+  if (!hash) hashes.set(password, (hash = hashPassword(password)))
+  return hash
+}
 
 export { CookieJar } from './cookie-jar.js'
 
@@ -23,6 +35,8 @@ export interface RequestOptions extends RequestInit {
 
 export interface TestClient {
   jar: CookieJar
+  /** Signs this visitor in through the real sign-in form; fails the test if it does not work. */
+  login(email: string, password?: string): Promise<void>
   request(path: string, init?: RequestOptions): Promise<TestResponse>
   get(path: string, init?: RequestOptions): Promise<TestResponse>
   /** Posts a form as a browser does: urlencoded, with the page's Origin. */
@@ -33,6 +47,10 @@ export interface TestDistrict extends TestClient {
   district: District
   /** A second visitor with its own cookies. */
   client(): TestClient
+  /** An account straight in the database (verified unless told otherwise), password `TEST_PASSWORD`. */
+  createUser(input?: Partial<{ email: string; name: string; password: string; platformRole: 'admin' | 'member'; verified: boolean }>): Promise<TestUser>
+  /** The newest messages in the outbox, optionally to one address, with the links they contain. */
+  mails(to?: string): Promise<TestMail[]>
   close(): void
 }
 
@@ -44,6 +62,25 @@ export function coreMigrationCount(): number {
 export function queriesOf(response: Response): number {
   const match = /db;desc="(\d+) queries"/.exec(response.headers.get('Server-Timing') ?? '')
   return match ? Number(match[1]) : Number.NaN
+}
+
+/** The password `createUser` gives accounts unless told otherwise. */
+export const TEST_PASSWORD = 'pruebas-del-distrito-2026'
+
+export interface TestUser {
+  id: string
+  email: string
+  name: string
+  password: string
+}
+
+export interface TestMail {
+  to: string
+  subject: string
+  text: string
+  status: string
+  /** Links in the message, as paths on the district (e.g. `/verify-email/…`). */
+  links: string[]
 }
 
 function makeClient(district: District): TestClient {
@@ -60,17 +97,22 @@ function makeClient(district: District): TestClient {
     jar.store(response)
     return Object.assign(response, { queries: queriesOf(response) })
   }
+  const post: TestClient['post'] = (path, fields, init = {}) => {
+    const body = new URLSearchParams()
+    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v)
+    const headers = new Headers(init.headers)
+    headers.set('Content-Type', 'application/x-www-form-urlencoded')
+    return request(path, { ...init, method: 'POST', body, headers })
+  }
   return {
     jar,
     request,
-    get: (path, init) => request(path, { ...init, method: 'GET' }),
-    post: (path, fields, init = {}) => {
-      const body = new URLSearchParams()
-      for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v)
-      const headers = new Headers(init.headers)
-      headers.set('Content-Type', 'application/x-www-form-urlencoded')
-      return request(path, { ...init, method: 'POST', body, headers })
+    post,
+    login: async (email, password = TEST_PASSWORD) => {
+      const res = await post('/login', { email, password })
+      if (res.status !== 303) throw new Error(`Signing in as ${email} failed with ${res.status}`)
     },
+    get: (path, init) => request(path, { ...init, method: 'GET' }),
   }
 }
 
@@ -103,10 +145,33 @@ export async function createTestDistrict(
   })
   if (options.migrate ?? true) await district.migrate()
   if (options.seed) await district.seed({ demo: typeof options.seed === 'object' ? options.seed.demo : false })
+  let userCount = 0
   return {
     district,
     ...makeClient(district),
     client: () => makeClient(district),
+    createUser: async (input = {}) => {
+      userCount += 1
+      const user = {
+        id: crypto.randomUUID(),
+        email: (input.email ?? `persona${userCount}@example.co`).toLowerCase(),
+        name: input.name ?? `Persona ${userCount}`,
+        password: input.password ?? TEST_PASSWORD,
+      }
+      const now = new Date()
+      await district.db.insert(users).values({
+        id: user.id, email: user.email, name: user.name, passwordHash: await testHash(user.password), platformRole: input.platformRole ?? 'member',
+        emailVerifiedAt: input.verified === false ? null : now, termsAcceptedAt: now, privacyAcceptedAt: now,
+      })
+      return user
+    },
+    mails: async (to) => {
+      const rows = await district.db.select().from(outbox).where(to ? eq(outbox.to, to.toLowerCase()) : undefined).orderBy(desc(outbox.createdAt), desc(sql`rowid`)).limit(50)
+      return rows.map((m) => ({
+        to: m.to, subject: m.subject, text: m.text, status: m.status,
+        links: [...m.text.matchAll(/https?:\/\/[^\s]+/g)].map((match) => { const url = new URL(match[0]); return url.pathname + url.search }),
+      }))
+    },
     close: () => {
       district.close()
       rmSync(dir, { recursive: true, force: true })

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { AssemblyError, definePlugin, requirePermission } from '@distrito/core'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+import { organizations, users } from '@distrito/core/db'
+
+let t: TestDistrict
+afterEach(() => t?.close())
+
+/** A program with one permission for everyone verified, one for organization admins, one for managers only. */
+const program = definePlugin({
+  id: 'grants',
+  version: '1.0.0',
+  name: 'grants.name',
+  requires: { core: '^0.1.0' },
+  permissions: {
+    apply: { label: 'grants.permission.apply', grantedTo: ['member'] },
+    submit: { label: 'grants.permission.submit', grantedTo: ['org:admin'] },
+    decide: { label: 'grants.permission.decide' },
+  },
+  messages: {
+    'es-CO': { 'grants.name': 'Subvenciones', 'grants.permission.apply': 'Postularse', 'grants.permission.submit': 'Enviar por la organización', 'grants.permission.decide': 'Decidir' },
+    en: { 'grants.name': 'Grants', 'grants.permission.apply': 'Apply', 'grants.permission.submit': 'Submit for the organization', 'grants.permission.decide': 'Decide' },
+  },
+  routes: (app) => {
+    for (const name of ['apply', 'submit', 'decide']) app.get(`/${name}`, requirePermission(`grants:${name}`), (c) => c.text(`ok ${name}`))
+    app.get('/buttons', (c) => c.text(['apply', 'submit', 'decide'].filter((p) => c.var.can(`grants:${p}`)).join(',')))
+  },
+})
+
+describe('the administration area', () => {
+  it('is closed to visitors (sign in) and to members (403)', async () => {
+    t = await createTestDistrict()
+    expect((await t.get('/admin/users')).headers.get('Location')).toBe('/login?next=%2Fadmin%2Fusers')
+    const member = await t.createUser()
+    await t.login(member.email)
+    for (const path of ['/admin', '/admin/users', '/admin/organizations', '/admin/outbox', '/admin/roles', `/admin/users/${member.id}`]) {
+      expect([path, (await t.get(path)).status]).toEqual([path, 403])
+    }
+    expect((await t.post(`/admin/users/${member.id}`, { platformRole: 'admin' })).status).toBe(403)
+    const [row] = await t.district.db.select().from(users).where(eq(users.id, member.id))
+    expect(row?.platformRole).toBe('member')
+    expect(await (await t.get('/')).text()).not.toContain('href="/admin"')
+  })
+
+  it('lets an administrator find people and make someone a program manager, who then holds the program’s permissions', async () => {
+    t = await createTestDistrict({ plugins: [program()] })
+    const admin = await t.createUser({ platformRole: 'admin', email: 'admin@distrito.co' })
+    const manager = await t.createUser({ email: 'gestora@distrito.co', name: 'Gestora de Subvenciones' })
+    await t.login(admin.email)
+    expect(await (await t.get('/')).text()).toContain('href="/admin"')
+    const list = await (await t.get('/admin/users?q=gestora')).text()
+    expect(list).toContain('Gestora de Subvenciones')
+    expect(list).not.toContain('admin@distrito.co')
+    const asManager = t.client()
+    await asManager.login(manager.email)
+    expect((await asManager.get('/grants/decide')).status).toBe(403)
+    const res = await t.post(`/admin/users/${manager.id}`, { platformRole: 'member', managerOf: 'grants' })
+    expect(res.status).toBe(303)
+    expect(await (await asManager.get('/grants/decide')).text()).toBe('ok decide')
+    expect(await (await asManager.get('/grants/buttons')).text()).toBe('apply,submit,decide')
+    expect((await t.post(`/admin/users/${manager.id}`, { platformRole: 'member', managerOf: 'unknown' })).status).toBe(422)
+  })
+
+  it('will not let an administrator remove their own role', async () => {
+    t = await createTestDistrict()
+    const admin = await t.createUser({ platformRole: 'admin' })
+    await t.login(admin.email)
+    await t.post(`/admin/users/${admin.id}`, { platformRole: 'member' })
+    const [row] = await t.district.db.select().from(users).where(eq(users.id, admin.id))
+    expect(row?.platformRole).toBe('admin')
+  })
+
+  it('verifies an organization, which then shows the badge', async () => {
+    t = await createTestDistrict()
+    const admin = await t.createUser({ platformRole: 'admin' })
+    const owner = await t.createUser()
+    await t.district.db.insert(organizations).values({ id: 'o1', slug: 'fundacion-pacifico', name: 'Fundación Pacífico', kind: 'ngo', createdBy: owner.id })
+    await t.login(admin.email)
+    const pending = await (await t.get('/admin/organizations?status=unverified')).text()
+    expect(pending).toContain('Fundación Pacífico')
+    await t.post('/admin/organizations/o1/verification', { verified: 'true', back: '/admin/organizations' })
+    expect(await (await t.client().get('/orgs/fundacion-pacifico')).text()).toContain('Verificada')
+    const after = await (await t.get('/admin/organizations?status=unverified')).text()
+    expect(after).toContain('Fundación Pacífico quedó verificada.')
+    expect(after).not.toContain('href="/orgs/fundacion-pacifico"')
+    expect((await t.post('/admin/organizations/nope/verification', { verified: 'true' })).status).toBe(404)
+  })
+
+  it('shows the outbox with clickable links, and the permission matrix', async () => {
+    t = await createTestDistrict({ plugins: [program()] })
+    const admin = await t.createUser({ platformRole: 'admin' })
+    await t.client().post('/password/forgot', { email: admin.email })
+    await t.login(admin.email)
+    const outbox = await (await t.get('/admin/outbox')).text()
+    expect(outbox).toContain('No hay servidor de correo configurado')
+    const id = /href="\/admin\/outbox\/([^"]+)"/.exec(outbox)![1]
+    const message = await (await t.get(`/admin/outbox/${id}`)).text()
+    expect(message).toMatch(/<a href="http:\/\/localhost\/password\/reset\/[a-z2-9.]+">/)
+    const roles = await (await t.get('/admin/roles')).text()
+    expect(roles).toContain('grants:apply')
+    expect(roles).toContain('core:organizations.create')
+    expect(roles).toContain('Postularse')
+  })
+})
+
+describe('permissions', () => {
+  it('grants by verified email, by organization role, and never an unknown permission', async () => {
+    t = await createTestDistrict({ plugins: [program()] })
+    const unverified = await t.createUser({ verified: false })
+    const member = await t.createUser()
+    const visitor = t.client()
+    expect((await visitor.get('/grants/apply')).status).toBe(303)
+    expect(await (await visitor.get('/grants/buttons')).text()).toBe('')
+    const a = t.client()
+    await a.login(unverified.email)
+    expect((await a.get('/grants/apply')).status).toBe(403)
+    const b = t.client()
+    await b.login(member.email)
+    expect(await (await b.get('/grants/buttons')).text()).toBe('apply')
+    expect((await b.get('/grants/submit')).status).toBe(403)
+    const created = await b.post('/orgs', { name: 'Mi Startup', kind: 'startup', country: 'CO' })
+    expect(created.status).toBe(303)
+    expect(await (await b.get('/grants/buttons')).text()).toBe('apply,submit')
+    expect((await b.get('/grants/decide')).status).toBe(403)
+  })
+
+  it('follows the instance’s configuration over the defaults, and refuses to start with an unknown permission', async () => {
+    t = await createTestDistrict({ plugins: [program()], config: { permissions: { 'grants:decide': ['org:owner'], 'grants:apply': [] } } })
+    const member = await t.createUser()
+    await t.login(member.email)
+    await t.post('/orgs', { name: 'Dueña', kind: 'startup', country: 'CO' })
+    expect(await (await t.get('/grants/buttons')).text()).toBe('submit,decide')
+    await expect(createTestDistrict({ plugins: [program()], config: { permissions: { 'grants:fly': ['member'] } } })).rejects.toThrow(AssemblyError)
+  })
+})

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createServer } from 'node:net'
+import { SMTPServer } from 'smtp-server'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+
+let t: TestDistrict
+let smtp: SMTPServer | undefined
+afterEach(async () => {
+  t?.close()
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))
+  smtp = undefined
+})
+
+function startSmtp(received: { from: string; to: string[]; data: string }[]): Promise<number> {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let data = ''
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')))
+      stream.on('end', () => {
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data })
+        callback()
+      })
+    },
+  })
+  return new Promise((resolve) => smtp!.listen(0, '127.0.0.1', () => resolve((smtp!.server.address() as { port: number }).port)))
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('mail over SMTP', () => {
+  it('sends through the configured server from the configured sender, and records it as sent', async () => {
+    const received: { from: string; to: string[]; data: string }[] = []
+    const port = await startSmtp(received)
+    t = await createTestDistrict({ config: { mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Distrito <no-reply@distrito.test>' } } })
+    const user = await t.createUser({ email: 'destino@example.co' })
+    await t.post('/password/forgot', { email: user.email })
+    expect(received).toHaveLength(1)
+    expect(received[0]).toMatchObject({ from: 'no-reply@distrito.test', to: ['destino@example.co'] })
+    expect(received[0]!.data).toContain('/password/reset/')
+    const [mail] = await t.mails(user.email)
+    expect(mail?.status).toBe('sent')
+  })
+
+  it('keeps a message the server would not take, marked failed with the reason, and the person’s request still succeeds', async () => {
+    t = await createTestDistrict({ config: { mail: { smtpUrl: `smtp://127.0.0.1:${await closedPort()}` } } })
+    const user = await t.createUser()
+    const res = await t.post('/password/forgot', { email: user.email })
+    expect(res.status).toBe(303)
+    const [mail] = await t.mails(user.email)
+    expect(mail?.status).toBe('failed')
+    const [row] = await t.district.db.all<{ error: string }>(`SELECT error FROM core_outbox` as never)
+    expect(row?.error).toMatch(/ECONNREFUSED|connect/i)
+  })
+})

@@ -1,0 +1,314 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+import { memberships, organizations } from '@distrito/core/db'
+
+let t: TestDistrict
+afterEach(() => t?.close())
+
+const config = {
+  sectors: [
+    { id: 'agroindustria', name: { 'es-CO': 'Agroindustria', en: 'Agribusiness' } },
+    { id: 'salud', name: { 'es-CO': 'Salud', en: 'Health' } },
+  ],
+  subregions: [
+    { id: 'sur', name: { 'es-CO': 'Sur (Cali)', en: 'South (Cali)' } },
+    { id: 'pacifico', name: { 'es-CO': 'Pacífico', en: 'Pacific' } },
+  ],
+}
+
+const startup = {
+  name: 'AgroDatos Pacífico', kind: 'startup', country: 'CO', legalId: '901.234.567-1', city: 'Santiago de Cali', subregion: 'sur',
+  sectors: ['agroindustria'], website: 'https://agrodatos.co', description: 'Pronóstico de rendimiento de caña con imágenes satelitales.',
+  size: '11-50', foundedYear: '2021', aiOffered: ['computer_vision', 'predictive_analytics'],
+}
+
+async function withOwner() {
+  t = await createTestDistrict({ config })
+  const owner = await t.createUser({ name: 'Ana Restrepo' })
+  await t.login(owner.email)
+  const res = await t.post('/orgs', startup)
+  expect(res.status).toBe(303)
+  return { owner, slug: res.headers.get('Location')!.replace('/orgs/', '') }
+}
+
+describe('creating an organization', () => {
+  it('makes its creator the owner, acting for it, and shows a public profile', async () => {
+    const { owner, slug } = await withOwner()
+    expect(slug).toBe('agrodatos-pacifico')
+    const [org] = await t.district.db.select().from(organizations)
+    expect(org).toMatchObject({ kind: 'startup', legalId: '901234567-1', subregion: 'sur', foundedYear: 2021, aiOffered: ['computer_vision', 'predictive_analytics'] })
+    expect(await t.district.db.select().from(memberships)).toEqual([expect.objectContaining({ userId: owner.id, role: 'owner' })])
+    const page = await (await t.client().get(`/orgs/${slug}`)).text()
+    expect(page).toContain('<h1>AgroDatos Pacífico</h1>')
+    expect(page).toContain('Sur (Cali)')
+    expect(page).toContain('Visión por computador')
+    expect(page).not.toContain('/members')
+    expect(await (await t.get('/')).text()).toContain('Actúa por AgroDatos Pacífico')
+  })
+
+  it('requires a confirmed email', async () => {
+    t = await createTestDistrict({ config })
+    const user = await t.createUser({ verified: false })
+    await t.login(user.email)
+    expect((await t.get('/orgs/new')).status).toBe(403)
+    expect((await t.post('/orgs', startup)).status).toBe(403)
+    expect(await t.district.db.select().from(organizations)).toHaveLength(0)
+  })
+
+  it('sends visitors to sign in', async () => {
+    t = await createTestDistrict({ config })
+    const res = await t.post('/orgs', startup)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toMatch(/^\/login/)
+  })
+
+  it('explains each invalid field and writes nothing', async () => {
+    t = await createTestDistrict({ config })
+    const user = await t.createUser()
+    await t.login(user.email)
+    const res = await t.post('/orgs', {
+      ...startup, kind: 'investor', legalId: '12-ab', website: 'javascript:alert(1)', sectors: ['mineria'], foundedYear: '2990', subregion: 'marte', country: 'XX',
+    })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('Elija el tipo de inversionista.')
+    expect(html).toContain('Escriba una dirección web completa')
+    expect(html).toContain('Elija una de las opciones.')
+    expect(html).toContain(`Escriba un número menor o igual a ${new Date().getFullYear()}.`)
+    expect(html).toContain('value="AgroDatos Pacífico"')
+    const nit = await t.post('/orgs', { ...startup, legalId: '12-ab' })
+    expect(await nit.text()).toContain('Escriba el NIT con 6 a 10 dígitos')
+    expect(await t.district.db.select().from(organizations)).toHaveLength(0)
+  })
+
+  it('accepts any identifier for a foreign company, and no subregion', async () => {
+    t = await createTestDistrict({ config })
+    const user = await t.createUser()
+    await t.login(user.email)
+    const res = await t.post('/orgs', { ...startup, name: 'Lisboa AI Labs', country: 'PT', legalId: 'PT509876543', subregion: 'sur' })
+    expect(res.status).toBe(303)
+    const [org] = await t.district.db.select().from(organizations)
+    expect(org).toMatchObject({ country: 'PT', legalId: 'PT509876543', subregion: null })
+  })
+
+  it('renders script typed into the profile as text', async () => {
+    t = await createTestDistrict({ config })
+    const user = await t.createUser()
+    await t.login(user.email)
+    const res = await t.post('/orgs', { ...startup, name: '<img src=x onerror=alert(1)>', description: '<script>alert("x")</script>' })
+    const html = await (await t.get(res.headers.get('Location')!)).text()
+    expect(html).not.toContain('<img src=x')
+    expect(html).not.toContain('<script>alert')
+    expect(html).toContain('&lt;script&gt;')
+  })
+})
+
+describe('the directory', () => {
+  async function seedDirectory() {
+    t = await createTestDistrict({ config })
+    const user = await t.createUser()
+    await t.login(user.email)
+    const orgs: Record<string, string | string[]>[] = [
+      startup,
+      { name: 'Clínica Valle Salud', kind: 'company', isAnchor: 'on', sectors: ['salud'], subregion: 'sur', city: 'Cali', description: 'Hospital que busca apoyo al triaje.' },
+      { name: 'Puerto Analítica', kind: 'sme', sectors: ['agroindustria'], subregion: 'pacifico', city: 'Buenaventura', description: 'Logística portuaria con datos.' },
+      { name: 'Fondo Andino', kind: 'investor', investorType: 'vc_fund', city: 'Bogotá', description: 'Capital semilla para IA.' },
+    ]
+    for (const org of orgs) expect((await t.post('/orgs', { country: 'CO', ...org })).status).toBe(303)
+  }
+
+  it('lists organizations by name for everyone', async () => {
+    await seedDirectory()
+    const html = await (await t.client().get('/orgs')).text()
+    const names = [...html.matchAll(/<h3 class="card-title"><a href="\/orgs\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1])
+    expect(names).toEqual(['AgroDatos Pacífico', 'Clínica Valle Salud', 'Fondo Andino', 'Puerto Analítica'])
+  })
+
+  it('searches the full text, ignoring accents and word endings', async () => {
+    await seedDirectory()
+    const search = async (q: string) => [...(await (await t.get(`/orgs?q=${encodeURIComponent(q)}`)).text()).matchAll(/card-title"><a href="\/orgs\/([^"]+)"/g)].map((m) => m[1])
+    expect(await search('clinica')).toEqual(['clinica-valle-salud'])
+    expect(await search('bogota')).toEqual(['fondo-andino'])
+    expect(await search('analit')).toEqual(['puerto-analitica'])
+    expect(await search('caña satelital')).toEqual(['agrodatos-pacifico'])
+    expect(await search('"; DROP TABLE core_organizations; --')).toEqual([])
+    expect(await search('NEAR(a b) OR *')).toEqual([])
+  })
+
+  it('filters by kind, sector and subregion, together with search', async () => {
+    await seedDirectory()
+    const slugs = async (query: string) => [...(await (await t.get(`/orgs?${query}`)).text()).matchAll(/card-title"><a href="\/orgs\/([^"]+)"/g)].map((m) => m[1])
+    expect(await slugs('kind=investor')).toEqual(['fondo-andino'])
+    expect(await slugs('sector=agroindustria')).toEqual(['agrodatos-pacifico', 'puerto-analitica'])
+    expect(await slugs('subregion=pacifico')).toEqual(['puerto-analitica'])
+    expect(await slugs('sector=agroindustria&subregion=sur&q=caña')).toEqual(['agrodatos-pacifico'])
+    const empty = await (await t.get('/orgs?kind=ngo')).text()
+    expect(empty).toContain('Ninguna organización coincide')
+    expect((await t.get('/orgs?kind=dragon&page=-4')).status).toBe(200)
+  })
+
+  it('pages through results with a fixed number of queries whatever the size', async () => {
+    t = await createTestDistrict({ config })
+    const owner = await t.createUser()
+    const insert = async (from: number, to: number) => {
+      const rows = Array.from({ length: to - from }, (_, i) => ({ id: `org-${from + i}`, slug: `org-${from + i}`, name: `Organización ${String(from + i).padStart(3, '0')}`, kind: 'startup' as const, createdBy: owner.id }))
+      await t.district.db.insert(organizations).values(rows)
+      await t.district.db.insert(memberships).values(rows.map((r) => ({ organizationId: r.id, userId: owner.id, role: 'owner' as const })))
+    }
+    await insert(0, 25)
+    const small = await t.get('/orgs')
+    await insert(25, 400)
+    const first = await t.get('/orgs')
+    const html = await first.text()
+    expect(html).toContain('rel="next" href="/orgs?page=2"')
+    expect(first.queries).toBe(small.queries)
+    const deep = await t.get('/orgs?page=20')
+    expect(await deep.text()).toContain('Organización 399')
+    expect(deep.queries).toBe(small.queries)
+    expect((await t.get('/orgs?q=organizacion')).queries).toBe(small.queries)
+  })
+})
+
+describe('editing and private pages', () => {
+  it('lets the owner edit, gives a member 403 and anyone else the same 404 as a missing page', async () => {
+    const { slug } = await withOwner()
+    const member = await t.createUser()
+    const [org] = await t.district.db.select().from(organizations)
+    await t.district.db.insert(memberships).values({ organizationId: org!.id, userId: member.id, role: 'member' })
+    expect((await t.post(`/orgs/${slug}/edit`, { ...startup, description: 'Nueva descripción.' })).status).toBe(303)
+    expect(await (await t.get(`/orgs/${slug}`)).text()).toContain('Nueva descripción.')
+
+    const asMember = t.client()
+    await asMember.login(member.email)
+    expect((await asMember.get(`/orgs/${slug}/edit`)).status).toBe(403)
+    expect((await asMember.post(`/orgs/${slug}/edit`, { ...startup, name: 'Robada' })).status).toBe(403)
+
+    const stranger = await t.createUser({ email: 'extrano@example.co' })
+    const other = t.client()
+    await other.login(stranger.email)
+    for (const path of [`/orgs/${slug}/edit`, `/orgs/${slug}/members`]) {
+      const res = await other.get(path)
+      expect(res.status).toBe(404)
+      const html = await res.text()
+      expect(html).not.toContain(member.email)
+      expect(html).toContain('No encontramos esta página')
+    }
+    expect((await other.get('/orgs/no-existe/members')).status).toBe(404)
+    expect((await other.post(`/orgs/${slug}/invitations`, { email: 'x@example.co', role: 'member' })).status).toBe(404)
+    const [after] = await t.district.db.select().from(organizations)
+    expect(after?.name).toBe('AgroDatos Pacífico')
+  })
+})
+
+describe('membership', () => {
+  it('invites a person without an account, who registers through the link and joins', async () => {
+    const { slug } = await withOwner()
+    const invite = await t.post(`/orgs/${slug}/invitations`, { email: 'Carlos@AgroDatos.co', role: 'admin' })
+    expect(invite.status).toBe(303)
+    const [mail] = await t.mails('carlos@agrodatos.co')
+    expect(mail?.subject).toBe('Ana Restrepo lo invita a AgroDatos Pacífico en Distrito de prueba')
+    const link = mail!.links[0]!
+    const carlos = t.client()
+    const page = await (await carlos.get(link)).text()
+    expect(page).toContain('Invitación a AgroDatos Pacífico')
+    const token = link.split('/').at(-1)!
+    const res = await carlos.post('/register', { name: 'Carlos Mina', email: 'carlos@agrodatos.co', password: 'buenaventura pacifico', terms: 'on', invitation: token })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe(`/orgs/${slug}`)
+    const members = await (await carlos.get(`/orgs/${slug}/members`)).text()
+    expect(members).toContain('Carlos Mina')
+    expect(members).toContain('Ana Restrepo')
+    expect((await carlos.get(link)).status).toBe(404)
+  })
+
+  it('lets an existing person accept only with the invited account', async () => {
+    const { slug } = await withOwner()
+    const invited = await t.createUser({ email: 'luisa@example.co' })
+    const other = await t.createUser({ email: 'otro@example.co' })
+    await t.post(`/orgs/${slug}/invitations`, { email: invited.email, role: 'member' })
+    const link = (await t.mails(invited.email))[0]!.links[0]!
+    const wrong = t.client()
+    await wrong.login(other.email)
+    expect(await (await wrong.get(link)).text()).toContain('Esta invitación es para luisa@example.co')
+    expect((await wrong.post(link, {})).status).toBe(404)
+    const right = t.client()
+    await right.login(invited.email)
+    expect((await right.post(link, {})).status).toBe(303)
+    const [row] = await t.district.db.select().from(memberships).where(eq(memberships.userId, invited.id))
+    expect(row?.role).toBe('member')
+  })
+
+  it('refuses a revoked or expired invitation', async () => {
+    const { slug } = await withOwner()
+    await t.post(`/orgs/${slug}/invitations`, { email: 'a@example.co', role: 'member' })
+    await t.post(`/orgs/${slug}/invitations`, { email: 'b@example.co', role: 'member' })
+    const [linkA] = (await t.mails('a@example.co'))[0]!.links
+    const [linkB] = (await t.mails('b@example.co'))[0]!.links
+    const html = await (await t.get(`/orgs/${slug}/members`)).text()
+    const revoke = [...html.matchAll(/action="(\/orgs\/[^"]+\/invitations\/[^"]+\/revoke)"/g)].map((m) => m[1]!)
+    expect(revoke).toHaveLength(2)
+    for (const action of revoke) await t.post(action, {})
+    expect((await t.client().get(linkA!)).status).toBe(404)
+    await t.post(`/orgs/${slug}/invitations`, { email: 'b@example.co', role: 'member' })
+    expect((await t.client().get(linkB!)).status).toBe(404)
+    const [fresh] = (await t.mails('b@example.co'))[0]!.links
+    await t.district.db.run(`UPDATE core_invitations SET expires_at = ${Date.now() - 1}` as never)
+    expect((await t.client().get(fresh!)).status).toBe(404)
+  })
+
+  it('checks roles: a member cannot invite or change roles, an admin cannot make owners', async () => {
+    const { slug } = await withOwner()
+    const [org] = await t.district.db.select().from(organizations)
+    const member = await t.createUser()
+    const admin = await t.createUser()
+    await t.district.db.insert(memberships).values([{ organizationId: org!.id, userId: member.id, role: 'member' }, { organizationId: org!.id, userId: admin.id, role: 'admin' }])
+    const asMember = t.client()
+    await asMember.login(member.email)
+    expect((await asMember.post(`/orgs/${slug}/invitations`, { email: 'x@example.co', role: 'member' })).status).toBe(403)
+    expect((await asMember.post(`/orgs/${slug}/members/${admin.id}/role`, { role: 'member' })).status).toBe(403)
+    expect((await asMember.post(`/orgs/${slug}/members/${admin.id}/remove`, {})).status).toBe(403)
+    const memberPage = await (await asMember.get(`/orgs/${slug}/members`)).text()
+    expect(memberPage).not.toContain('Invitar a una persona')
+    expect(memberPage).not.toContain('/role"')
+
+    const asAdmin = t.client()
+    await asAdmin.login(admin.email)
+    expect((await asAdmin.post(`/orgs/${slug}/invitations`, { email: 'y@example.co', role: 'owner' })).status).toBe(403)
+    expect((await asAdmin.post(`/orgs/${slug}/invitations`, { email: 'y@example.co', role: 'member' })).status).toBe(303)
+    expect((await asAdmin.post(`/orgs/${slug}/members/${member.id}/role`, { role: 'owner' })).status).toBe(403)
+    const roles = await t.district.db.select().from(memberships)
+    expect(roles.find((m) => m.userId === member.id)?.role).toBe('member')
+  })
+
+  it('always keeps an owner, and lets the owner hand over', async () => {
+    const { owner, slug } = await withOwner()
+    const [org] = await t.district.db.select().from(organizations)
+    const colleague = await t.createUser({ name: 'Colega' })
+    await t.district.db.insert(memberships).values({ organizationId: org!.id, userId: colleague.id, role: 'member' })
+    await t.post(`/orgs/${slug}/members/${owner.id}/role`, { role: 'member' })
+    expect(await (await t.get(`/orgs/${slug}/members`)).text()).toContain('debe conservar al menos un propietario')
+    await t.post(`/orgs/${slug}/members/${owner.id}/remove`, {})
+    let roles = await t.district.db.select().from(memberships)
+    expect(roles.find((m) => m.userId === owner.id)?.role).toBe('owner')
+    await t.post(`/orgs/${slug}/members/${colleague.id}/role`, { role: 'owner' })
+    expect((await t.post(`/orgs/${slug}/members/${owner.id}/remove`, {})).headers.get('Location')).toBe(`/orgs/${slug}`)
+    roles = await t.district.db.select().from(memberships)
+    expect(roles).toEqual([expect.objectContaining({ userId: colleague.id, role: 'owner' })])
+    expect((await t.get(`/orgs/${slug}/members`)).status).toBe(404)
+  })
+
+  it('switches the organization a person acts for, only among their own', async () => {
+    const { slug } = await withOwner()
+    await t.post('/orgs', { ...startup, name: 'Segunda Empresa', kind: 'sme' })
+    const orgs = await t.district.db.select().from(organizations)
+    const first = orgs.find((o) => o.slug === slug)!
+    expect(await (await t.get('/')).text()).toContain('Actúa por Segunda Empresa')
+    await t.post('/account/organization', { organization: first.id })
+    expect(await (await t.get('/')).text()).toContain('Actúa por AgroDatos Pacífico')
+    const stranger = t.client()
+    const someone = await t.createUser()
+    await stranger.login(someone.email)
+    expect((await stranger.post('/account/organization', { organization: first.id })).status).toBe(404)
+  })
+})
