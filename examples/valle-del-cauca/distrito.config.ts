@@ -1,6 +1,8 @@
 import { defineDistrict } from '@distrito/core'
 import { sectors } from './src/sectors.js'
 import { subregions } from './src/subregions.js'
+import { people } from './src/demo/people.js'
+import { organizations } from './src/demo/organizations.js'
 
 /**
  * The AI & Innovation District of Valle del Cauca (Gobernación del Valle del Cauca and private
@@ -25,6 +27,8 @@ export default defineDistrict({
   publicUrl: process.env.PUBLIC_URL,
   demo: {
     admin: { email: 'admin@distritovalle.demo', name: 'Administración del Distrito', password: 'distrito-demo-2026' },
+    people,
+    organizations,
   },
   plugins: [],
 })

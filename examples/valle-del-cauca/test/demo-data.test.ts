@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { ORGANIZATION_KINDS } from '@distrito/core'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+import config from '../distrito.config.js'
+
+let t: TestDistrict
+afterEach(() => t?.close())
+
+describe('the Valle del Cauca demo data', () => {
+  it('seeds people and organizations of every kind, with members, idempotently', async () => {
+    const { plugins, database: _database, ...rest } = config
+    t = await createTestDistrict({ plugins: [...plugins], config: rest, seed: { demo: true } })
+    await t.district.seed({ demo: true })
+    const kinds = await t.district.db.all<{ kind: string; n: number }>(sql`SELECT kind, count(*) AS n FROM core_organizations GROUP BY kind`)
+    expect(kinds.map((k) => k.kind).sort()).toEqual([...ORGANIZATION_KINDS].sort())
+    const investorTypes = await t.district.db.all<{ investor_type: string }>(sql`SELECT DISTINCT investor_type FROM core_organizations WHERE kind = 'investor' ORDER BY 1`)
+    expect(investorTypes.map((r) => r.investor_type)).toEqual(['angel_network', 'corporate_venture', 'family_office', 'vc_fund'])
+    const [orgCount] = await t.district.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM core_organizations`)
+    expect(orgCount?.n).toBe(config.demo!.organizations!.length)
+    const ownerless = await t.district.db.all(sql`SELECT id FROM core_organizations o WHERE NOT EXISTS (SELECT 1 FROM core_memberships m WHERE m.organization_id = o.id AND m.role = 'owner')`)
+    expect(ownerless).toEqual([])
+
+    // Any demo person signs in with the demo password and acts for their organization.
+    await t.login('ana.restrepo@agrovision.demo', config.demo!.admin.password)
+    expect(await (await t.get('/')).text()).toContain('Actúa por AgroVisión Pacífico')
+    const directory = await (await t.get('/orgs?sector=salud')).text()
+    expect(directory).toContain('Clínica Farallones')
+    expect(directory).toContain('TriajeIA Salud')
+    expect(directory).not.toContain('Ingenio Río Cauca')
+  })
+})

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDistrict, silentLogger, type District } from '@distrito/core'
+import { describeViolations, horizontalOverflow, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type Page, type RunningServer } from '@distrito/core/testing/browser'
+import config from '../distrito.config.js'
+
+let dir: string
+let district: District
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'valle-identity-'))
+  district = await createDistrict({ ...config, logger: silentLogger, database: { url: `file:${join(dir, 'db.sqlite')}` } })
+  await district.migrate()
+  await district.seed({ demo: true })
+  server = await serveForBrowser(district)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  district?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Every page of the journey: no serious or critical axe violation, titled after its h1. */
+async function checkPage(page: Page) {
+  expect(describeViolations(await seriousA11yViolations(page))).toBe('')
+  expect(await page.title()).toContain((await page.locator('h1').first().textContent())!.trim())
+}
+
+const admin = config.demo!.admin
+
+/** The district administrator reads the demo outbox and follows the link in the newest message to someone. */
+async function linkFromOutbox(page: Page, to: string, subject: string): Promise<string> {
+  await page.goto(`${server.url}/admin/outbox?q=${encodeURIComponent(to)}`)
+  await checkPage(page)
+  await page.getByRole('link', { name: subject }).first().click()
+  await checkPage(page)
+  return (await page.locator('.mail-body a').first().getAttribute('href'))!
+}
+
+describe('joining the district in Chromium', () => {
+  it('registers, verifies the email from the outbox, creates an organization, invites a colleague who registers through the invitation, and signs out and in', async () => {
+    const newcomer = await (await browser.newContext({ locale: 'es-CO' })).newPage()
+    const office = await (await browser.newContext({ locale: 'es-CO' })).newPage()
+    const colleague = await (await browser.newContext({ locale: 'es-CO' })).newPage()
+
+    // 1. Register.
+    await newcomer.goto(server.url + '/')
+    await newcomer.getByRole('link', { name: 'Crear cuenta' }).click()
+    await checkPage(newcomer)
+    await newcomer.getByLabel('Nombre completo').fill('Isabella Carabalí')
+    await newcomer.getByLabel('Correo electrónico').fill('isabella@cosechadatos.demo')
+    await newcomer.getByLabel('Contraseña').fill('cosecha de datos en palmira')
+    await newcomer.getByLabel('Acepto los términos de uso').check()
+    await newcomer.getByRole('button', { name: 'Crear cuenta' }).click()
+    await expect(newcomer.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Revise su correo')
+    await checkPage(newcomer)
+
+    // 2. The verification link, read from the outbox by the district administration.
+    await office.goto(server.url + '/login')
+    await checkPage(office)
+    await office.getByLabel('Correo electrónico').fill(admin.email)
+    await office.getByLabel('Contraseña').fill(admin.password)
+    await office.getByRole('button', { name: 'Iniciar sesión' }).click()
+    const verify = await linkFromOutbox(office, 'isabella@cosechadatos.demo', 'Confirme su correo en Distrito de Innovación e IA del Valle del Cauca')
+    await newcomer.goto(verify)
+    await checkPage(newcomer)
+    await newcomer.getByRole('button', { name: 'Confirmar mi correo' }).click()
+    await newcomer.waitForURL(server.url + '/account')
+    await expect(newcomer.getByText('Su correo quedó confirmado.').isVisible()).resolves.toBe(true)
+    await checkPage(newcomer)
+
+    // 3. Create an organization.
+    await newcomer.getByRole('link', { name: 'Registrar una organización' }).click()
+    await checkPage(newcomer)
+    await newcomer.getByLabel('Nombre', { exact: true }).fill('Cosecha Datos')
+    await newcomer.getByLabel('Startup').check()
+    await newcomer.getByLabel('Ciudad o municipio').fill('Palmira')
+    await newcomer.getByLabel('Subregión').selectOption('suroriente')
+    await newcomer.getByLabel('Agroindustria (incluye cannabis y derivados)').check()
+    await newcomer.getByLabel('Año de fundación').fill('20x4')
+    await newcomer.getByRole('button', { name: 'Registrar la organización' }).click()
+    // A mistake is explained next to its field; the rest of the form is kept.
+    await expect(newcomer.getByRole('alert').textContent()).resolves.toContain('Escriba un número.')
+    expect(await newcomer.getByLabel('Nombre', { exact: true }).inputValue()).toBe('Cosecha Datos')
+    await checkPage(newcomer)
+    await newcomer.getByLabel('Año de fundación').fill('2024')
+    await newcomer.getByRole('button', { name: 'Registrar la organización' }).click()
+    await newcomer.waitForURL(server.url + '/orgs/cosecha-datos')
+    await expect(newcomer.getByText('Actúa por Cosecha Datos').isVisible()).resolves.toBe(true)
+    await checkPage(newcomer)
+
+    // 4. Invite a colleague who has no account yet.
+    await newcomer.getByRole('link', { name: 'Miembros' }).click()
+    await checkPage(newcomer)
+    await newcomer.getByLabel('Correo electrónico').fill('tomas@cosechadatos.demo')
+    await newcomer.getByLabel('Rol', { exact: true }).selectOption('admin')
+    await newcomer.getByRole('button', { name: 'Enviar la invitación' }).click()
+    await expect(newcomer.getByText('Enviamos la invitación a tomas@cosechadatos.demo.').isVisible()).resolves.toBe(true)
+
+    const invitation = await linkFromOutbox(office, 'tomas@cosechadatos.demo', 'Isabella Carabalí lo invita a Cosecha Datos en Distrito de Innovación e IA del Valle del Cauca')
+    await colleague.goto(invitation)
+    await checkPage(colleague)
+    await colleague.getByRole('link', { name: 'Cree una cuenta' }).click()
+    await checkPage(colleague)
+    expect(await colleague.getByLabel('Correo electrónico').inputValue()).toBe('tomas@cosechadatos.demo')
+    await colleague.getByLabel('Nombre completo').fill('Tomás Balanta')
+    await colleague.getByLabel('Contraseña').fill('la caña dulce del valle')
+    await colleague.getByLabel('Acepto los términos de uso').check()
+    await colleague.getByRole('button', { name: 'Crear cuenta' }).click()
+    await colleague.waitForURL(server.url + '/orgs/cosecha-datos')
+    await expect(colleague.getByText('Ahora es parte de Cosecha Datos.').isVisible()).resolves.toBe(true)
+    await colleague.getByRole('link', { name: 'Miembros' }).click()
+    await expect(colleague.getByRole('table').textContent()).resolves.toContain('Isabella Carabalí')
+
+    // 5. Sign out and back in.
+    await newcomer.getByRole('button', { name: 'Cerrar sesión' }).click()
+    await expect(newcomer.getByText('Cerró la sesión.').isVisible()).resolves.toBe(true)
+    await newcomer.getByRole('link', { name: 'Iniciar sesión' }).click()
+    await newcomer.getByLabel('Correo electrónico').fill('isabella@cosechadatos.demo')
+    await newcomer.getByLabel('Contraseña').fill('cosecha de datos en palmira')
+    await newcomer.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await expect(newcomer.getByText('Hola, Isabella Carabalí.').isVisible()).resolves.toBe(true)
+    await expect(newcomer.getByText('Actúa por Cosecha Datos').isVisible()).resolves.toBe(true)
+    await checkPage(newcomer)
+
+    for (const page of [newcomer, office, colleague]) await page.context().close()
+  })
+
+  it('shows the directory, an organization and the account page on a phone without sideways scrolling', async () => {
+    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 360, height: 740 } })
+    const page = await context.newPage()
+    await page.goto(server.url + '/orgs?sector=agroindustria')
+    await expect(page.getByRole('link', { name: 'Ingenio Río Cauca' }).isVisible()).resolves.toBe(true)
+    expect(await horizontalOverflow(page)).toBe(0)
+    await checkPage(page)
+    await page.getByRole('link', { name: 'Ingenio Río Cauca' }).click()
+    expect(await horizontalOverflow(page)).toBe(0)
+    await checkPage(page)
+    await page.goto(server.url + '/login')
+    await page.getByLabel('Correo electrónico').fill('luisa.holguin@ingeniocauca.demo')
+    await page.getByLabel('Contraseña').fill(admin.password)
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await page.goto(server.url + '/account')
+    expect(await horizontalOverflow(page)).toBe(0)
+    await checkPage(page)
+    await page.goto(server.url + '/orgs/ingenio-rio-cauca/members')
+    expect(await horizontalOverflow(page)).toBe(0)
+    await checkPage(page)
+    await page.goto(server.url + '/orgs/ingenio-rio-cauca/edit')
+    expect(await horizontalOverflow(page)).toBe(0)
+    await checkPage(page)
+    await context.close()
+  })
+})

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+
+let t: TestDistrict
+afterEach(() => t?.close())
+
+/** Every identity page, in each language, with no catalog key left untranslated. */
+describe('identity pages in both languages', () => {
+  for (const [lang, expectations] of [
+    ['es-CO', { '/register': 'Crear una cuenta', '/login': 'Iniciar sesión', '/password/forgot': 'Recuperar la contraseña', '/orgs': 'Directorio de organizaciones', '/account': 'Mi cuenta', '/admin': 'Administración del distrito', '/admin/roles': 'Roles y permisos', '/orgs/new': 'Registrar una organización' }],
+    ['en', { '/register': 'Create an account', '/login': 'Sign in', '/password/forgot': 'Reset your password', '/orgs': 'Organization directory', '/account': 'My account', '/admin': 'District administration', '/admin/roles': 'Roles and permissions', '/orgs/new': 'Register an organization' }],
+  ] as const) {
+    it(`renders in ${lang}`, async () => {
+      t = await createTestDistrict()
+      const admin = await t.createUser({ platformRole: 'admin' })
+      const visitor = t.client()
+      await t.login(admin.email)
+      await t.post('/orgs', { name: 'Org', kind: 'startup', country: 'CO' })
+      const paths = Object.entries(expectations) as [string, string][]
+      for (const [path, heading] of [...paths, ['/orgs/org', 'Org'], ['/orgs/org/members', lang === 'en' ? 'Members of Org' : 'Miembros de Org'], ['/admin/users', lang === 'en' ? 'Users' : 'Usuarios'], ['/admin/outbox', lang === 'en' ? 'Mail outbox' : 'Buzón de salida'], ['/admin/organizations', lang === 'en' ? 'Organizations' : 'Organizaciones'], ['/account/delete', lang === 'en' ? 'Delete your account' : 'Eliminar su cuenta']] as [string, string][]) {
+        const client = ['/register', '/login', '/password/forgot'].includes(path) ? visitor : t
+        const res = await client.get(path, { headers: { 'Accept-Language': lang === 'en' ? 'en-US,en;q=0.9' : 'es-CO' } })
+        expect([path, res.status]).toEqual([path, 200])
+        const html = await res.text()
+        expect([path, /<h1>([^<]*)<\/h1>/.exec(html)?.[1]]).toEqual([path, heading])
+        expect([path, html.match(/>[^<]*\bcore\.[a-z]+\.[a-zA-Z.]+[^<]*</g)]).toEqual([path, null])
+      }
+    })
+  }
+})
