@@ -2,7 +2,7 @@
 // What npm users get: pack @distrito/core from its build, install the tarball into an empty
 // project with plain npm, and run a district from a JavaScript configuration file.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,7 +30,8 @@ try {
   })}`)
   step('npm', ['install', '--no-audit', '--no-fund', join(dir, tarball)], app)
   const migrated = step('npx', ['distrito', 'migrate'], app)
-  if (!migrated.includes('core: 1 migrations applied')) throw new Error(`unexpected migrate output: ${migrated}`)
+  const coreMigrations = JSON.parse(readFileSync(join(core, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries.length
+  if (!migrated.includes(`core: ${coreMigrations} migrations applied`)) throw new Error(`unexpected migrate output: ${migrated}`)
 
   // The installed bin itself, not npx, so that stopping it stops the server.
   const bin = join(app, 'node_modules', '@distrito', 'core', 'bin', 'distrito.js')
@@ -46,6 +47,8 @@ try {
     })
   })
   const html = await (await fetch(url, { headers: { 'Accept-Language': 'en' } })).text()
+  const login = await (await fetch(new URL('/login', url), { headers: { 'Accept-Language': 'en' } })).text()
+  if (!login.includes('<h1>Sign in</h1>')) throw new Error(`the sign-in page did not render from the package: ${login.slice(0, 300)}`)
   server.kill('SIGTERM')
   const code = await exited
   if (!html.includes('<h1>Published district</h1>')) throw new Error('the home page did not render')
