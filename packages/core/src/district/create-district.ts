@@ -20,16 +20,6 @@ import { buildPermissionTable } from './permission-table.js'
 import type { Mailer } from '../mail/mailer.js'
 import { createSmtpMailer } from '../mail/smtp.js'
 import { createMailService } from '../mail/outbox.js'
-
-/**
- * Browsers accept Secure cookies on https and on localhost; a district served over plain http on
- * a network address (a LAN demo, PUBLIC_URL=http://192.168.1.5:3000) must send them without it.
- */
-function secureCookiesFor(publicUrl: string | undefined): boolean {
-  if (!publicUrl) return true
-  const url = new URL(publicUrl)
-  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
-}
 import { type SeedOptions, runSeeds } from './seed.js'
 
 export interface DistrictInput extends DistrictConfigInput {
@@ -60,6 +50,16 @@ export interface District {
 }
 
 export const CORE_MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url))
+
+/**
+ * Browsers accept Secure cookies on https and on localhost; a district served over plain http on
+ * a network address (a LAN demo, PUBLIC_URL=http://192.168.1.5:3000) must send them without it.
+ */
+function secureCookiesFor(publicUrl: string | undefined): boolean {
+  if (!publicUrl) return true
+  const url = new URL(publicUrl)
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+}
 
 /** Lets a configuration file be typed without assembling anything yet. */
 export function defineDistrict(input: DistrictInput): DistrictInput {
