@@ -268,6 +268,15 @@ describe('sign-in throttling, stored in the database', () => {
     expect((await t.post('/login', { email: 'otra@example.co', password: 'equivocada' }, { headers: { 'X-Forwarded-For': '10.0.0.8' } })).status).toBe(401)
   })
 
+  it('does not pool visitors whose address is unknown into one counter anyone could fill', async () => {
+    t = await createTestDistrict()
+    const user = await t.createUser()
+    for (let i = 0; i < 31; i++) await t.post('/login', { email: `p${i}@example.co`, password: 'equivocada' }, { headers: { 'X-Forwarded-For': '198.51.100.1' } })
+    await t.login(user.email)
+    const rows = await t.district.db.all<{ key: string }>(`SELECT key FROM core_throttles WHERE key LIKE 'login:address:%'` as never)
+    expect(rows).toEqual([])
+  })
+
   it('clears the account counter after a successful sign-in', async () => {
     t = await createTestDistrict()
     const user = await t.createUser()

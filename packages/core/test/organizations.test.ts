@@ -298,6 +298,35 @@ describe('membership', () => {
     expect((await t.get(`/orgs/${slug}/members`)).status).toBe(404)
   })
 
+  it('pages a large membership with a fixed number of queries', async () => {
+    const { slug } = await withOwner()
+    const [org] = await t.district.db.select().from(organizations)
+    const addMembers = async (from: number, to: number) => {
+      const people = await Promise.all(Array.from({ length: to - from }, (_, i) => t.createUser({ name: `Miembro ${String(from + i).padStart(3, '0')}` })))
+      await t.district.db.insert(memberships).values(people.map((p) => ({ organizationId: org!.id, userId: p.id, role: 'member' as const })))
+    }
+    await addMembers(0, 5)
+    const small = await t.get(`/orgs/${slug}/members`)
+    await addMembers(5, 80)
+    const first = await t.get(`/orgs/${slug}/members`)
+    const html = await first.text()
+    expect(html).toContain(`rel="next" href="/orgs/${slug}/members?page=2"`)
+    expect(html.indexOf('Ana Restrepo')).toBeLessThan(html.indexOf('Miembro 000'))
+    expect(first.queries).toBe(small.queries)
+    const second = await (await t.get(`/orgs/${slug}/members?page=2`)).text()
+    expect(second).toContain('Miembro 079')
+    expect(second).not.toContain('Miembro 000')
+  })
+
+  it('limits how many invitations one person sends in an hour', async () => {
+    const { slug } = await withOwner()
+    for (let i = 0; i < 50; i++) expect((await t.post(`/orgs/${slug}/invitations`, { email: `p${i}@example.co`, role: 'member' })).status).toBe(303)
+    const refused = await t.post(`/orgs/${slug}/invitations`, { email: 'p50@example.co', role: 'member' })
+    expect(refused.status).toBe(429)
+    expect(await refused.text()).toContain('Ha enviado muchas invitaciones')
+    expect(await t.mails('p50@example.co')).toHaveLength(0)
+  })
+
   it('switches the organization a person acts for, only among their own', async () => {
     const { slug } = await withOwner()
     await t.post('/orgs', { ...startup, name: 'Segunda Empresa', kind: 'sme' })

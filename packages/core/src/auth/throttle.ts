@@ -1,6 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { throttles } from '../db/schema/throttles.js'
+import type { Context } from 'hono'
+import type { DistritoEnv } from '../http/env.js'
+import { clientAddress, UNKNOWN_ADDRESS } from './client-address.js'
 
 export interface ThrottleRule {
   /** Attempts allowed per window. */
@@ -16,6 +19,9 @@ export const LOGIN_PER_ADDRESS: ThrottleRule = { limit: 30, windowMs: 15 * 60 * 
 export const MAIL_PER_ADDRESS: ThrottleRule = { limit: 20, windowMs: 60 * 60 * 1000 }
 /** Reset and verification mails per account and hour, so nobody floods one inbox. */
 export const MAIL_PER_ACCOUNT: ThrottleRule = { limit: 5, windowMs: 60 * 60 * 1000 }
+
+/** Invitations one person can send per hour, so an account cannot be used to spam addresses. */
+export const INVITATIONS_PER_ACCOUNT: ThrottleRule = { limit: 50, windowMs: 60 * 60 * 1000 }
 
 /**
  * Counts one attempt and says whether it is still within the limit. A single upsert, so two app
@@ -52,4 +58,13 @@ export async function blockedFor(db: Database, keys: { key: string; rule: Thrott
 
 export async function clear(db: Database, key: string): Promise<void> {
   await db.delete(throttles).where(eq(throttles.key, key))
+}
+
+/**
+ * Counts an attempt from the visitor's address. When the address is unknown it is not counted:
+ * one shared counter would let a single person lock everybody out.
+ */
+export async function hitFromAddress(c: Context<DistritoEnv>, purpose: string, rule: ThrottleRule): Promise<boolean> {
+  const address = clientAddress(c, c.var.district.trustProxy)
+  return address === UNKNOWN_ADDRESS ? true : hit(c.var.db, `${purpose}:address:${address}`, rule)
 }

@@ -8,14 +8,26 @@ import { newIdAndSecret, parseToken, secretMatches } from '../auth/tokens.js'
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 
-export async function membersOf(db: Database, organizationId: string) {
+/** One page of an organization's members, owners first, then by name. */
+export async function membersOf(db: Database, organizationId: string, window: { limit: number; offset: number }) {
   return db
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, organizationId))
-    .orderBy(sql`CASE ${memberships.role} WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`, asc(users.name))
-    .limit(500)
+    .orderBy(sql`CASE ${memberships.role} WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`, asc(users.name), asc(users.id))
+    .limit(window.limit)
+    .offset(window.offset)
+}
+
+/** One member of an organization, or undefined. */
+export async function memberOf(db: Database, organizationId: string, userId: string) {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+  return row
 }
 
 export async function pendingInvitations(db: Database, organizationId: string) {

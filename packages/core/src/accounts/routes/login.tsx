@@ -7,9 +7,9 @@ import { PageHeader } from '../../ui/components/page-header.js'
 import { useDistrito } from '../../ui/context.js'
 import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/parse-form.js'
 import { safeNext } from '../../auth/guards.js'
-import { clientAddress } from '../../auth/client-address.js'
+import { clientAddress, UNKNOWN_ADDRESS } from '../../auth/client-address.js'
 import { verifyPassword } from '../../auth/password.js'
-import { blockedFor, clear, hit, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS } from '../../auth/throttle.js'
+import { blockedFor, clear, hit, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, type ThrottleRule } from '../../auth/throttle.js'
 import { deleteSessionCookie, invalidateSession } from '../../auth/sessions.js'
 import { loginSchema } from '../schemas.js'
 import { signIn, userByEmail, verifyAgainstNothing } from '../service.js'
@@ -52,8 +52,10 @@ export function loginRoutes() {
     }
     const { email, password } = form.data
     const accountKey = `login:account:${email}`
-    const addressKey = `login:address:${clientAddress(c, c.var.district.trustProxy)}`
-    const keys = [{ key: accountKey, rule: LOGIN_PER_ACCOUNT }, { key: addressKey, rule: LOGIN_PER_ADDRESS }]
+    const address = clientAddress(c, c.var.district.trustProxy)
+    const keys: { key: string; rule: ThrottleRule }[] = [{ key: accountKey, rule: LOGIN_PER_ACCOUNT }]
+    // Without a known address, one shared counter would let anyone lock everybody out.
+    if (address !== UNKNOWN_ADDRESS) keys.push({ key: `login:address:${address}`, rule: LOGIN_PER_ADDRESS })
     // Throttling applies to unknown addresses too, so it reveals nothing about who has an account.
     const wait = await blockedFor(db, keys)
     if (wait > 0) {

@@ -8,11 +8,10 @@ import { Form, SubmitButton, TextField } from '../../ui/components/form.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { useDistrito } from '../../ui/context.js'
 import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/parse-form.js'
-import { clientAddress } from '../../auth/client-address.js'
 import { hashPassword } from '../../auth/password.js'
 import { PASSWORD_MIN } from '../../auth/password-policy.js'
 import { invalidateUserSessions } from '../../auth/sessions.js'
-import { clear, hit, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
+import { clear, hit, hitFromAddress, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
 import { consumeUserToken, peekUserToken } from '../../auth/user-tokens.js'
 import { forgotSchema, resetSchema } from '../schemas.js'
 import { sendResetMail, userByEmail } from '../service.js'
@@ -58,7 +57,7 @@ export function passwordResetRoutes() {
       return c.render(<ForgotPage values={form.values} errors={form.errors} />, { title: t('core.account.forgotTitle') })
     }
     const { email } = form.data
-    if (!(await hit(db, `mail:addr:${clientAddress(c, c.var.district.trustProxy)}`, MAIL_PER_ADDRESS))) {
+    if (!(await hitFromAddress(c, 'mail', MAIL_PER_ADDRESS))) {
       c.status(429)
       return c.render(<ForgotPage values={form.values} errors={{ _form: t('core.account.tooManyMails') }} />, { title: t('core.account.forgotTitle') })
     }

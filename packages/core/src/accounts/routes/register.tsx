@@ -6,8 +6,7 @@ import { setFlash } from '../../http/flash.js'
 import { CheckboxField, Form, SubmitButton, TextField } from '../../ui/components/form.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/parse-form.js'
-import { clientAddress } from '../../auth/client-address.js'
-import { hit, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
+import { hitFromAddress, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
 import { hashPassword } from '../../auth/password.js'
 import { PASSWORD_MIN } from '../../auth/password-policy.js'
 import { acceptInvitation, invitationByToken } from '../../organizations/membership.js'
@@ -79,7 +78,7 @@ export function registerRoutes() {
       return c.redirect(`/orgs/${invitation.found.orgSlug}`, 303)
     }
 
-    if (!(await hit(db, `mail:addr:${clientAddress(c, c.var.district.trustProxy)}`, MAIL_PER_ADDRESS))) {
+    if (!(await hitFromAddress(c, 'mail', MAIL_PER_ADDRESS))) {
       c.status(429)
       return c.render(<RegisterPage values={form.values} errors={{ _form: t('core.account.tooManyMails') }} invitation={invitationView} />, { title })
     }

@@ -13,7 +13,10 @@ import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/par
 import { roleAtLeast } from '../../auth/permissions.js'
 import { absoluteUrl, composeMail } from '../../mail/compose.js'
 import { email } from '../../accounts/schemas.js'
-import { changeRole, createInvitation, membersOf, pendingInvitations, removeMember, revokeInvitation } from '../membership.js'
+import { changeRole, createInvitation, memberOf, membersOf, pendingInvitations, removeMember, revokeInvitation } from '../membership.js'
+import { Pagination } from '../../ui/components/table.js'
+import { MAX_PAGE, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
+import { hit, INVITATIONS_PER_ACCOUNT } from '../../auth/throttle.js'
 import type { OrganizationWithRole } from '../service.js'
 import { loadPrivateOrganization } from './profile.js'
 
@@ -26,7 +29,11 @@ function assignableRoles(viewerRole: OrganizationRole | null, isAdmin: boolean):
   return viewerRole === 'admin' ? ['admin', 'member'] : []
 }
 
-type MembersData = { org: OrganizationWithRole; members: Awaited<ReturnType<typeof membersOf>>; invitations: Awaited<ReturnType<typeof pendingInvitations>> }
+const MEMBERS_PER_PAGE = 50
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1) })
+
+type MemberRow = Awaited<ReturnType<typeof membersOf>>[number]
+type MembersData = { org: OrganizationWithRole; members: Page<MemberRow>; invitations: Awaited<ReturnType<typeof pendingInvitations>> }
 
 function MembersPage(props: MembersData & { invite?: { values: FormValues; errors?: FieldErrors } }) {
   const c = useDistrito()
@@ -53,7 +60,7 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
             </tr>
           </thead>
           <tbody>
-            {props.members.map((m) => {
+            {props.members.rows.map((m) => {
               const self = m.userId === auth.user?.id
               // Owners are changed only by owners; admins manage members and admins.
               const manageable = canManageRoles && (roleAtLeast(org.viewerRole, 'owner') || isAdmin || m.role !== 'owner')
@@ -85,6 +92,7 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
           </tbody>
         </table>
       </div>
+      <Pagination page={props.members} />
 
       {canInvite ? (
         <section aria-labelledby="invite-heading" class="section">
@@ -118,8 +126,9 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
 
 async function loadMembers(c: Context<DistritoEnv>, org?: OrganizationWithRole): Promise<MembersData> {
   const loaded = org ?? (await loadPrivateOrganization(c))
-  const [members, invitations] = await Promise.all([membersOf(c.var.db, loaded.id), pendingInvitations(c.var.db, loaded.id)])
-  return { org: loaded, members, invitations }
+  const { page } = pageQuery.parse(c.req.query())
+  const [rows, invitations] = await Promise.all([membersOf(c.var.db, loaded.id, pageWindow(page, MEMBERS_PER_PAGE)), pendingInvitations(c.var.db, loaded.id)])
+  return { org: loaded, members: pageOf(rows, page, MEMBERS_PER_PAGE), invitations }
 }
 
 export function memberRoutes() {
@@ -141,6 +150,11 @@ export function memberRoutes() {
     if (!form.ok) {
       c.status(422)
       return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: form.errors }} />, { title: title(c, org), noindex: true })
+    }
+    // Invitations are mail the district sends on someone's behalf: they are limited like any other.
+    if (!(await hit(db, `invite:account:${auth.user!.id}`, INVITATIONS_PER_ACCOUNT))) {
+      c.status(429)
+      return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: { _form: t('core.org.tooManyInvitations') } }} />, { title: title(c, org), noindex: true })
     }
     const token = await createInvitation(db, { organizationId: org.id, email: form.data.email, role: form.data.role, invitedBy: auth.user!.id })
     await c.var.district.mail.send(composeMail(c, form.data.email, 'core.mail.invitation', {
@@ -165,8 +179,7 @@ export function memberRoutes() {
     if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
     const form = await parseForm(c, roleSchema)
     if (!form.ok) httpError(422)
-    const members = await membersOf(db, org.id)
-    const target = members.find((m) => m.userId === c.req.param('userId'))
+    const target = await memberOf(db, org.id, c.req.param('userId'))
     if (!target) httpError(404)
     const ownerInvolved = target.role === 'owner' || form.data.role === 'owner'
     if (ownerInvolved && !isAdmin && org.viewerRole !== 'owner') httpError(403)
@@ -181,8 +194,7 @@ export function memberRoutes() {
     const { db, auth } = c.var
     const userId = c.req.param('userId')
     const self = userId === auth.user!.id
-    const members = await membersOf(db, org.id)
-    const target = members.find((m) => m.userId === userId)
+    const target = await memberOf(db, org.id, userId)
     if (!target) httpError(404)
     if (!self) {
       if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
