@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { AssemblyError, definePlugin, requirePermission } from '@distrito/core'
-import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@distrito/core/testing'
 import { organizations, users } from '@distrito/core/db'
 
 let t: TestDistrict
@@ -69,6 +69,29 @@ describe('the administration area', () => {
     await t.post(`/admin/users/${admin.id}`, { platformRole: 'member' })
     const [row] = await t.district.db.select().from(users).where(eq(users.id, admin.id))
     expect(row?.platformRole).toBe('admin')
+  })
+
+  it('suspends an account: its sessions end, it cannot sign in (said only to whoever knows the password), and it can be reactivated', async () => {
+    t = await createTestDistrict()
+    const admin = await t.createUser({ platformRole: 'admin' })
+    const member = await t.createUser({ name: 'Persona Suspendida' })
+    const asMember = t.client()
+    await asMember.login(member.email)
+    expect((await asMember.post(`/admin/users/${member.id}/suspension`, { suspended: 'true' })).status).toBe(403)
+    await t.login(admin.email)
+    await t.post(`/admin/users/${member.id}/suspension`, { suspended: 'true' })
+    expect(await (await t.get(`/admin/users/${member.id}`)).text()).toContain('Suspendimos la cuenta de Persona Suspendida')
+    expect((await asMember.get('/account')).status).toBe(303)
+    const refused = await t.client().post('/login', { email: member.email, password: TEST_PASSWORD })
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain('La administración del distrito suspendió esta cuenta.')
+    const wrong = await t.client().post('/login', { email: member.email, password: 'no es la clave' })
+    expect(wrong.status).toBe(401)
+    expect(await wrong.text()).not.toContain('suspendió')
+    await t.post(`/admin/users/${member.id}/suspension`, { suspended: 'false' })
+    await t.client().login(member.email)
+    await t.post(`/admin/users/${admin.id}/suspension`, { suspended: 'true' })
+    expect((await t.get('/account')).status).toBe(200)
   })
 
   it('verifies an organization, which then shows the badge', async () => {

@@ -65,6 +65,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
       platformRole: users.platformRole,
       locale: users.locale,
       emailVerifiedAt: users.emailVerifiedAt,
+      suspendedAt: users.suspendedAt,
       orgId: organizations.id,
       orgSlug: organizations.slug,
       orgName: organizations.name,
@@ -78,7 +79,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
     .where(eq(sessions.id, parts.id))
   if (!row || !secretMatches(row.secretHash, parts.secret)) return null
   const now = Date.now()
-  if (now - row.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS) {
+  if (row.suspendedAt || now - row.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS) {
     await db.delete(sessions).where(eq(sessions.id, row.sessionId))
     return null
   }

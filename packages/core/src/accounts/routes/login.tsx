@@ -71,6 +71,11 @@ export function loginRoutes() {
       return c.render(<LoginPage values={{ email, next: form.data.next }} errors={{ _form: t('core.account.loginFailed') }} />, { title: title(c) })
     }
     await clear(db, accountKey)
+    // Said only to someone who knows the password, so it reveals nothing to a stranger.
+    if (user.suspendedAt) {
+      c.status(403)
+      return c.render(<LoginPage values={{ email, next: form.data.next }} errors={{ _form: t('core.account.suspended') }} />, { title: title(c) })
+    }
     if (c.var.auth.session) await invalidateSession(db, c.var.auth.session.id)
     await signIn(c, user.id)
     setFlash(c, 'success', 'core.account.welcomeBack', { name: user.name })

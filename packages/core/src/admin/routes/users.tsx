@@ -53,6 +53,7 @@ export function adminUserRoutes() {
             { key: 'email', label: t('core.account.email'), cell: (u) => (u.deletedAt ? '—' : u.email) },
             { key: 'role', label: t('core.admin.platformRole'), cell: (u) => t(`core.admin.role.${u.platformRole}`) },
             { key: 'verified', label: t('core.admin.emailVerified'), cell: (u) => (u.emailVerifiedAt ? t('core.admin.yes') : t('core.admin.no')) },
+            { key: 'status', label: t('core.admin.status'), cell: (u) => t(`core.admin.accountStatus.${u.deletedAt ? 'deleted' : u.suspendedAt ? 'suspended' : 'active'}`) },
             { key: 'created', label: t('core.admin.registered'), cell: (u) => format.date(u.createdAt) },
           ]} />
         )}
@@ -99,6 +100,18 @@ export function adminUserRoutes() {
             </Form>
           </section>
         )}
+        {user.deletedAt ? null : (
+          <section aria-labelledby="suspension-heading" class="section">
+            <h2 id="suspension-heading">{t('core.admin.suspension')}</h2>
+            <p>{user.suspendedAt ? t('core.admin.suspendedSince', { date: format.date(user.suspendedAt) }) : t('core.admin.suspensionLead')}</p>
+            <form method="post" action={`/admin/users/${user.id}/suspension`}>
+              <input type="hidden" name="suspended" value={user.suspendedAt ? 'false' : 'true'} />
+              <button type="submit" class={user.suspendedAt ? 'button button--secondary' : 'button button--danger'}>
+                {user.suspendedAt ? t('core.admin.reactivate') : t('core.admin.suspend')}
+              </button>
+            </form>
+          </section>
+        )}
       </>,
       { title: name, noindex: true },
     )
@@ -128,6 +141,21 @@ export function adminUserRoutes() {
     // Losing a role takes effect everywhere at once, not when old sessions expire.
     if (user.platformRole === 'admin' && form.data.platformRole !== 'admin') await invalidateUserSessions(db, user.id)
     setFlash(c, 'success', 'core.admin.rolesSaved')
+    return c.redirect(`/admin/users/${user.id}`, 303)
+  })
+
+  app.post('/admin/users/:id/suspension', async (c) => {
+    const { db, auth, t } = c.var
+    const user = await loadUser(db, c.req.param('id'))
+    if (user.deletedAt) httpError(404)
+    const suspend = (await c.req.parseBody()).suspended === 'true'
+    if (suspend && user.id === auth.user!.id) {
+      setFlash(c, 'error', 'core.admin.cannotSuspendSelf')
+      return c.redirect(`/admin/users/${user.id}`, 303)
+    }
+    await db.update(users).set({ suspendedAt: suspend ? new Date() : null, updatedAt: new Date() }).where(eq(users.id, user.id))
+    if (suspend) await invalidateUserSessions(db, user.id)
+    setFlash(c, 'success', suspend ? 'core.admin.suspendedFlash' : 'core.admin.reactivatedFlash', { name: displayName(user, t) })
     return c.redirect(`/admin/users/${user.id}`, 303)
   })
 

@@ -19,6 +19,8 @@ export const users = sqliteTable(
     /** When the person accepted the terms of use and the privacy notice (Colombia's Ley 1581 asks for proof). */
     termsAcceptedAt: integer('terms_accepted_at', { mode: 'timestamp_ms' }),
     privacyAcceptedAt: integer('privacy_accepted_at', { mode: 'timestamp_ms' }),
+    /** Set while a district administrator has suspended the account: no sign-in, no sessions. */
+    suspendedAt: integer('suspended_at', { mode: 'timestamp_ms' }),
     /** Set when the person deleted their account: the row stays, anonymized, for what others depend on. */
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })

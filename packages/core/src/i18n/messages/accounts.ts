@@ -46,6 +46,7 @@ export const accountMessages = bilingual({
   'core.account.loginSubmit': ['Iniciar sesión', 'Sign in'],
   'core.account.loginFailed': ['El correo o la contraseña no son correctos.', 'The email or the password is not correct.'],
   'core.account.tooManyAttempts': ['Demasiados intentos fallidos. Espere {minutes} minutos o cambie su contraseña con «¿Olvidó su contraseña?».', 'Too many failed attempts. Wait {minutes} minutes, or reset your password with “Forgot your password?”.'],
+  'core.account.suspended': ['La administración del distrito suspendió esta cuenta. Si cree que es un error, escríbale.', 'The district administration has suspended this account. If you think it is a mistake, write to them.'],
   'core.account.forgotLink': ['¿Olvidó su contraseña?', 'Forgot your password?'],
   'core.account.welcomeBack': ['Hola, {name}.', 'Welcome back, {name}.'],
   'core.account.loggedOut': ['Cerró la sesión.', 'You are signed out.'],

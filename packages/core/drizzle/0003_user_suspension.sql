@@ -1,0 +1,1 @@
+ALTER TABLE `core_users` ADD `suspended_at` integer;
