@@ -52,6 +52,19 @@ export const districtConfigSchema = z.object({
     .default({}),
   /** Where people reach the district, e.g. https://distrito.valledelcauca.gov.co. CSRF checks use its origin. */
   publicUrl: z.url().optional(),
+  /**
+   * The terms of use and the personal-data policy people accept when they register. Without
+   * URLs the core shows its own pages, which describe what the software stores; a district should
+   * link its own documents, reviewed by its counsel.
+   */
+  legal: z
+    .object({
+      termsUrl: z.url().optional(),
+      privacyUrl: z.url().optional(),
+      /** Who answers requests about personal data (Ley 1581: the "responsable del tratamiento"). */
+      contactEmail: z.email().optional(),
+    })
+    .default({}),
   /** Trust X-Forwarded-For from the load balancer in front of the district (env TRUST_PROXY=1). */
   trustProxy: z.boolean().optional(),
   /** Who holds each permission, replacing what the core or the plugin declares by default. */

@@ -27,6 +27,7 @@ import { privacyRoutes } from '../accounts/routes/privacy.js'
 import { registerRoutes } from '../accounts/routes/register.js'
 import { verifyEmailRoutes } from '../accounts/routes/verify-email.js'
 import { adminRoutes } from '../admin/routes/index.js'
+import { legalRoutes } from '../legal/routes.js'
 import { directoryRoutes } from '../organizations/routes/directory.js'
 import { invitationRoutes } from '../organizations/routes/invitations.js'
 import { memberRoutes } from '../organizations/routes/members.js'
@@ -81,7 +82,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   app.route('/', homeRoutes(plugins))
   for (const routes of [
     registerRoutes(), loginRoutes(), verifyEmailRoutes(), passwordResetRoutes(), accountRoutes(), privacyRoutes(plugins),
-    directoryRoutes(), organizationProfileRoutes(), memberRoutes(), invitationRoutes(), adminRoutes(),
+    directoryRoutes(), organizationProfileRoutes(), memberRoutes(), invitationRoutes(), adminRoutes(), legalRoutes(),
   ]) app.route('/', routes)
   for (const plugin of plugins) {
     if (!plugin.definition.routes) continue

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { DistritoEnv } from '../http/env.js'
 import { LOCALES } from '../i18n/locales.js'
 import { Flash } from './components/flash.js'
+import { legalLinks } from '../legal/routes.js'
 import type { PageProps } from './page-props.js'
 
 /** Any of these opens the administration area's link in the header. */
@@ -21,6 +22,7 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
   const name = config.name[locale]
   const path = c.req.path
   const here = path + (new URL(c.req.url).search || '')
+  const legal = legalLinks(config)
   return (
     <html lang={locale}>
       <head>
@@ -106,6 +108,10 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
         <footer class="site-footer">
           <div class="container">
             <p>{t('core.shell.footer', { district: name })}</p>
+            <ul class="footer-links">
+              <li><a href={legal.privacy}>{t('core.legal.privacyTitle')}</a></li>
+              <li><a href={legal.terms}>{t('core.legal.termsTitle')}</a></li>
+            </ul>
           </div>
         </footer>
       </body>

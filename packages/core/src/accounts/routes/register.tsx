@@ -13,12 +13,15 @@ import { acceptInvitation, invitationByToken } from '../../organizations/members
 import { composeMail, absoluteUrl } from '../../mail/compose.js'
 import { useDistrito } from '../../ui/context.js'
 import { registerSchema } from '../schemas.js'
+import { richText } from '../../ui/rich-text.js'
+import { legalLinks } from '../../legal/routes.js'
 import { createAccount, sendVerificationMail, signIn, userByEmail } from '../service.js'
 
 function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitation?: { token: string; orgName: string; email: string } }) {
   const c = useDistrito()
   const { t } = c.var
   const { values, errors, invitation } = props
+  const legal = legalLinks(c.var.district.config)
   return (
     <div class="narrow">
       <PageHeader title={t('core.account.registerTitle')} lead={invitation ? t('core.account.registerInvited', { organization: invitation.orgName }) : t('core.account.registerLead')} />
@@ -27,6 +30,12 @@ function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitat
         <TextField name="name" label={t('core.account.name')} value={values.name} error={errors?.name} required autocomplete="name" maxLength={120} />
         <TextField name="email" type="email" label={t('core.account.email')} value={values.email ?? invitation?.email} error={errors?.email} required autocomplete="email" maxLength={254} />
         <TextField name="password" type="password" label={t('core.account.password')} hint={t('core.account.passwordHint', { min: PASSWORD_MIN })} error={errors?.password} required autocomplete="new-password" />
+        <p>
+          {richText(t('core.account.readLegal'), {
+            terms: <a href={legal.terms}>{t('core.account.termsLink')}</a>,
+            privacy: <a href={legal.privacy}>{t('core.account.privacyLink')}</a>,
+          })}
+        </p>
         <CheckboxField name="terms" label={t('core.account.acceptTerms')} hint={t('core.account.acceptTermsHint')} checked={values.terms} error={errors?.terms} required />
         <SubmitButton>{t('core.account.registerSubmit')}</SubmitButton>
       </Form>

@@ -1,6 +1,7 @@
 import type { CoreMessageKey } from './es-CO.js'
 import { accountMessages } from './accounts.js'
 import { adminMessages } from './admin.js'
+import { legalMessages } from './legal.js'
 import { organizationMessages } from './organizations.js'
 
 /** Core strings in English. The type makes a missing or extra key a compile error. */
@@ -100,4 +101,5 @@ export const en: Record<string, string> = {
   ...accountMessages.en,
   ...organizationMessages.en,
   ...adminMessages.en,
+  ...legalMessages.en,
 }

@@ -1,5 +1,6 @@
 import { accountMessages } from './accounts.js'
 import { adminMessages } from './admin.js'
+import { legalMessages } from './legal.js'
 import { organizationMessages } from './organizations.js'
 
 /** Core strings in Spanish (Colombia), the default language. Keys are namespaced `core.`. */
@@ -101,4 +102,5 @@ export const esCO: Record<string, string> = {
   ...accountMessages['es-CO'],
   ...organizationMessages['es-CO'],
   ...adminMessages['es-CO'],
+  ...legalMessages['es-CO'],
 }

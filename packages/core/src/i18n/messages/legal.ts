@@ -1,0 +1,30 @@
+import { bilingual } from './bilingual.js'
+
+/** The core's terms of use and personal-data notice (Ley 1581 de 2012). */
+export const legalMessages = bilingual({
+  'core.legal.privacyTitle': ['Política de tratamiento de datos personales', 'Personal data policy'],
+  'core.legal.privacyLead': ['Qué datos guarda {district}, para qué, y cómo ejercer sus derechos según la Ley 1581 de 2012.', 'What {district} keeps, what for, and how to exercise your rights under Colombia’s Law 1581 of 2012.'],
+  'core.legal.privacy.1.title': ['Qué datos guardamos', 'What we keep'],
+  'core.legal.privacy.1.body': ['Su nombre, su correo y su idioma preferido; su contraseña solo como un resumen cifrado (argon2id) que nadie puede leer; las organizaciones a las que pertenece y su rol; los navegadores con sesión abierta (tipo de navegador, dirección IP, fechas); los intentos fallidos de inicio de sesión; los correos que el distrito le envía; y lo que usted presenta en los programas.', 'Your name, email and preferred language; your password only as a one-way hash (argon2id) nobody can read; the organizations you belong to and your role; the browsers signed in to your account (kind of browser, IP address, dates); failed sign-in attempts; the emails the district sends you; and what you submit to its programs.'],
+  'core.legal.privacy.2.title': ['Para qué', 'What for'],
+  'core.legal.privacy.2.body': ['Para operar los programas del distrito (retos, financiación, aterrizaje suave, formación), proteger su cuenta y escribirle sobre ellos. No vendemos sus datos ni los usamos para publicidad.', 'To run the district’s programs (challenges, funding, soft-landing, training), to protect your account and to write to you about them. We do not sell your data or use it for advertising.'],
+  'core.legal.privacy.3.title': ['Quién los ve', 'Who sees them'],
+  'core.legal.privacy.3.body': ['El perfil de una organización es público en el directorio. Su correo y sus membresías los ven los miembros de sus organizaciones y la administración del distrito. Lo que presenta en un programa lo ven solo las personas que ese programa indica.', 'An organization’s profile is public in the directory. Your email and memberships are seen by the members of your organizations and the district administration. What you submit to a program is seen only by the people that program names.'],
+  'core.legal.privacy.4.title': ['Sus derechos', 'Your rights'],
+  'core.legal.privacy.4.body': ['Puede conocer, actualizar y rectificar sus datos en su cuenta, descargarlos completos en un archivo, revocar su autorización y eliminar su cuenta cuando quiera. Al eliminarla se borran su nombre, correo, contraseña y sesiones; lo que otras personas necesitan (una postulación, una evaluación) se conserva como de «antiguo miembro».', 'You can see, update and correct your data in your account, download all of it as a file, withdraw your consent and delete your account whenever you want. Deleting it erases your name, email, password and sessions; what other people depend on (a submission, an evaluation) stays, shown as by a “former member”.'],
+  'core.legal.privacy.5.title': ['Cuánto tiempo', 'For how long'],
+  'core.legal.privacy.5.body': ['Mientras tenga su cuenta. Una sesión se cierra sola tras {days} días sin uso, y los enlaces enviados por correo vencen en horas o días.', 'For as long as you have your account. A session ends by itself after {days} days without use, and links sent by email expire within hours or days.'],
+  'core.legal.contact': ['Para consultas y reclamos sobre sus datos, escriba a', 'For questions and complaints about your data, write to'],
+  'core.legal.contactAdministration': ['Para consultas y reclamos sobre sus datos, escriba a la administración del distrito.', 'For questions and complaints about your data, write to the district administration.'],
+  'core.legal.manageData': ['Ver, descargar o eliminar mis datos', 'See, download or delete my data'],
+  'core.legal.termsTitle': ['Términos de uso', 'Terms of use'],
+  'core.legal.termsLead': ['Las reglas para usar {district}.', 'The rules for using {district}.'],
+  'core.legal.terms.1': ['Use datos verdaderos y una cuenta personal; no comparta su contraseña.', 'Use true information and a personal account; do not share your password.'],
+  'core.legal.terms.2': ['Actúe por una organización solo si ella lo autoriza.', 'Act for an organization only if it has authorized you.'],
+  'core.legal.terms.3': ['No publique contenido ilegal, ofensivo o que infrinja derechos de otros, ni datos personales de terceros sin su autorización.', 'Do not publish unlawful or offensive content, content that infringes others’ rights, or other people’s personal data without their consent.'],
+  'core.legal.terms.4': ['La propiedad intelectual de lo que presente en un programa se rige por las condiciones de ese programa.', 'The intellectual property of what you submit to a program is governed by that program’s conditions.'],
+  'core.legal.terms.5': ['{district} puede suspender las cuentas que incumplan estos términos.', '{district} may suspend accounts that break these terms.'],
+  'core.account.readLegal': ['Antes de crear la cuenta, lea los {terms} y la {privacy}.', 'Before creating the account, read the {terms} and the {privacy}.'],
+  'core.account.termsLink': ['términos de uso', 'terms of use'],
+  'core.account.privacyLink': ['política de tratamiento de datos', 'personal data policy'],
+})
