@@ -318,6 +318,14 @@ describe('membership', () => {
     expect(second).not.toContain('Miembro 000')
   })
 
+  it('does not invite someone who is already a member', async () => {
+    const { owner, slug } = await withOwner()
+    const res = await t.post(`/orgs/${slug}/invitations`, { email: owner.email.toUpperCase(), role: 'member' })
+    expect(res.status).toBe(409)
+    expect(await res.text()).toContain(`${owner.email} ya es miembro de la organización.`)
+    expect(await t.mails(owner.email)).toHaveLength(0)
+  })
+
   it('limits how many invitations one person sends in an hour', async () => {
     const { slug } = await withOwner()
     for (let i = 0; i < 50; i++) expect((await t.post(`/orgs/${slug}/invitations`, { email: `p${i}@example.co`, role: 'member' })).status).toBe(303)

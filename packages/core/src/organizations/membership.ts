@@ -20,6 +20,16 @@ export async function membersOf(db: Database, organizationId: string, window: { 
     .offset(window.offset)
 }
 
+/** Whether the person with this email already belongs to the organization. */
+export async function isMemberByEmail(db: Database, organizationId: string, email: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(users.email, email)))
+  return rows.length > 0
+}
+
 /** One member of an organization, or undefined. */
 export async function memberOf(db: Database, organizationId: string, userId: string) {
   const [row] = await db

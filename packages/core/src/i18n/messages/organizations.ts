@@ -107,6 +107,7 @@ export const organizationMessages = bilingual({
   'core.org.inviteTitle': ['Invitar a una persona', 'Invite someone'],
   'core.org.inviteLead': ['Le enviaremos un enlace por correo. Si aún no tiene cuenta, podrá crearla desde ese enlace.', 'We will email them a link. If they have no account yet, they can create one from it.'],
   'core.org.inviteSubmit': ['Enviar la invitación', 'Send the invitation'],
+  'core.org.alreadyMember': ['{email} ya es miembro de la organización.', '{email} is already a member of the organization.'],
   'core.org.tooManyInvitations': ['Ha enviado muchas invitaciones en la última hora. Espere un poco e inténtelo de nuevo.', 'You have sent many invitations in the last hour. Wait a while and try again.'],
   'core.org.invitationSent': ['Enviamos la invitación a {email}.', 'The invitation was sent to {email}.'],
   'core.org.pendingInvitations': ['Invitaciones pendientes', 'Pending invitations'],

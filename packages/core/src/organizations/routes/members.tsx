@@ -13,7 +13,7 @@ import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/par
 import { roleAtLeast } from '../../auth/permissions.js'
 import { absoluteUrl, composeMail } from '../../mail/compose.js'
 import { email } from '../../accounts/schemas.js'
-import { changeRole, createInvitation, memberOf, membersOf, pendingInvitations, removeMember, revokeInvitation } from '../membership.js'
+import { changeRole, createInvitation, isMemberByEmail, memberOf, membersOf, pendingInvitations, removeMember, revokeInvitation } from '../membership.js'
 import { Pagination } from '../../ui/components/table.js'
 import { MAX_PAGE, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
 import { hit, INVITATIONS_PER_ACCOUNT } from '../../auth/throttle.js'
@@ -150,6 +150,10 @@ export function memberRoutes() {
     if (!form.ok) {
       c.status(422)
       return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: form.errors }} />, { title: title(c, org), noindex: true })
+    }
+    if (await isMemberByEmail(db, org.id, form.data.email)) {
+      c.status(409)
+      return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: { email: t('core.org.alreadyMember', { email: form.data.email }) } }} />, { title: title(c, org), noindex: true })
     }
     // Invitations are mail the district sends on someone's behalf: they are limited like any other.
     if (!(await hit(db, `invite:account:${auth.user!.id}`, INVITATIONS_PER_ACCOUNT))) {
