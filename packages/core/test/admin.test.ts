@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { AssemblyError, definePlugin, requirePermission } from '@distrito/core'
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@distrito/core/testing'
-import { organizations, users } from '@distrito/core/db'
+import { users } from '@distrito/core/db'
 
 let t: TestDistrict
 afterEach(() => t?.close())
@@ -98,15 +98,16 @@ describe('the administration area', () => {
     t = await createTestDistrict()
     const admin = await t.createUser({ platformRole: 'admin' })
     const owner = await t.createUser()
-    await t.district.db.insert(organizations).values({ id: 'o1', slug: 'fundacion-pacifico', name: 'Fundación Pacífico', kind: 'ngo', createdBy: owner.id })
+    const org = await t.createOrganization({ name: 'Fundación Pacífico', kind: 'ngo', members: [{ user: owner, role: 'owner' }] })
     await t.login(admin.email)
     const pending = await (await t.get('/admin/organizations?status=unverified')).text()
     expect(pending).toContain('Fundación Pacífico')
-    await t.post('/admin/organizations/o1/verification', { verified: 'true', back: '/admin/organizations' })
-    expect(await (await t.client().get('/orgs/fundacion-pacifico')).text()).toContain('Verificada')
+    expect(await (await t.client().get(`/orgs/${org.slug}`)).text()).not.toContain('Verificada')
+    await t.post(`/admin/organizations/${org.id}/verification`, { verified: 'true', back: '/admin/organizations' })
+    expect(await (await t.client().get(`/orgs/${org.slug}`)).text()).toContain('Verificada')
     const after = await (await t.get('/admin/organizations?status=unverified')).text()
     expect(after).toContain('Fundación Pacífico quedó verificada.')
-    expect(after).not.toContain('href="/orgs/fundacion-pacifico"')
+    expect(after).not.toContain(`href="/orgs/${org.slug}"`)
     expect((await t.post('/admin/organizations/nope/verification', { verified: 'true' })).status).toBe(404)
   })
 

@@ -8,6 +8,9 @@ import { CookieJar } from './cookie-jar.js'
 import { desc, eq, sql } from 'drizzle-orm'
 import { users } from '../db/schema/users.js'
 import { outbox } from '../db/schema/outbox.js'
+import { type OrganizationKind, organizations } from '../db/schema/organizations.js'
+import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
+import { slugify } from '../organizations/slug.js'
 import { hashPassword } from '../auth/password.js'
 
 // argon2id is slow on purpose; tests create many accounts with the same few passwords.
@@ -49,6 +52,11 @@ export interface TestDistrict extends TestClient {
   client(): TestClient
   /** An account straight in the database (verified unless told otherwise), password `TEST_PASSWORD`. */
   createUser(input?: Partial<{ email: string; name: string; password: string; platformRole: 'admin' | 'member'; verified: boolean }>): Promise<TestUser>
+  /**
+   * An organization straight in the database (a startup unless told otherwise), with members and
+   * their roles; the first member listed is usually its owner.
+   */
+  createOrganization(input?: Partial<{ name: string; kind: OrganizationKind; isAnchor: boolean; verified: boolean; members: { user: TestUser; role: OrganizationRole }[] }>): Promise<{ id: string; slug: string; name: string }>
   /** The newest messages in the outbox, optionally to one address, with the links they contain. */
   mails(to?: string): Promise<TestMail[]>
   close(): void
@@ -146,6 +154,7 @@ export async function createTestDistrict(
   if (options.migrate ?? true) await district.migrate()
   if (options.seed) await district.seed({ demo: typeof options.seed === 'object' ? options.seed.demo : false })
   let userCount = 0
+  let orgCount = 0
   return {
     district,
     ...makeClient(district),
@@ -164,6 +173,17 @@ export async function createTestDistrict(
         emailVerifiedAt: input.verified === false ? null : now, termsAcceptedAt: now, privacyAcceptedAt: now,
       })
       return user
+    },
+    createOrganization: async (input = {}) => {
+      orgCount += 1
+      const name = input.name ?? `Organización ${orgCount}`
+      const org = { id: crypto.randomUUID(), slug: `${slugify(name)}-${orgCount}`, name }
+      await district.db.insert(organizations).values({
+        ...org, kind: input.kind ?? 'startup', isAnchor: input.isAnchor ?? false, investorType: input.kind === 'investor' ? 'vc_fund' : null,
+        verifiedAt: input.verified ? new Date() : null, createdBy: input.members?.[0]?.user.id ?? null,
+      })
+      if (input.members?.length) await district.db.insert(memberships).values(input.members.map((m) => ({ organizationId: org.id, userId: m.user.id, role: m.role })))
+      return org
     },
     mails: async (to) => {
       const rows = await district.db.select().from(outbox).where(to ? eq(outbox.to, to.toLowerCase()) : undefined).orderBy(desc(outbox.createdAt), desc(sql`rowid`)).limit(50)
