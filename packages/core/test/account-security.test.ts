@@ -144,3 +144,39 @@ describe('the account page', () => {
     expect((await t.mails(user.email))[0]?.subject).toBe('Su contraseña de Distrito de prueba cambió')
   })
 })
+
+describe('changing the email address', () => {
+  it('changes it only once the new address confirms, and tells the old one', async () => {
+    t = await createTestDistrict()
+    const user = await t.createUser({ email: 'vieja@example.co' })
+    await t.login(user.email)
+    const wrong = await t.post('/account/email', { email: 'nueva@example.co', password: 'no es la clave' })
+    expect(wrong.status).toBe(401)
+    const same = await t.post('/account/email', { email: 'VIEJA@example.co', password: TEST_PASSWORD })
+    expect(await same.text()).toContain('Ese ya es su correo.')
+    expect((await t.post('/account/email', { email: 'nueva@example.co', password: TEST_PASSWORD })).status).toBe(303)
+    let [row] = await t.district.db.select().from(users).where(eq(users.id, user.id))
+    expect(row?.email).toBe('vieja@example.co')
+    const link = (await t.mails('nueva@example.co'))[0]!.links[0]!
+    expect(await (await t.get(link)).text()).toContain('Su cuenta usará nueva@example.co')
+    expect((await t.post(link, {})).headers.get('Location')).toBe('/account')
+    ;[row] = await t.district.db.select().from(users).where(eq(users.id, user.id))
+    expect(row?.email).toBe('nueva@example.co')
+    expect((await t.mails('vieja@example.co'))[0]?.subject).toBe('El correo de su cuenta en Distrito de prueba cambió')
+    expect((await t.post(link, {})).status).toBe(400)
+    await t.client().login('nueva@example.co')
+  })
+
+  it('refuses to take an address another account has, when the link is opened', async () => {
+    t = await createTestDistrict()
+    const user = await t.createUser()
+    const other = await t.createUser({ email: 'ocupada@example.co' })
+    await t.login(user.email)
+    await t.post('/account/email', { email: other.email, password: TEST_PASSWORD })
+    const link = (await t.mails(other.email))[0]!.links[0]!
+    const res = await t.post(link, {})
+    expect(res.status).toBe(409)
+    const [row] = await t.district.db.select().from(users).where(eq(users.id, user.id))
+    expect(row?.email).toBe(user.email)
+  })
+})

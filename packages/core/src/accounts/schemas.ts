@@ -39,3 +39,8 @@ export const deleteAccountSchema = z.object({
   password: z.string().min(1).max(256),
   confirm: checkbox().refine((v) => v, 'core.account.deleteConfirmRequired'),
 })
+
+export const changeEmailSchema = z.object({
+  email,
+  password: z.string().min(1).max(256),
+})

@@ -21,6 +21,7 @@ import { homeRoutes } from './routes/home.js'
 import { localeRoutes } from './routes/locale.js'
 import { authMiddleware } from '../auth/middleware.js'
 import { accountRoutes } from '../accounts/routes/account.js'
+import { changeEmailRoutes } from '../accounts/routes/change-email.js'
 import { loginRoutes } from '../accounts/routes/login.js'
 import { passwordResetRoutes } from '../accounts/routes/password-reset.js'
 import { privacyRoutes } from '../accounts/routes/privacy.js'
@@ -81,7 +82,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   app.route('/', localeRoutes())
   app.route('/', homeRoutes(plugins))
   for (const routes of [
-    registerRoutes(), loginRoutes(), verifyEmailRoutes(), passwordResetRoutes(), accountRoutes(), privacyRoutes(plugins),
+    registerRoutes(), loginRoutes(), verifyEmailRoutes(), passwordResetRoutes(), accountRoutes(), changeEmailRoutes(), privacyRoutes(plugins),
     directoryRoutes(), organizationProfileRoutes(), memberRoutes(), invitationRoutes(), adminRoutes(), legalRoutes(),
   ]) app.route('/', routes)
   for (const plugin of plugins) {

@@ -21,9 +21,9 @@ import { composeMail, absoluteUrl } from '../../mail/compose.js'
 import { changePasswordSchema, profileSchema } from '../schemas.js'
 import { describeDevice } from '../device.js'
 
-type AccountData = Awaited<ReturnType<typeof loadAccount>>
+export type AccountData = Awaited<ReturnType<typeof loadAccount>>
 
-async function loadAccount(c: Context<DistritoEnv>) {
+export async function loadAccount(c: Context<DistritoEnv>) {
   const userId = c.var.auth.user!.id
   const [[user], orgs, activeSessions] = await Promise.all([
     c.var.db.select().from(users).where(eq(users.id, userId)),
@@ -33,7 +33,7 @@ async function loadAccount(c: Context<DistritoEnv>) {
   return { user: user!, orgs, sessions: activeSessions }
 }
 
-function AccountPage(props: { data: AccountData; profile?: { values: FormValues; errors?: FieldErrors }; password?: { errors: FieldErrors } }) {
+export function AccountPage(props: { data: AccountData; profile?: { values: FormValues; errors?: FieldErrors }; password?: { errors: FieldErrors }; email?: { values: FormValues; errors: FieldErrors } }) {
   const c = useDistrito()
   const { t, format, auth } = c.var
   const { user, orgs } = props.data
@@ -56,6 +56,16 @@ function AccountPage(props: { data: AccountData; profile?: { values: FormValues;
           <SelectField name="locale" label={t('core.account.language')} hint={t('core.account.languageHint')} value={profileValues.locale} error={props.profile?.errors?.locale}
             placeholder={t('core.account.languageAuto')} options={LOCALES.map((l) => ({ value: l, label: t(`core.shell.languageName.${l}`) }))} />
           <SubmitButton>{t('core.account.saveProfile')}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="email-heading" class="section">
+        <h2 id="email-heading">{t('core.account.changeEmail')}</h2>
+        <p>{t('core.account.changeEmailLead', { email: user.email })}</p>
+        <Form action="/account/email" errors={props.email?.errors}>
+          <TextField name="email" type="email" label={t('core.account.newEmail')} value={props.email?.values.email} error={props.email?.errors.email} required autocomplete="email" maxLength={254} />
+          <TextField name="password" type="password" label={t('core.account.currentPassword')} error={props.email?.errors.password} required autocomplete="current-password" />
+          <SubmitButton>{t('core.account.changeEmailSubmit')}</SubmitButton>
         </Form>
       </section>
 

@@ -104,7 +104,7 @@ export function passwordResetRoutes() {
       c.status(422)
       return c.render(<ResetPage token={token} errors={form.errors} />, { title: t('core.account.resetTitle'), noindex: true })
     }
-    const userId = await consumeUserToken(db, token, 'reset_password')
+    const userId = (await consumeUserToken(db, token, 'reset_password'))?.userId
     if (!userId) {
       c.status(400)
       return c.render(<InvalidLink kind="reset" />, { title: t('core.account.linkInvalidTitle'), noindex: true })

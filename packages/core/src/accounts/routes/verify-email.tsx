@@ -4,18 +4,16 @@ import { Hono } from 'hono'
 import type { DistritoEnv } from '../../http/env.js'
 import { setFlash } from '../../http/flash.js'
 import { users } from '../../db/schema/users.js'
-import { PageHeader } from '../../ui/components/page-header.js'
-import { SubmitButton } from '../../ui/components/form.js'
 import { consumeUserToken, peekUserToken } from '../../auth/user-tokens.js'
 import { requireUser } from '../../auth/guards.js'
 import { hit, MAIL_PER_ACCOUNT } from '../../auth/throttle.js'
 import { sendVerificationMail, signIn } from '../service.js'
 import { InvalidLink } from './invalid-link.js'
+import { renderConfirmLink } from './confirm-link.js'
 
 export function verifyEmailRoutes() {
   const app = new Hono<DistritoEnv>()
 
-  // The link shows a button instead of verifying on GET: mail scanners open links, people press buttons.
   app.get('/verify-email/:token', async (c) => {
     const { t } = c.var
     const token = c.req.param('token')
@@ -23,20 +21,12 @@ export function verifyEmailRoutes() {
       c.status(400)
       return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
     }
-    return c.render(
-      <div class="narrow">
-        <PageHeader title={t('core.account.verifyTitle')} lead={t('core.account.verifyLead')} />
-        <form method="post" action={`/verify-email/${token}`} class="form">
-          <SubmitButton>{t('core.account.verifySubmit')}</SubmitButton>
-        </form>
-      </div>,
-      { title: t('core.account.verifyTitle'), noindex: true },
-    )
+    return renderConfirmLink(c, { title: t('core.account.verifyTitle'), lead: t('core.account.verifyLead'), action: `/verify-email/${token}`, submit: t('core.account.verifySubmit') })
   })
 
   app.post('/verify-email/:token', async (c) => {
     const { t, db, auth } = c.var
-    const userId = await consumeUserToken(db, c.req.param('token'), 'verify_email')
+    const userId = (await consumeUserToken(db, c.req.param('token'), 'verify_email'))?.userId
     if (!userId) {
       c.status(400)
       return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { users } from './users.js'
 
-export const USER_TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const
+export const USER_TOKEN_PURPOSES = ['verify_email', 'reset_password', 'change_email'] as const
 export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number]
 
 /** Single-use links sent by mail. Only a hash is stored; `used_at` makes the second use fail. */
@@ -16,6 +16,8 @@ export const userTokens = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    /** For `change_email`: the address the link was sent to, which becomes the account's once confirmed. */
+    newEmail: text('new_email'),
   },
   (t) => [index('core_user_tokens_user_idx').on(t.userId, t.purpose)],
 )
