@@ -152,6 +152,21 @@ describe('sign-in and sessions', () => {
     expect(await (await t.get('/account')).text()).toContain(user.email)
   })
 
+  it('uses a __Host- cookie when the district is served over https', async () => {
+    t = await createTestDistrict({ config: { publicUrl: 'https://distrito.example.gov.co' } })
+    const user = await t.createUser()
+    const origin = 'https://distrito.example.gov.co'
+    const res = await t.post('/login', { email: user.email, password: TEST_PASSWORD }, { origin })
+    expect(res.status).toBe(303)
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-distrito_session='))!
+    expect(cookie).toMatch(/; Path=\//)
+    expect(cookie).toMatch(/; Secure/)
+    expect(cookie).not.toMatch(/Domain=/i)
+    expect((await t.get('/account')).status).toBe(200)
+    await t.post('/logout', {}, { origin })
+    expect((await t.get('/account')).status).toBe(303)
+  })
+
   it('never redirects outside the district after signing in', async () => {
     t = await createTestDistrict()
     const user = await t.createUser()

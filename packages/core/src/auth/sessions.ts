@@ -11,6 +11,7 @@ import type { AuthState } from './auth-state.js'
 import { newIdAndSecret, parseToken, secretMatches } from './tokens.js'
 
 export const SESSION_COOKIE = 'distrito_session'
+
 /** A session ends after this long without a request, as in Lucia's guide. */
 export const INACTIVITY_TIMEOUT_MS = 10 * 24 * 60 * 60 * 1000
 /** How often the last-activity time is written: at most once an hour, not on every request. */
@@ -115,8 +116,10 @@ export async function invalidateUserSessions(db: Database, userId: string, excep
   await db.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId))
 }
 
+// Over https the cookie takes the `__Host-` prefix: browsers then accept it only from this exact
+// host, Secure and for the whole path, so a sibling subdomain cannot plant a session.
 function cookieOptions(c: Context<DistritoEnv>) {
-  return { path: '/', httpOnly: true, secure: c.var.district.secureCookies, sameSite: 'Lax' as const }
+  return { path: '/', httpOnly: true, secure: c.var.district.secureCookies, sameSite: 'Lax' as const, prefix: c.var.district.https ? ('host' as const) : undefined }
 }
 
 export function setSessionCookie(c: Context<DistritoEnv>, token: string): void {
@@ -128,5 +131,5 @@ export function deleteSessionCookie(c: Context<DistritoEnv>): void {
 }
 
 export function readSessionCookie(c: Context<DistritoEnv>): string | undefined {
-  return getCookie(c, SESSION_COOKIE)
+  return c.var.district.https ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE)
 }
