@@ -43,6 +43,13 @@ describe('registration', () => {
     expect(page).toContain('Enviamos un mensaje a ana@agrodatos.co')
   })
 
+  it('answers a double submission with one account and no error', async () => {
+    t = await createTestDistrict()
+    const [a, b] = await Promise.all([register(t), register(t.client())])
+    expect([a.status, b.status]).toEqual([303, 303])
+    expect(await t.district.db.select().from(users)).toHaveLength(1)
+  })
+
   it('refuses a short or common password, and missing terms, with messages next to the fields', async () => {
     t = await createTestDistrict()
     let res = await register(t, { password: 'corta' })

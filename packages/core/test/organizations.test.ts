@@ -47,6 +47,15 @@ describe('creating an organization', () => {
     expect(await (await t.get('/')).text()).toContain('Actúa por AgroDatos Pacífico')
   })
 
+  it('gives organizations of the same name created at once each their own address', async () => {
+    t = await createTestDistrict({ config })
+    const user = await t.createUser()
+    await t.login(user.email)
+    const results = await Promise.all([t.post('/orgs', startup), t.post('/orgs', startup), t.post('/orgs', startup)])
+    expect(results.map((r) => r.status)).toEqual([303, 303, 303])
+    expect(results.map((r) => r.headers.get('Location')).sort()).toEqual(['/orgs/agrodatos-pacifico', '/orgs/agrodatos-pacifico-2', '/orgs/agrodatos-pacifico-3'])
+  })
+
   it('requires a confirmed email', async () => {
     t = await createTestDistrict({ config })
     const user = await t.createUser({ verified: false })

@@ -5,6 +5,7 @@ import { type Organization, organizationSectors, organizations } from '../db/sch
 import { sessions } from '../db/schema/sessions.js'
 import type { OrganizationInput } from './organization-schema.js'
 import { uniqueSlug } from './slug.js'
+import { isUniqueViolation } from '../db/errors.js'
 
 function profileColumns(input: OrganizationInput) {
   const { sectors: _sectors, ...profile } = input
@@ -12,10 +13,22 @@ function profileColumns(input: OrganizationInput) {
     subregion: profile.subregion ?? null, website: profile.website ?? null, size: profile.size ?? null, foundedYear: profile.foundedYear ?? null }
 }
 
-/** Creates an organization with its creator as owner, in one transaction. */
+/**
+ * Creates an organization with its creator as owner, in one transaction. Two organizations of the
+ * same name created at the same moment race for the slug; the loser takes the next free one.
+ */
 export async function createOrganization(db: Database, input: OrganizationInput, ownerId: string, options: { sessionId?: string } = {}): Promise<Organization> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertOrganization(db, input, ownerId, await uniqueSlug(db, input.name), options)
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error, 'core_organizations.slug')) throw error
+    }
+  }
+}
+
+async function insertOrganization(db: Database, input: OrganizationInput, ownerId: string, slug: string, options: { sessionId?: string }): Promise<Organization> {
   const id = crypto.randomUUID()
-  const slug = await uniqueSlug(db, input.name)
   const [created] = await db.batch([
     db.insert(organizations).values({ id, slug, ...profileColumns(input), createdBy: ownerId }).returning(),
     db.insert(memberships).values({ organizationId: id, userId: ownerId, role: 'owner' }),

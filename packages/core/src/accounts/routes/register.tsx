@@ -13,6 +13,7 @@ import { acceptInvitation, invitationByToken } from '../../organizations/members
 import { composeMail, absoluteUrl } from '../../mail/compose.js'
 import { useDistrito } from '../../ui/context.js'
 import { registerSchema } from '../schemas.js'
+import { isUniqueViolation } from '../../db/errors.js'
 import { richText } from '../../ui/rich-text.js'
 import { legalLinks } from '../../legal/routes.js'
 import { createAccount, sendVerificationMail, signIn, userByEmail } from '../service.js'
@@ -98,8 +99,13 @@ export function registerRoutes() {
       await hashPassword(password)
       await c.var.district.mail.send(composeMail(c, email, 'core.mail.alreadyRegistered', { name: existing.name, login: absoluteUrl(c, '/login'), reset: absoluteUrl(c, '/password/forgot') }, existing.locale))
     } else {
-      const userId = await createAccount(db, { name, email, password, verified: false, locale: c.var.locale })
-      await sendVerificationMail(c, { id: userId, email, name, locale: c.var.locale })
+      try {
+        const userId = await createAccount(db, { name, email, password, verified: false, locale: c.var.locale })
+        await sendVerificationMail(c, { id: userId, email, name, locale: c.var.locale })
+      } catch (error) {
+        // The same address registered twice at once (a double click): the first one won.
+        if (!isUniqueViolation(error, 'core_users.email')) throw error
+      }
     }
     return c.redirect(`/register/sent?email=${encodeURIComponent(email)}`, 303)
   })
