@@ -48,6 +48,9 @@ describe('mail over SMTP', () => {
     expect(received[0]!.data).toContain('/password/reset/')
     const [mail] = await t.mails(user.email)
     expect(mail?.status).toBe('sent')
+    // The server has the link; the outbox no longer holds a usable copy.
+    expect(mail?.links).toEqual([])
+    expect(mail?.text).toContain('[enlace de un solo uso / single-use link]')
   })
 
   it('keeps a message the server would not take, marked failed with the reason, and the person’s request still succeeds', async () => {

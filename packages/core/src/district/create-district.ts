@@ -145,6 +145,9 @@ function assemble(
   const mailer = options.mailer ?? (smtpUrl ? createSmtpMailer(smtpUrl) : null)
   const from = config.mail.from ?? process.env.MAIL_FROM ?? `${config.name[config.defaultLocale]} <no-reply@${config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost'}>`
   const mail = createMailService(db, mailer, from, logger.child({ component: 'mail' }))
+  if (!mailer && config.publicUrl?.startsWith('https:')) {
+    logger.warn('No SMTP_URL is set: mail stays in the outbox, where administrators can read its sign-in links. Set SMTP_URL in production.')
+  }
   // Assembly ends here: what requests read is frozen, so no route can change it for the others.
   const runtime: DistrictRuntime = Object.freeze({
     config,

@@ -12,7 +12,8 @@ export function absoluteUrl(c: Context<DistritoEnv>, path: string): string {
 
 /**
  * A message from the catalog keys `core.mail.<kind>.subject` and `.body`, in the recipient's
- * language when known, else the page's, signed with the district's name.
+ * language when known, else the page's, signed with the district's name. A `link` parameter is
+ * by convention a single-use link that grants access, and is marked as a secret.
  */
 export function composeMail(c: Context<DistritoEnv>, to: string, kind: string, params: MessageParams, locale?: string | null): MailMessage {
   const lang: Locale = isLocale(locale) ? locale : c.var.locale
@@ -23,5 +24,6 @@ export function composeMail(c: Context<DistritoEnv>, to: string, kind: string, p
     to,
     subject: t(`${kind}.subject`, all),
     text: `${t(`${kind}.body`, all)}\n\n— ${district}\n`,
+    secrets: typeof params.link === 'string' ? [params.link] : [],
   }
 }

@@ -5,6 +5,8 @@ import type { Logger } from '../log/logger.js'
 import { errorFields } from '../log/logger.js'
 import type { Mailer, MailMessage } from './mailer.js'
 
+const REDACTED = '[enlace de un solo uso / single-use link]'
+
 export interface MailService {
   /** Records the message in the outbox and, when a mail server is configured, sends it. */
   send(message: MailMessage): Promise<void>
@@ -21,11 +23,13 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
     outboxOnly: mailer === null,
     async send(message) {
       const id = crypto.randomUUID()
-      await db.insert(outbox).values({ id, ...message, status: 'stored' })
+      const { secrets = [], ...content } = message
+      await db.insert(outbox).values({ id, ...content, status: 'stored' })
       if (!mailer) return
       try {
-        await mailer.send({ ...message, from })
-        await db.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(eq(outbox.id, id))
+        await mailer.send({ ...content, from })
+        const redacted = secrets.reduce((text, secret) => text.split(secret).join(REDACTED), content.text)
+        await db.update(outbox).set({ status: 'sent', sentAt: new Date(), text: redacted }).where(eq(outbox.id, id))
       } catch (error) {
         logger.error('mail could not be sent', { outboxId: id, ...errorFields(error) })
         await db.update(outbox).set({ status: 'failed', error: String((error as Error).message ?? error).slice(0, 500) }).where(eq(outbox.id, id))
