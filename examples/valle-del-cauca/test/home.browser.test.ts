@@ -1,31 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDistrict, silentLogger, type District } from '@distrito/core'
-import { describeViolations, horizontalOverflow, launchBrowser, seriousA11yViolations, serveForBrowser, type Browser, type RunningServer } from '@distrito/core/testing/browser'
-import config from '../distrito.config.js'
+import { describeViolations, horizontalOverflow, seriousA11yViolations } from '@distrito/core/testing/browser'
+import { startValleInBrowser, type ValleInBrowser } from './valle-in-browser.js'
 
-let dir: string
-let district: District
-let server: RunningServer
-let browser: Browser
+let valle: ValleInBrowser
+let server: ValleInBrowser['server']
+let browser: ValleInBrowser['browser']
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'valle-browser-'))
-  district = await createDistrict({ ...config, logger: silentLogger, database: { url: `file:${join(dir, 'db.sqlite')}` } })
-  await district.migrate()
-  await district.seed({ demo: true })
-  server = await serveForBrowser(district)
-  browser = await launchBrowser()
+  valle = await startValleInBrowser()
+  ;({ server, browser } = valle)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  district?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => valle?.close())
 
 describe('Valle del Cauca home page in Chromium', () => {
   it('opens in Spanish, switches to English and back, with no serious accessibility violation', async () => {

@@ -4,6 +4,7 @@ import type { DistritoEnv } from '../../http/env.js'
 import { requirePermission } from '../../auth/guards.js'
 import { GRANTEES } from '../../auth/permissions.js'
 import { PageHeader } from '../../ui/components/page-header.js'
+import { TableRegion } from '../../ui/components/table.js'
 
 /** Who holds each permission of the district: the core's and every plugin's, with the instance's changes. */
 export function adminRoleRoutes() {
@@ -15,27 +16,24 @@ export function adminRoleRoutes() {
       <>
         <PageHeader title={t('core.admin.roles')} lead={t('core.admin.rolesLead')} />
         <p>{t('core.admin.rolesAdminNote')}</p>
-        <div class="table-wrap" role="region" aria-labelledby="roles-caption" tabindex={0}>
-          <table>
-            <caption id="roles-caption">{t('core.admin.permissionMatrix')}</caption>
-            <thead>
+        <TableRegion caption={t('core.admin.permissionMatrix')} id="roles">
+          <thead>
+            <tr>
+              <th scope="col">{t('core.admin.permission')}</th>
+              {GRANTEES.map((g) => <th scope="col">{t(`core.admin.grantee.${g}`)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([id, entry]) => (
               <tr>
-                <th scope="col">{t('core.admin.permission')}</th>
-                {GRANTEES.map((g) => <th scope="col">{t(`core.admin.grantee.${g}`)}</th>)}
+                <th scope="row">{t(entry.label)}<br /><code class="meta">{id}</code></th>
+                {GRANTEES.map((g) => (
+                  <td>{entry.grantedTo.includes(g) ? <><span aria-hidden="true">✓</span><span class="visually-hidden">{t('core.admin.yes')}</span></> : <span class="visually-hidden">{t('core.admin.no')}</span>}</td>
+                ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map(([id, entry]) => (
-                <tr>
-                  <th scope="row">{t(entry.label)}<br /><code class="meta">{id}</code></th>
-                  {GRANTEES.map((g) => (
-                    <td>{entry.grantedTo.includes(g) ? <><span aria-hidden="true">✓</span><span class="visually-hidden">{t('core.admin.yes')}</span></> : <span class="visually-hidden">{t('core.admin.no')}</span>}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       </>,
       { title: t('core.admin.roles'), noindex: true },
     )

@@ -14,7 +14,7 @@ import { roleAtLeast } from '../../auth/permissions.js'
 import { absoluteUrl, composeMail } from '../../mail/compose.js'
 import { email } from '../../accounts/schemas.js'
 import { changeRole, createInvitation, isMemberByEmail, memberOf, membersOf, pendingInvitations, removeMember, revokeInvitation } from '../membership.js'
-import { Pagination } from '../../ui/components/table.js'
+import { Pagination, TableRegion } from '../../ui/components/table.js'
 import { MAX_PAGE, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
 import { hit, INVITATIONS_PER_ACCOUNT } from '../../auth/throttle.js'
 import type { OrganizationWithRole } from '../service.js'
@@ -48,50 +48,47 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
     <>
       <PageHeader title={t('core.org.membersTitle', { organization: org.name })} lead={t('core.org.membersLead')}
         actions={<a class="button button--secondary" href={`/orgs/${org.slug}`}>{t('core.org.backToProfile')}</a>} />
-      <div class="table-wrap" role="region" aria-labelledby="members-caption" tabindex={0}>
-        <table>
-          <caption id="members-caption">{t('core.org.members')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('core.account.name')}</th>
-              <th scope="col">{t('core.account.email')}</th>
-              <th scope="col">{t('core.org.role')}</th>
-              <th scope="col">{t('core.org.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.rows.map((m) => {
-              const self = m.userId === auth.user?.id
-              // Owners are changed only by owners; admins manage members and admins.
-              const manageable = canManageRoles && (roleAtLeast(org.viewerRole, 'owner') || isAdmin || m.role !== 'owner')
-              return (
-                <tr>
-                  <td>{m.name}{self ? <span class="badge">{t('core.org.you')}</span> : null}</td>
-                  <td>{m.email}</td>
-                  <td>
-                    {manageable ? (
-                      <form method="post" action={`/orgs/${org.slug}/members/${m.userId}/role`} class="inline-form">
-                        <label class="visually-hidden" for={`role-${m.userId}`}>{t('core.org.roleOf', { name: m.name })}</label>
-                        <select id={`role-${m.userId}`} name="role">
-                          {roleOptions.map((o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>)}
-                        </select>
-                        <button type="submit" class="button button--secondary button--small">{t('core.org.changeRole')}</button>
-                      </form>
-                    ) : t(`core.org.role.${m.role}`)}
-                  </td>
-                  <td>
-                    {manageable || self ? (
-                      <form method="post" action={`/orgs/${org.slug}/members/${m.userId}/remove`} class="inline-form">
-                        <button type="submit" class="button button--secondary button--small">{self ? t('core.org.leave') : t('core.org.remove')}<span class="visually-hidden"> {m.name}</span></button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion caption={t('core.org.members')} id="members">
+        <thead>
+          <tr>
+            <th scope="col">{t('core.account.name')}</th>
+            <th scope="col">{t('core.account.email')}</th>
+            <th scope="col">{t('core.org.role')}</th>
+            <th scope="col">{t('core.org.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.members.rows.map((m) => {
+            const self = m.userId === auth.user?.id
+            // Owners are changed only by owners; admins manage members and admins.
+            const manageable = canManageRoles && (roleAtLeast(org.viewerRole, 'owner') || isAdmin || m.role !== 'owner')
+            return (
+              <tr>
+                <td>{m.name}{self ? <span class="badge">{t('core.org.you')}</span> : null}</td>
+                <td>{m.email}</td>
+                <td>
+                  {manageable ? (
+                    <form method="post" action={`/orgs/${org.slug}/members/${m.userId}/role`} class="inline-form">
+                      <label class="visually-hidden" for={`role-${m.userId}`}>{t('core.org.roleOf', { name: m.name })}</label>
+                      <select id={`role-${m.userId}`} name="role">
+                        {roleOptions.map((o) => <option value={o.value} selected={o.value === m.role}>{o.label}</option>)}
+                      </select>
+                      <button type="submit" class="button button--secondary button--small">{t('core.org.changeRole')}</button>
+                    </form>
+                  ) : t(`core.org.role.${m.role}`)}
+                </td>
+                <td>
+                  {manageable || self ? (
+                    <form method="post" action={`/orgs/${org.slug}/members/${m.userId}/remove`} class="inline-form">
+                      <button type="submit" class="button button--secondary button--small">{self ? t('core.org.leave') : t('core.org.remove')}<span class="visually-hidden"> {m.name}</span></button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </TableRegion>
       <Pagination page={props.members} />
 
       {canInvite ? (

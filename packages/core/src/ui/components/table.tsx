@@ -29,6 +29,22 @@ function SortableHeader<T>(props: { column: Column<T>; sort?: { by: string; dir:
   )
 }
 
+/**
+ * A captioned table in a region that scrolls sideways on a phone instead of overflowing the page;
+ * the region is focusable and named by the caption, so keyboard users can scroll it too.
+ */
+export function TableRegion(props: { caption: string; id?: string; children: Child }) {
+  const captionId = `caption-${props.id ?? props.caption.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+  return (
+    <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex={0}>
+      <table>
+        <caption id={captionId}>{props.caption}</caption>
+        {props.children}
+      </table>
+    </div>
+  )
+}
+
 /** A table of one page of rows, with sortable headers. Scrolls sideways on a phone instead of overflowing. */
 export function DataTable<T>(props: {
   caption: string
@@ -40,34 +56,30 @@ export function DataTable<T>(props: {
 }) {
   const c = useDistrito()
   const url = c.req.url
-  const captionId = `caption-${props.id ?? props.caption.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
   return (
     <div>
-      <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex={0}>
-        <table>
-          <caption id={captionId}>{props.caption}</caption>
-          <thead>
+      <TableRegion caption={props.caption} id={props.id}>
+        <thead>
+          <tr>
+            {props.columns.map((column) =>
+              column.sortable ? (
+                <SortableHeader column={column} sort={props.sort} url={url} />
+              ) : (
+                <th scope="col" class={column.numeric ? 'numeric' : undefined}>{column.label}</th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {props.page.rows.map((row) => (
             <tr>
-              {props.columns.map((column) =>
-                column.sortable ? (
-                  <SortableHeader column={column} sort={props.sort} url={url} />
-                ) : (
-                  <th scope="col" class={column.numeric ? 'numeric' : undefined}>{column.label}</th>
-                ),
-              )}
+              {props.columns.map((column) => (
+                <td class={column.numeric ? 'numeric' : undefined}>{column.cell(row)}</td>
+              ))}
             </tr>
-          </thead>
-          <tbody>
-            {props.page.rows.map((row) => (
-              <tr>
-                {props.columns.map((column) => (
-                  <td class={column.numeric ? 'numeric' : undefined}>{column.cell(row)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableRegion>
       <Pagination page={props.page} />
     </div>
   )
