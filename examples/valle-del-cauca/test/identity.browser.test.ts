@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { describeViolations, horizontalOverflow, seriousA11yViolations, type Page } from '@distrito/core/testing/browser'
 import config from '../distrito.config.js'
-import { startValleInBrowser, type ValleInBrowser } from './valle-in-browser.js'
+import { useValleInBrowser } from './valle-in-browser.js'
 
-let valle: ValleInBrowser
-let server: ValleInBrowser['server']
-let browser: ValleInBrowser['browser']
-
-beforeAll(async () => {
-  valle = await startValleInBrowser()
-  ;({ server, browser } = valle)
-})
-
-afterAll(() => valle?.close())
+const valle = useValleInBrowser()
 
 /** Every page of the journey: no serious or critical axe violation, titled after its h1. */
 async function checkPage(page: Page) {
@@ -22,9 +13,16 @@ async function checkPage(page: Page) {
 
 const admin = config.demo!.admin
 
+/** Fills and sends the sign-in form the page shows. */
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Correo electrónico').fill(email)
+  await page.getByLabel('Contraseña').fill(password)
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click()
+}
+
 /** The district administrator reads the demo outbox and follows the link in the newest message to someone. */
 async function linkFromOutbox(page: Page, to: string, subject: string): Promise<string> {
-  await page.goto(`${server.url}/admin/outbox?q=${encodeURIComponent(to)}`)
+  await page.goto(`${valle.server.url}/admin/outbox?q=${encodeURIComponent(to)}`)
   await checkPage(page)
   await page.getByRole('link', { name: subject }).first().click()
   await checkPage(page)
@@ -33,12 +31,12 @@ async function linkFromOutbox(page: Page, to: string, subject: string): Promise<
 
 describe('joining the district in Chromium', () => {
   it('registers, verifies the email from the outbox, creates an organization, invites a colleague who registers through the invitation, and signs out and in', async () => {
-    const newcomer = await (await browser.newContext({ locale: 'es-CO' })).newPage()
-    const office = await (await browser.newContext({ locale: 'es-CO' })).newPage()
-    const colleague = await (await browser.newContext({ locale: 'es-CO' })).newPage()
+    const newcomer = await (await valle.browser.newContext({ locale: 'es-CO' })).newPage()
+    const office = await (await valle.browser.newContext({ locale: 'es-CO' })).newPage()
+    const colleague = await (await valle.browser.newContext({ locale: 'es-CO' })).newPage()
 
     // 1. Register.
-    await newcomer.goto(server.url + '/')
+    await newcomer.goto(valle.server.url + '/')
     await newcomer.getByRole('link', { name: 'Crear cuenta' }).click()
     await checkPage(newcomer)
     await newcomer.getByLabel('Nombre completo').fill('Isabella Carabalí')
@@ -50,16 +48,14 @@ describe('joining the district in Chromium', () => {
     await checkPage(newcomer)
 
     // 2. The verification link, read from the outbox by the district administration.
-    await office.goto(server.url + '/login')
+    await office.goto(valle.server.url + '/login')
     await checkPage(office)
-    await office.getByLabel('Correo electrónico').fill(admin.email)
-    await office.getByLabel('Contraseña').fill(admin.password)
-    await office.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await signIn(office, admin.email, admin.password)
     const verify = await linkFromOutbox(office, 'isabella@cosechadatos.demo', 'Confirme su correo en Distrito de Innovación e IA del Valle del Cauca')
     await newcomer.goto(verify)
     await checkPage(newcomer)
     await newcomer.getByRole('button', { name: 'Confirmar mi correo' }).click()
-    await newcomer.waitForURL(server.url + '/account')
+    await newcomer.waitForURL(valle.server.url + '/account')
     await expect(newcomer.getByText('Su correo quedó confirmado.').isVisible()).resolves.toBe(true)
     await checkPage(newcomer)
 
@@ -79,7 +75,7 @@ describe('joining the district in Chromium', () => {
     await checkPage(newcomer)
     await newcomer.getByLabel('Año de fundación').fill('2024')
     await newcomer.getByRole('button', { name: 'Registrar la organización' }).click()
-    await newcomer.waitForURL(server.url + '/orgs/cosecha-datos')
+    await newcomer.waitForURL(valle.server.url + '/orgs/cosecha-datos')
     await expect(newcomer.getByText('Actúa por Cosecha Datos').isVisible()).resolves.toBe(true)
     await checkPage(newcomer)
 
@@ -101,7 +97,7 @@ describe('joining the district in Chromium', () => {
     await colleague.getByLabel('Contraseña').fill('la caña dulce del valle')
     await colleague.getByLabel('Acepto los términos de uso').check()
     await colleague.getByRole('button', { name: 'Crear cuenta' }).click()
-    await colleague.waitForURL(server.url + '/orgs/cosecha-datos')
+    await colleague.waitForURL(valle.server.url + '/orgs/cosecha-datos')
     await expect(colleague.getByText('Ahora es parte de Cosecha Datos.').isVisible()).resolves.toBe(true)
     await colleague.getByRole('link', { name: 'Miembros' }).click()
     await expect(colleague.getByRole('table').textContent()).resolves.toContain('Isabella Carabalí')
@@ -110,9 +106,7 @@ describe('joining the district in Chromium', () => {
     await newcomer.getByRole('button', { name: 'Cerrar sesión' }).click()
     await expect(newcomer.getByText('Cerró la sesión.').isVisible()).resolves.toBe(true)
     await newcomer.getByRole('link', { name: 'Iniciar sesión' }).click()
-    await newcomer.getByLabel('Correo electrónico').fill('isabella@cosechadatos.demo')
-    await newcomer.getByLabel('Contraseña').fill('cosecha de datos en palmira')
-    await newcomer.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await signIn(newcomer, 'isabella@cosechadatos.demo', 'cosecha de datos en palmira')
     await expect(newcomer.getByText('Hola, Isabella Carabalí.').isVisible()).resolves.toBe(true)
     await expect(newcomer.getByText('Actúa por Cosecha Datos').isVisible()).resolves.toBe(true)
     await checkPage(newcomer)
@@ -121,37 +115,35 @@ describe('joining the district in Chromium', () => {
   })
 
   it('shows the directory, an organization and the account page on a phone without sideways scrolling', async () => {
-    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 360, height: 740 } })
+    const context = await valle.browser.newContext({ locale: 'es-CO', viewport: { width: 360, height: 740 } })
     const page = await context.newPage()
-    await page.goto(server.url + '/orgs?sector=agroindustria')
+    await page.goto(valle.server.url + '/orgs?sector=agroindustria')
     await expect(page.getByRole('link', { name: 'Ingenio Río Cauca' }).isVisible()).resolves.toBe(true)
     expect(await horizontalOverflow(page)).toBe(0)
     await checkPage(page)
     await page.getByRole('link', { name: 'Ingenio Río Cauca' }).click()
     expect(await horizontalOverflow(page)).toBe(0)
     await checkPage(page)
-    await page.goto(server.url + '/login')
-    await page.getByLabel('Correo electrónico').fill('luisa.holguin@ingeniocauca.demo')
-    await page.getByLabel('Contraseña').fill(admin.password)
-    await page.getByRole('button', { name: 'Iniciar sesión' }).click()
-    await page.goto(server.url + '/account')
+    await page.goto(valle.server.url + '/login')
+    await signIn(page, 'luisa.holguin@ingeniocauca.demo', admin.password)
+    await page.goto(valle.server.url + '/account')
     expect(await horizontalOverflow(page)).toBe(0)
     await checkPage(page)
-    await page.goto(server.url + '/orgs/ingenio-rio-cauca/members')
+    await page.goto(valle.server.url + '/orgs/ingenio-rio-cauca/members')
     expect(await horizontalOverflow(page)).toBe(0)
     await checkPage(page)
-    await page.goto(server.url + '/orgs/ingenio-rio-cauca/edit')
+    await page.goto(valle.server.url + '/orgs/ingenio-rio-cauca/edit')
     expect(await horizontalOverflow(page)).toBe(0)
     await checkPage(page)
     await context.close()
   })
 
   it('registers in English, with the language chosen from the switch', async () => {
-    const context = await browser.newContext({ locale: 'es-CO' })
+    const context = await valle.browser.newContext({ locale: 'es-CO' })
     const page = await context.newPage()
-    await page.goto(server.url + '/register')
+    await page.goto(valle.server.url + '/register')
     await page.getByRole('link', { name: 'English' }).click()
-    await page.waitForURL(server.url + '/register')
+    await page.waitForURL(valle.server.url + '/register')
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     await checkPage(page)
     await page.getByLabel('Full name').fill('Grace Hopper')

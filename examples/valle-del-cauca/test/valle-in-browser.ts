@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { afterAll, beforeAll } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDistrict, silentLogger, type District } from '@distrito/core'
@@ -31,4 +32,14 @@ export async function startValleInBrowser(): Promise<ValleInBrowser> {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The same, started before the file's tests and closed after them; its fields fill in at start. */
+export function useValleInBrowser(): ValleInBrowser {
+  const valle = {} as ValleInBrowser
+  beforeAll(async () => {
+    Object.assign(valle, await startValleInBrowser())
+  })
+  afterAll(() => valle.close?.())
+  return valle
 }

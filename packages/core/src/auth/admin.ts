@@ -3,10 +3,11 @@ import { z } from 'zod'
 import type { Database } from '../db/client.js'
 import { users } from '../db/schema/users.js'
 import { hashPassword } from './password.js'
+import { email, personName } from '../accounts/schemas.js'
 
 export const adminInputSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-  name: z.string().trim().min(1).max(120),
+  email,
+  name: personName,
   password: z.string().min(12).max(256),
 })
 export type AdminInput = z.input<typeof adminInputSchema>

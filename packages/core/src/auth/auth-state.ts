@@ -20,7 +20,7 @@ export interface ActiveOrganization {
 }
 
 export interface AuthState {
-  session: { id: string; createdAt: Date } | null
+  session: { id: string } | null
   user: CurrentUser | null
   organization: ActiveOrganization | null
   /** Plugin ids whose program this person manages. */

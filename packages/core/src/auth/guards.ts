@@ -3,13 +3,16 @@ import type { DistritoEnv } from '../http/env.js'
 import { httpError } from '../http/errors.js'
 import type { CurrentUser } from './auth-state.js'
 
-/** A path on this site to come back to after signing in; anything else is dropped (open redirects). */
+/**
+ * A path on this site to return to (after signing in, after switching language); never `//host`
+ * or a full URL, so no link can send people elsewhere.
+ */
 export function safeNext(next: string | undefined | null): string | undefined {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined
-  return next.slice(0, 500)
+  return next
 }
 
-export function loginUrl(c: Context<DistritoEnv>): string {
+function loginUrl(c: Context<DistritoEnv>): string {
   const here = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : (c.req.header('Referer') ? new URL(c.req.header('Referer')!).pathname : '/')
   return `/login?next=${encodeURIComponent(here)}`
 }

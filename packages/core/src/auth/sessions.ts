@@ -58,7 +58,6 @@ export async function validateSessionToken(db: Database, token: string | undefin
     .select({
       sessionId: sessions.id,
       secretHash: sessions.secretHash,
-      createdAt: sessions.createdAt,
       lastVerifiedAt: sessions.lastVerifiedAt,
       userId: users.id,
       email: users.email,
@@ -92,7 +91,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
   return {
     refreshed,
     auth: {
-      session: { id: row.sessionId, createdAt: row.createdAt },
+      session: { id: row.sessionId },
       user: {
         id: row.userId,
         email: row.email,

@@ -56,6 +56,14 @@ export async function blockedFor(db: Database, keys: { key: string; rule: Thrott
   return Math.ceil(waitMs / 60_000)
 }
 
+/** The counter of failed sign-ins for an account, by the address typed in the form. */
+export const loginAccountKey = (email: string) => `login:account:${email}`
+
+/** Counts a mail sent to an account at someone's request (verification, reset, new address). */
+export function hitMailForAccount(db: Database, userId: string): Promise<boolean> {
+  return hit(db, `mail:account:${userId}`, MAIL_PER_ACCOUNT)
+}
+
 export async function clear(db: Database, key: string): Promise<void> {
   await db.delete(throttles).where(eq(throttles.key, key))
 }

@@ -4,18 +4,18 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 
 /** 24 random bytes as 24 characters of a 32-letter alphabet: 120 bits of entropy. */
-export function randomToken(): string {
+function randomToken(): string {
   const bytes = randomBytes(24)
   let out = ''
   for (const byte of bytes) out += ALPHABET[byte >> 3]
   return out
 }
 
-export function hashSecret(secret: string): Buffer {
+function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret).digest()
 }
 
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && timingSafeEqual(a, b)
 }
 

@@ -115,16 +115,19 @@ export async function acceptInvitation(db: Database, invitation: PendingInvitati
   return true
 }
 
-export type MembershipChange = 'ok' | 'not-member' | 'last-owner'
+/** Done, or refused because the organization would be left without an owner. */
+export type MembershipChange = 'ok' | 'last-owner'
+
+/** A member as the caller has already loaded them (`memberOf`). */
+type Member = { userId: string; role: OrganizationRole }
 
 /**
  * Changes a member's role, never leaving the organization without an owner. The owner count is
  * checked inside the same statement, so two owners demoting each other at once cannot both win.
  */
-export async function changeRole(db: Database, organizationId: string, userId: string, role: OrganizationRole): Promise<MembershipChange> {
-  const current = await roleIn(db, organizationId, userId)
-  if (!current) return 'not-member'
-  if (current === role) return 'ok'
+export async function changeRole(db: Database, organizationId: string, member: Member, role: OrganizationRole): Promise<MembershipChange> {
+  if (member.role === role) return 'ok'
+  const { userId } = member
   const rows = await db
     .update(memberships)
     .set({ role })
@@ -133,9 +136,8 @@ export async function changeRole(db: Database, organizationId: string, userId: s
   return rows.length ? 'ok' : 'last-owner'
 }
 
-export async function removeMember(db: Database, organizationId: string, userId: string): Promise<MembershipChange> {
-  const current = await roleIn(db, organizationId, userId)
-  if (!current) return 'not-member'
+export async function removeMember(db: Database, organizationId: string, member: Member): Promise<MembershipChange> {
+  const { userId } = member
   const rows = await db
     .delete(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))

@@ -10,17 +10,30 @@ export const DESCRIPTION_MAX = 2000
 /** A NIT as people write it: 900.123.456-7, 9001234567 or 900123456-7. Stored without dots. */
 const NIT = /^\d{6,10}(-\d)?$/
 
+/** Read at validation time: the schema is kept, and a server runs across New Year. */
+function notAfterThisYear(value: number, ctx: z.RefinementCtx) {
+  const year = new Date().getFullYear()
+  if (value > year) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: year, inclusive: true, input: value })
+}
+
 function oneOf(ids: readonly string[]) {
   const set = new Set(ids)
   return z.string().refine((id) => set.has(id), 'core.form.choice')
 }
 
+const schemas = new WeakMap<object, ReturnType<typeof buildSchema>>()
+
 /**
  * An organization's profile as the form sends it (and as demo data gives it). The instance's
- * sectors and subregions are the allowed values.
+ * sectors and subregions are the allowed values; the schema is built once per configuration.
  */
 export function organizationInputSchema(config: Pick<DistrictConfig, 'sectors' | 'subregions'>) {
-  const year = new Date().getFullYear()
+  let schema = schemas.get(config)
+  if (!schema) schemas.set(config, (schema = buildSchema(config)))
+  return schema
+}
+
+function buildSchema(config: Pick<DistrictConfig, 'sectors' | 'subregions'>) {
   return z
     .object({
       name: z.string().trim().min(2).max(NAME_MAX),
@@ -35,7 +48,7 @@ export function organizationInputSchema(config: Pick<DistrictConfig, 'sectors' |
       website: optionalText(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(200)),
       description: z.preprocess((v) => v ?? '', z.string().trim().max(DESCRIPTION_MAX)),
       size: optionalText(z.enum(ORGANIZATION_SIZES)),
-      foundedYear: optionalText(z.coerce.number().int().min(1800).max(year)),
+      foundedYear: optionalText(z.coerce.number().int().min(1800).superRefine(notAfterThisYear)),
       aiOffered: manyOf(z.enum(AI_CAPABILITIES)),
       aiSought: manyOf(z.enum(AI_CAPABILITIES)),
     })
@@ -55,4 +68,4 @@ export function organizationInputSchema(config: Pick<DistrictConfig, 'sectors' |
     }))
 }
 
-export type OrganizationInput = z.output<ReturnType<typeof organizationInputSchema>>
+export type OrganizationInput = z.output<ReturnType<typeof buildSchema>>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
 import { type Organization, organizationSectors, organizations } from '../db/schema/organizations.js'
@@ -99,6 +99,8 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
     id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
     investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
     description: organizations.description, verifiedAt: organizations.verifiedAt,
+    // The row's sectors come along in the same statement, read from their primary key.
+    sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
   }
   if (filters.q && !match) return []
   if (match) {
@@ -115,12 +117,3 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
 }
 
 export type DirectoryRow = Awaited<ReturnType<typeof directoryPage>>[number]
-
-/** Sectors of several organizations in one query, for a list page. */
-export async function sectorsOf(db: Database, ids: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>()
-  if (ids.length === 0) return map
-  const rows = await db.select().from(organizationSectors).where(inArray(organizationSectors.organizationId, ids))
-  for (const row of rows) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), row.sector])
-  return map
-}

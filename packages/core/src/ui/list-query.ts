@@ -5,6 +5,9 @@ export type SortDirection = 'asc' | 'desc'
 /** Deepest page a list serves; beyond it people should search or filter instead. */
 export const MAX_PAGE = 10_000
 
+/** A list's `page` parameter; a bad value falls back to the first page. */
+export const pageParam = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1)
+
 /**
  * The `page`, `sort` and `dir` of a list's query string. Bad values fall back to defaults rather
  * than failing: a hand-edited URL should still show a list.
@@ -14,7 +17,7 @@ export function listQuerySchema<const S extends readonly [string, ...string[]]>(
   defaults: { sort: S[number]; dir: SortDirection },
 ) {
   return z.object({
-    page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+    page: pageParam,
     sort: z.enum(sortable).catch(defaults.sort),
     dir: z.enum(['asc', 'desc']).catch(defaults.dir),
   })

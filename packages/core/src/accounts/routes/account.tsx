@@ -19,6 +19,8 @@ import { invalidateSession, invalidateUserSessions } from '../../auth/sessions.j
 import { organizationsOf, setActiveOrganization } from '../../organizations/membership.js'
 import { composeMail, absoluteUrl } from '../../mail/compose.js'
 import { changePasswordSchema, profileSchema } from '../schemas.js'
+import { z } from 'zod'
+import { optionalText } from '../../ui/forms/fields.js'
 import { describeDevice } from '../device.js'
 
 export type AccountData = Awaited<ReturnType<typeof loadAccount>>
@@ -189,8 +191,9 @@ export function accountRoutes() {
 
   app.post('/account/organization', async (c) => {
     const { db, auth } = c.var
-    const body = await c.req.parseBody()
-    const organizationId = typeof body.organization === 'string' && body.organization ? body.organization.slice(0, 64) : null
+    const form = await parseForm(c, z.object({ organization: optionalText(z.string().max(64)) }))
+    if (!form.ok) httpError(422)
+    const organizationId = form.data.organization ?? null
     if (!(await setActiveOrganization(db, auth.session!.id, auth.user!.id, organizationId))) httpError(404)
     setFlash(c, 'success', organizationId ? 'core.account.contextSwitched' : 'core.account.contextCleared')
     const back = c.req.header('Referer')

@@ -9,12 +9,12 @@ import { PageHeader } from '../../ui/components/page-header.js'
 import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/parse-form.js'
 import { requireUser } from '../../auth/guards.js'
 import { verifyPassword } from '../../auth/password.js'
-import { hit, MAIL_PER_ACCOUNT } from '../../auth/throttle.js'
+import { hitMailForAccount } from '../../auth/throttle.js'
 import { consumeUserToken, issueUserToken, peekUserToken } from '../../auth/user-tokens.js'
 import { absoluteUrl, composeMail } from '../../mail/compose.js'
 import { changeEmailSchema } from '../schemas.js'
 import { AccountPage, loadAccount } from './account.js'
-import { InvalidLink } from './invalid-link.js'
+import { renderInvalidLink } from './invalid-link.js'
 import { renderConfirmLink } from './confirm-link.js'
 
 /**
@@ -37,7 +37,7 @@ export function changeEmailRoutes() {
     const [user] = await db.select().from(users).where(eq(users.id, auth.user!.id))
     if (!user || !(await verifyPassword(user.passwordHash, form.data.password))) return renderForm(c, 401, values, { password: t('core.account.currentPasswordWrong') })
     if (form.data.email === user.email) return renderForm(c, 422, values, { email: t('core.account.sameEmail') })
-    if (!(await hit(db, `mail:account:${user.id}`, MAIL_PER_ACCOUNT))) return renderForm(c, 429, values, { _form: t('core.account.tooManyMails') })
+    if (!(await hitMailForAccount(db, user.id))) return renderForm(c, 429, values, { _form: t('core.account.tooManyMails') })
     const token = await issueUserToken(db, user.id, 'change_email', form.data.email)
     await c.var.district.mail.send(composeMail(c, form.data.email, 'core.mail.changeEmail', { name: user.name, link: absoluteUrl(c, `/account/email/${token}`) }, user.locale))
     setFlash(c, 'success', 'core.account.changeEmailSent', { email: form.data.email })
@@ -50,8 +50,7 @@ export function changeEmailRoutes() {
     const found = await peekUserToken(c.var.db, token, 'change_email')
     c.header('Referrer-Policy', 'no-referrer')
     if (!found?.newEmail) {
-      c.status(400)
-      return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+      return renderInvalidLink(c, 'verify')
     }
     return renderConfirmLink(c, {
       title: t('core.account.confirmEmailChangeTitle'),
@@ -65,8 +64,7 @@ export function changeEmailRoutes() {
     const { t, db, auth } = c.var
     const used = await consumeUserToken(db, c.req.param('token'), 'change_email')
     if (!used?.newEmail) {
-      c.status(400)
-      return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+      return renderInvalidLink(c, 'verify')
     }
     const taken = await db.select({ id: users.id }).from(users).where(and(eq(users.email, used.newEmail), ne(users.id, used.userId), isNull(users.deletedAt)))
     if (taken.length > 0) {

@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Context } from 'hono'
+import type { DistritoEnv } from '../../http/env.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { useDistrito } from '../../ui/context.js'
 
 /** What an expired, used or mistyped emailed link shows, with the way to get a new one. */
-export function InvalidLink(props: { kind: 'verify' | 'reset' }) {
+function InvalidLink(props: { kind: 'verify' | 'reset' }) {
   const { t, auth } = useDistrito().var
   return (
     <div class="narrow">
@@ -17,4 +19,10 @@ export function InvalidLink(props: { kind: 'verify' | 'reset' }) {
       )}
     </div>
   )
+}
+
+/** Answers 400 with the invalid-link page. */
+export function renderInvalidLink(c: Context<DistritoEnv>, kind: 'verify' | 'reset') {
+  c.status(400)
+  return c.render(<InvalidLink kind={kind} />, { title: c.var.t('core.account.linkInvalidTitle'), noindex: true })
 }

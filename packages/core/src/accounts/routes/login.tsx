@@ -9,7 +9,7 @@ import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/par
 import { safeNext } from '../../auth/guards.js'
 import { clientAddress, UNKNOWN_ADDRESS } from '../../auth/client-address.js'
 import { verifyPassword } from '../../auth/password.js'
-import { blockedFor, clear, hit, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, type ThrottleRule } from '../../auth/throttle.js'
+import { blockedFor, clear, hit, loginAccountKey, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, type ThrottleRule } from '../../auth/throttle.js'
 import { deleteSessionCookie, invalidateSession } from '../../auth/sessions.js'
 import { loginSchema } from '../schemas.js'
 import { signIn, userByEmail, verifyAgainstNothing } from '../service.js'
@@ -51,7 +51,7 @@ export function loginRoutes() {
       return c.render(<LoginPage values={{ ...form.values, password: undefined }} errors={form.errors} />, { title: title(c) })
     }
     const { email, password } = form.data
-    const accountKey = `login:account:${email}`
+    const accountKey = loginAccountKey(email)
     const address = clientAddress(c, c.var.district.trustProxy)
     const keys: { key: string; rule: ThrottleRule }[] = [{ key: accountKey, rule: LOGIN_PER_ACCOUNT }]
     // Without a known address, one shared counter would let anyone lock everybody out.

@@ -11,11 +11,12 @@ import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/par
 import { hashPassword } from '../../auth/password.js'
 import { PASSWORD_MIN } from '../../auth/password-policy.js'
 import { invalidateUserSessions } from '../../auth/sessions.js'
-import { clear, hit, hitFromAddress, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
+import { clear, hitFromAddress, hitMailForAccount, loginAccountKey, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
 import { consumeUserToken, peekUserToken } from '../../auth/user-tokens.js'
 import { forgotSchema, resetSchema } from '../schemas.js'
 import { sendResetMail, userByEmail } from '../service.js'
-import { InvalidLink } from './invalid-link.js'
+import { renderInvalidLink } from './invalid-link.js'
+import { checkEmailPage } from './check-email.js'
 
 function ForgotPage(props: { values: FormValues; errors?: FieldErrors }) {
   const { t } = useDistrito().var
@@ -63,29 +64,17 @@ export function passwordResetRoutes() {
     }
     // Same answer for every address; a mail goes out only for an account, and not too often.
     const user = await userByEmail(db, email)
-    if (user && (await hit(db, `mail:account:${user.id}`, MAIL_PER_ACCOUNT))) await sendResetMail(c, user)
+    if (user && (await hitMailForAccount(db, user.id))) await sendResetMail(c, user)
     return c.redirect(`/password/forgot/sent?email=${encodeURIComponent(email)}`, 303)
   })
 
-  app.get('/password/forgot/sent', (c) => {
-    const { t } = c.var
-    const email = (c.req.query('email') ?? '').slice(0, 254)
-    return c.render(
-      <div class="narrow">
-        <PageHeader title={t('core.account.checkEmailTitle')} />
-        <p>{t('core.account.resetSentBody', { email })}</p>
-        <p>{t('core.account.checkEmailHint')}</p>
-      </div>,
-      { title: t('core.account.checkEmailTitle'), noindex: true },
-    )
-  })
+  app.get('/password/forgot/sent', checkEmailPage('core.account.resetSentBody'))
 
   app.get('/password/reset/:token', async (c) => {
     const { t } = c.var
     const token = c.req.param('token')
     if (!(await peekUserToken(c.var.db, token, 'reset_password'))) {
-      c.status(400)
-      return c.render(<InvalidLink kind="reset" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+      return renderInvalidLink(c, 'reset')
     }
     // The token is in the address: keep it out of Referer headers sent to other sites.
     c.header('Referrer-Policy', 'no-referrer')
@@ -98,16 +87,14 @@ export function passwordResetRoutes() {
     const form = await parseForm(c, resetSchema)
     if (!form.ok) {
       if (!(await peekUserToken(db, token, 'reset_password'))) {
-        c.status(400)
-        return c.render(<InvalidLink kind="reset" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+        return renderInvalidLink(c, 'reset')
       }
       c.status(422)
       return c.render(<ResetPage token={token} errors={form.errors} />, { title: t('core.account.resetTitle'), noindex: true })
     }
     const userId = (await consumeUserToken(db, token, 'reset_password'))?.userId
     if (!userId) {
-      c.status(400)
-      return c.render(<InvalidLink kind="reset" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+      return renderInvalidLink(c, 'reset')
     }
     const [user] = await db
       .update(users)
@@ -116,7 +103,7 @@ export function passwordResetRoutes() {
       .returning({ email: users.email })
     // A reset means the old password may be known to someone else: every session ends.
     await invalidateUserSessions(db, userId)
-    if (user) await clear(db, `login:account:${user.email}`)
+    if (user) await clear(db, loginAccountKey(user.email))
     setFlash(c, 'success', 'core.account.passwordReset')
     return c.redirect('/login', 303)
   })

@@ -9,16 +9,17 @@ import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/par
 import { hitFromAddress, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
 import { hashPassword } from '../../auth/password.js'
 import { PASSWORD_MIN } from '../../auth/password-policy.js'
-import { acceptInvitation, invitationByToken } from '../../organizations/membership.js'
+import { acceptInvitation, invitationByToken, type PendingInvitation } from '../../organizations/membership.js'
 import { composeMail, absoluteUrl } from '../../mail/compose.js'
 import { useDistrito } from '../../ui/context.js'
 import { registerSchema } from '../schemas.js'
+import { checkEmailPage } from './check-email.js'
 import { isUniqueViolation } from '../../db/errors.js'
 import { richText } from '../../ui/rich-text.js'
 import { legalLinks } from '../../legal/routes.js'
 import { createAccount, sendVerificationMail, signIn, userByEmail } from '../service.js'
 
-function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitation?: { token: string; orgName: string; email: string } }) {
+function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitation?: InvitationLink }) {
   const c = useDistrito()
   const { t } = c.var
   const { values, errors, invitation } = props
@@ -45,10 +46,13 @@ function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitat
   )
 }
 
-async function invitationFor(c: Context<DistritoEnv>, token: unknown) {
+/** An invitation reached through its link, and the token the form carries along. */
+type InvitationLink = PendingInvitation & { token: string }
+
+async function invitationFor(c: Context<DistritoEnv>, token: unknown): Promise<InvitationLink | undefined> {
   if (typeof token !== 'string' || !token) return undefined
   const found = await invitationByToken(c.var.db, token)
-  return found ? { token, found } : undefined
+  return found ? { ...found, token } : undefined
 }
 
 export function registerRoutes() {
@@ -57,40 +61,36 @@ export function registerRoutes() {
   app.get('/register', async (c) => {
     if (c.var.auth.user) return c.redirect('/account', 303)
     const invitation = await invitationFor(c, c.req.query('invitation'))
-    return c.render(
-      <RegisterPage values={{}} invitation={invitation && { token: invitation.token, orgName: invitation.found.orgName, email: invitation.found.email }} />,
-      { title: c.var.t('core.account.registerTitle') },
-    )
+    return c.render(<RegisterPage values={{}} invitation={invitation} />, { title: c.var.t('core.account.registerTitle') })
   })
 
   app.post('/register', async (c) => {
     const { t, db } = c.var
     const form = await parseForm(c, registerSchema)
     const invitation = await invitationFor(c, form.values.invitation)
-    const invitationView = invitation && { token: invitation.token, orgName: invitation.found.orgName, email: invitation.found.email }
     const title = t('core.account.registerTitle')
     if (!form.ok) {
       c.status(422)
-      return c.render(<RegisterPage values={form.values} errors={form.errors} invitation={invitationView} />, { title })
+      return c.render(<RegisterPage values={form.values} errors={form.errors} invitation={invitation} />, { title })
     }
     const { name, email, password } = form.data
 
     // Someone who holds an invitation link for this very address has proven it is theirs.
-    if (invitation && invitation.found.email === email) {
+    if (invitation && invitation.email === email) {
       if (await userByEmail(db, email)) {
         c.status(409)
-        return c.render(<RegisterPage values={form.values} errors={{ email: t('core.account.invitedHasAccount') }} invitation={invitationView} />, { title })
+        return c.render(<RegisterPage values={form.values} errors={{ email: t('core.account.invitedHasAccount') }} invitation={invitation} />, { title })
       }
       const userId = await createAccount(db, { name, email, password, verified: true, locale: c.var.locale })
-      const sessionId = await signIn(c, userId, invitation.found.organizationId)
-      await acceptInvitation(db, invitation.found, userId, sessionId)
-      setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.found.orgName })
-      return c.redirect(`/orgs/${invitation.found.orgSlug}`, 303)
+      const sessionId = await signIn(c, userId, invitation.organizationId)
+      await acceptInvitation(db, invitation, userId, sessionId)
+      setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.orgName })
+      return c.redirect(`/orgs/${invitation.orgSlug}`, 303)
     }
 
     if (!(await hitFromAddress(c, 'mail', MAIL_PER_ADDRESS))) {
       c.status(429)
-      return c.render(<RegisterPage values={form.values} errors={{ _form: t('core.account.tooManyMails') }} invitation={invitationView} />, { title })
+      return c.render(<RegisterPage values={form.values} errors={{ _form: t('core.account.tooManyMails') }} invitation={invitation} />, { title })
     }
     // The same answer whether or not the address has an account, so the form cannot be used to
     // find out who is registered; the owner of an existing account hears about it by mail.
@@ -110,19 +110,7 @@ export function registerRoutes() {
     return c.redirect(`/register/sent?email=${encodeURIComponent(email)}`, 303)
   })
 
-  app.get('/register/sent', (c) => {
-    const { t } = c.var
-    const email = (c.req.query('email') ?? '').slice(0, 254)
-    return c.render(
-      <div class="narrow">
-        <PageHeader title={t('core.account.checkEmailTitle')} />
-        <p>{t('core.account.checkEmailBody', { email })}</p>
-        <p>{t('core.account.checkEmailHint')}</p>
-        <p><a href="/login">{t('core.account.loginLink')}</a></p>
-      </div>,
-      { title: t('core.account.checkEmailTitle'), noindex: true },
-    )
-  })
+  app.get('/register/sent', checkEmailPage('core.account.checkEmailBody', { loginLink: true }))
 
   return app
 }

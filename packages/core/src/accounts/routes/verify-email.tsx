@@ -6,9 +6,9 @@ import { setFlash } from '../../http/flash.js'
 import { users } from '../../db/schema/users.js'
 import { consumeUserToken, peekUserToken } from '../../auth/user-tokens.js'
 import { requireUser } from '../../auth/guards.js'
-import { hit, MAIL_PER_ACCOUNT } from '../../auth/throttle.js'
+import { hitMailForAccount } from '../../auth/throttle.js'
 import { sendVerificationMail, signIn } from '../service.js'
-import { InvalidLink } from './invalid-link.js'
+import { renderInvalidLink } from './invalid-link.js'
 import { renderConfirmLink } from './confirm-link.js'
 
 export function verifyEmailRoutes() {
@@ -18,18 +18,16 @@ export function verifyEmailRoutes() {
     const { t } = c.var
     const token = c.req.param('token')
     if (!(await peekUserToken(c.var.db, token, 'verify_email'))) {
-      c.status(400)
-      return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+      return renderInvalidLink(c, 'verify')
     }
     return renderConfirmLink(c, { title: t('core.account.verifyTitle'), lead: t('core.account.verifyLead'), action: `/verify-email/${token}`, submit: t('core.account.verifySubmit') })
   })
 
   app.post('/verify-email/:token', async (c) => {
-    const { t, db, auth } = c.var
+    const { db, auth } = c.var
     const userId = (await consumeUserToken(db, c.req.param('token'), 'verify_email'))?.userId
     if (!userId) {
-      c.status(400)
-      return c.render(<InvalidLink kind="verify" />, { title: t('core.account.linkInvalidTitle'), noindex: true })
+      return renderInvalidLink(c, 'verify')
     }
     await db.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
     // The link proves the mailbox is theirs; it signs them in unless someone else is signed in here.
@@ -41,7 +39,7 @@ export function verifyEmailRoutes() {
   app.post('/verify-email', requireUser(), async (c) => {
     const user = c.var.auth.user!
     if (user.emailVerified) return c.redirect('/account', 303)
-    if (await hit(c.var.db, `mail:account:${user.id}`, MAIL_PER_ACCOUNT)) {
+    if (await hitMailForAccount(c.var.db, user.id)) {
       await sendVerificationMail(c, user)
       setFlash(c, 'success', 'core.account.verificationSent', { email: user.email })
     } else {

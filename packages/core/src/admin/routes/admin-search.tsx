@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { useT } from '../../ui/context.js'
+import { Filters, SearchFilter, SelectFilter } from '../../ui/components/filters.js'
 
-/** The search box (and one filter) above an administration list; a GET form, so results can be linked. */
+/** The search box (and one filter) above an administration list. */
 export function AdminSearch(props: {
   action: string
   q?: string
@@ -10,21 +11,10 @@ export function AdminSearch(props: {
 }) {
   const t = useT()
   return (
-    <form method="get" action={props.action} class="filters" role="search" aria-label={props.label}>
-      <div class="field">
-        <label for="admin-q">{props.label}</label>
-        <input id="admin-q" type="search" name="q" value={props.q ?? ''} maxlength={100} />
-      </div>
-      {props.filter ? (
-        <div class="field">
-          <label for={`admin-${props.filter.name}`}>{props.filter.label}</label>
-          <select id={`admin-${props.filter.name}`} name={props.filter.name}>
-            <option value="">{t('core.admin.all')}</option>
-            {props.filter.options.map((o) => <option value={o.value} selected={o.value === props.filter!.value}>{o.label}</option>)}
-          </select>
-        </div>
-      ) : null}
+    <Filters action={props.action} label={props.label}>
+      <SearchFilter label={props.label} value={props.q} />
+      {props.filter ? <SelectFilter {...props.filter} all={t('core.admin.all')} /> : null}
       <div class="filters-actions"><button type="submit" class="button">{t('core.admin.search')}</button></div>
-    </form>
+    </Filters>
   )
 }

@@ -10,16 +10,20 @@ import { requirePermission } from '../../auth/guards.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { DataTable } from '../../ui/components/table.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
-import { MAX_PAGE, pageOf, pageWindow } from '../../ui/list-query.js'
+import { pageParam, pageOf, pageWindow } from '../../ui/list-query.js'
 import { directoryPage } from '../../organizations/service.js'
 import { AdminSearch } from './admin-search.js'
+import { flag, optionalText } from '../../ui/forms/fields.js'
+import { parseForm } from '../../ui/forms/parse-form.js'
 
 const PAGE_SIZE = 25
+/** Verify or unverify, and the filtered list to return to. */
+const verificationSchema = z.object({ verified: flag(), back: optionalText(z.string().max(500)) })
 const STATUSES = ['unverified', 'verified'] as const
 const listQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+  page: pageParam,
 })
 
 export function adminOrganizationRoutes() {
@@ -63,8 +67,9 @@ export function adminOrganizationRoutes() {
 
   app.post('/admin/organizations/:id/verification', async (c) => {
     const { db, auth } = c.var
-    const body = await c.req.parseBody()
-    const verified = body.verified === 'true'
+    const form = await parseForm(c, verificationSchema)
+    if (!form.ok) httpError(422)
+    const { verified } = form.data
     const updated = await db
       .update(organizations)
       .set(verified ? { verifiedAt: new Date(), verifiedBy: auth.user!.id } : { verifiedAt: null, verifiedBy: null })
@@ -72,7 +77,7 @@ export function adminOrganizationRoutes() {
       .returning({ name: organizations.name })
     if (!updated[0]) httpError(404)
     setFlash(c, 'success', verified ? 'core.admin.verifiedFlash' : 'core.admin.unverifiedFlash', { organization: updated[0].name })
-    const back = typeof body.back === 'string' && body.back.startsWith('/admin/organizations') ? body.back : '/admin/organizations'
+    const back = form.data.back?.startsWith('/admin/organizations') ? form.data.back : '/admin/organizations'
     return c.redirect(back, 303)
   })
 

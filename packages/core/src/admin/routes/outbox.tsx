@@ -10,13 +10,13 @@ import { requirePermission } from '../../auth/guards.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { DataTable } from '../../ui/components/table.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
-import { MAX_PAGE, pageOf, pageWindow } from '../../ui/list-query.js'
+import { pageParam, pageOf, pageWindow } from '../../ui/list-query.js'
 import { AdminSearch } from './admin-search.js'
 
 const PAGE_SIZE = 25
 const listQuery = z.object({
   q: z.string().trim().toLowerCase().max(254).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+  page: pageParam,
 })
 
 /** Plain text with its web addresses as links, so an administrator can follow a link from a message. */

@@ -13,8 +13,8 @@ import { CheckboxGroup, Form, RadioGroup, SubmitButton } from '../../ui/componen
 import { PageHeader } from '../../ui/components/page-header.js'
 import { DataTable } from '../../ui/components/table.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
-import { manyOf } from '../../ui/forms/fields.js'
-import { MAX_PAGE, pageOf, pageWindow } from '../../ui/list-query.js'
+import { flag, manyOf } from '../../ui/forms/fields.js'
+import { pageParam, pageOf, pageWindow } from '../../ui/list-query.js'
 import { parseForm } from '../../ui/forms/parse-form.js'
 import { organizationsOf } from '../../organizations/membership.js'
 import { displayName } from '../../accounts/display-name.js'
@@ -24,7 +24,7 @@ const PAGE_SIZE = 25
 const listQuery = z.object({
   q: z.string().trim().toLowerCase().max(100).optional().catch(undefined),
   role: z.enum(PLATFORM_ROLES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+  page: pageParam,
 })
 
 export function adminUserRoutes() {
@@ -148,7 +148,9 @@ export function adminUserRoutes() {
     const { db, auth, t } = c.var
     const user = await loadUser(db, c.req.param('id'))
     if (user.deletedAt) httpError(404)
-    const suspend = (await c.req.parseBody()).suspended === 'true'
+    const form = await parseForm(c, z.object({ suspended: flag() }))
+    if (!form.ok) httpError(422)
+    const suspend = form.data.suspended
     if (suspend && user.id === auth.user!.id) {
       setFlash(c, 'error', 'core.admin.cannotSuspendSelf')
       return c.redirect(`/admin/users/${user.id}`, 303)

@@ -4,12 +4,7 @@ import { LOCALE_COOKIE } from '../../i18n/negotiate.js'
 import { isLocale } from '../../i18n/locales.js'
 import type { DistritoEnv } from '../env.js'
 import { renderError } from '../errors.js'
-
-/** Only a path on this site: never `//host` or a full URL, so the switch cannot redirect elsewhere. */
-export function safeNextPath(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
-  return next
-}
+import { safeNext } from '../../auth/guards.js'
 
 /** The language switch: a plain link that remembers the choice for a year and returns to the page. */
 export function localeRoutes() {
@@ -20,7 +15,7 @@ export function localeRoutes() {
     setCookie(c, LOCALE_COOKIE, lang, {
       path: '/', sameSite: 'Lax', httpOnly: true, secure: c.var.district.https, maxAge: 60 * 60 * 24 * 365,
     })
-    return c.redirect(safeNextPath(c.req.query('next')), 303)
+    return c.redirect(safeNext(c.req.query('next')) ?? '/', 303)
   })
   return app
 }

@@ -6,9 +6,10 @@ import { ORGANIZATION_KINDS } from '../../db/schema/organizations.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { Pagination } from '../../ui/components/table.js'
+import { Filters, SearchFilter, SelectFilter } from '../../ui/components/filters.js'
 import { useDistrito } from '../../ui/context.js'
-import { MAX_PAGE, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
-import { type DirectoryRow, directoryPage, sectorsOf } from '../service.js'
+import { pageParam, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
+import { type DirectoryRow, directoryPage } from '../service.js'
 import { VerifiedBadge } from './verified-badge.js'
 
 export const DIRECTORY_PAGE_SIZE = 20
@@ -18,14 +19,14 @@ const directoryQuery = z.object({
   kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),
   sector: z.string().max(60).optional().catch(undefined),
   subregion: z.string().max(60).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+  page: pageParam,
 })
 
-function OrganizationCard(props: { org: DirectoryRow; sectors: string[] }) {
+function OrganizationCard(props: { org: DirectoryRow }) {
   const { t, locale, district } = useDistrito().var
   const { org } = props
   const subregion = district.config.subregions.find((s) => s.id === org.subregion)
-  const sectorNames = props.sectors.map((id) => district.config.sectors.find((s) => s.id === id)?.name[locale]).filter(Boolean)
+  const sectorNames = org.sectors.map((id) => district.config.sectors.find((s) => s.id === id)?.name[locale]).filter(Boolean)
   return (
     <li class="card org-card">
       <h3 class="card-title">
@@ -49,54 +50,35 @@ export function directoryRoutes() {
     const query = directoryQuery.parse(c.req.query())
     const rows = await directoryPage(db, query, pageWindow(query.page, DIRECTORY_PAGE_SIZE))
     const page: Page<DirectoryRow> = pageOf(rows, query.page, DIRECTORY_PAGE_SIZE)
-    const sectors = await sectorsOf(db, page.rows.map((r) => r.id))
     const filtered = Boolean(query.q || query.kind || query.sector || query.subregion)
     const { config } = district
     return c.render(
       <>
         <PageHeader title={t('core.org.directoryTitle')} lead={t('core.org.directoryLead')}
           actions={c.var.can('core:organizations.create') ? <a class="button" href="/orgs/new">{t('core.org.createLink')}</a> : null} />
-        <form method="get" action="/orgs" class="filters" role="search" aria-label={t('core.org.searchLabel')}>
-          <div class="field">
-            <label for="filter-q">{t('core.org.search')}</label>
-            <input id="filter-q" type="search" name="q" value={query.q ?? ''} maxlength={100} />
-          </div>
-          <div class="field">
-            <label for="filter-kind">{t('core.org.kind')}</label>
-            <select id="filter-kind" name="kind">
-              <option value="">{t('core.org.allKinds')}</option>
-              {ORGANIZATION_KINDS.map((k) => <option value={k} selected={query.kind === k}>{t(`core.org.kind.${k}`)}</option>)}
-            </select>
-          </div>
+        <Filters action="/orgs" label={t('core.org.searchLabel')}>
+          <SearchFilter label={t('core.org.search')} value={query.q} />
+          <SelectFilter name="kind" label={t('core.org.kind')} all={t('core.org.allKinds')} value={query.kind}
+            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`core.org.kind.${k}`) }))} />
           {config.sectors.length ? (
-            <div class="field">
-              <label for="filter-sector">{t('core.org.sector')}</label>
-              <select id="filter-sector" name="sector">
-                <option value="">{t('core.org.allSectors')}</option>
-                {config.sectors.map((s) => <option value={s.id} selected={query.sector === s.id}>{s.name[locale]}</option>)}
-              </select>
-            </div>
+            <SelectFilter name="sector" label={t('core.org.sector')} all={t('core.org.allSectors')} value={query.sector}
+              options={config.sectors.map((s) => ({ value: s.id, label: s.name[locale] }))} />
           ) : null}
           {config.subregions.length ? (
-            <div class="field">
-              <label for="filter-subregion">{t('core.org.subregion')}</label>
-              <select id="filter-subregion" name="subregion">
-                <option value="">{t('core.org.allSubregions')}</option>
-                {config.subregions.map((s) => <option value={s.id} selected={query.subregion === s.id}>{s.name[locale]}</option>)}
-              </select>
-            </div>
+            <SelectFilter name="subregion" label={t('core.org.subregion')} all={t('core.org.allSubregions')} value={query.subregion}
+              options={config.subregions.map((s) => ({ value: s.id, label: s.name[locale] }))} />
           ) : null}
           <div class="filters-actions">
             <button type="submit" class="button">{t('core.org.applyFilters')}</button>
             {filtered ? <a href="/orgs">{t('core.org.clearFilters')}</a> : null}
           </div>
-        </form>
+        </Filters>
         {page.rows.length === 0 ? (
           <EmptyState title={filtered ? t('core.org.noResults') : t('core.org.emptyDirectory')} body={filtered ? t('core.org.noResultsHint') : undefined} />
         ) : (
           <>
             <h2 class="visually-hidden">{t('core.org.results')}</h2>
-            <ul class="card-list">{page.rows.map((org) => <OrganizationCard org={org} sectors={sectors.get(org.id) ?? []} />)}</ul>
+            <ul class="card-list">{page.rows.map((org) => <OrganizationCard org={org} />)}</ul>
             <Pagination page={page} />
           </>
         )}

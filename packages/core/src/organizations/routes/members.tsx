@@ -15,7 +15,7 @@ import { absoluteUrl, composeMail } from '../../mail/compose.js'
 import { email } from '../../accounts/schemas.js'
 import { changeRole, createInvitation, isMemberByEmail, memberOf, membersOf, pendingInvitations, removeMember, revokeInvitation } from '../membership.js'
 import { Pagination, TableRegion } from '../../ui/components/table.js'
-import { MAX_PAGE, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
+import { pageOf, pageParam, pageWindow, type Page } from '../../ui/list-query.js'
 import { hit, INVITATIONS_PER_ACCOUNT } from '../../auth/throttle.js'
 import type { OrganizationWithRole } from '../service.js'
 import { loadPrivateOrganization } from './profile.js'
@@ -24,13 +24,13 @@ const inviteSchema = z.object({ email, role: z.enum(ORGANIZATION_ROLES) })
 const roleSchema = z.object({ role: z.enum(ORGANIZATION_ROLES) })
 
 /** The roles someone may hand out: never more than their own (an admin cannot make owners). */
-function assignableRoles(viewerRole: OrganizationRole | null, isAdmin: boolean): OrganizationRole[] {
-  if (isAdmin || viewerRole === 'owner') return [...ORGANIZATION_ROLES]
+function assignableRoles(viewerRole: OrganizationRole | null): OrganizationRole[] {
+  if (viewerRole === 'owner') return [...ORGANIZATION_ROLES]
   return viewerRole === 'admin' ? ['admin', 'member'] : []
 }
 
 const MEMBERS_PER_PAGE = 50
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1) })
+const pageQuery = z.object({ page: pageParam })
 
 type MemberRow = Awaited<ReturnType<typeof membersOf>>[number]
 type MembersData = { org: OrganizationWithRole; members: Page<MemberRow>; invitations: Awaited<ReturnType<typeof pendingInvitations>> }
@@ -39,10 +39,9 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
   const c = useDistrito()
   const { t, format, can, auth } = c.var
   const { org } = props
-  const isAdmin = auth.user?.platformRole === 'admin'
   const canInvite = can('core:organizations.members', org.viewerRole)
   const canManageRoles = can('core:organizations.roles', org.viewerRole)
-  const roles = assignableRoles(org.viewerRole, isAdmin)
+  const roles = assignableRoles(org.viewerRole)
   const roleOptions = roles.map((value) => ({ value, label: t(`core.org.role.${value}`) }))
   return (
     <>
@@ -61,7 +60,7 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
           {props.members.rows.map((m) => {
             const self = m.userId === auth.user?.id
             // Owners are changed only by owners; admins manage members and admins.
-            const manageable = canManageRoles && (roleAtLeast(org.viewerRole, 'owner') || isAdmin || m.role !== 'owner')
+            const manageable = canManageRoles && (roleAtLeast(org.viewerRole, 'owner') || m.role !== 'owner')
             return (
               <tr>
                 <td>{m.name}{self ? <span class="badge">{t('core.org.you')}</span> : null}</td>
@@ -142,7 +141,7 @@ export function memberRoutes() {
     const { t, db, auth } = c.var
     if (!c.var.can('core:organizations.members', org.viewerRole)) httpError(403)
     const form = await parseForm(c, inviteSchema)
-    const allowed = assignableRoles(org.viewerRole, auth.user!.platformRole === 'admin')
+    const allowed = assignableRoles(org.viewerRole)
     if (form.ok && !allowed.includes(form.data.role)) httpError(403)
     if (!form.ok) {
       c.status(422)
@@ -175,16 +174,15 @@ export function memberRoutes() {
 
   app.post('/orgs/:slug/members/:userId/role', async (c) => {
     const org = await loadPrivateOrganization(c)
-    const { db, auth } = c.var
-    const isAdmin = auth.user!.platformRole === 'admin'
+    const { db } = c.var
     if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
     const form = await parseForm(c, roleSchema)
     if (!form.ok) httpError(422)
     const target = await memberOf(db, org.id, c.req.param('userId'))
     if (!target) httpError(404)
     const ownerInvolved = target.role === 'owner' || form.data.role === 'owner'
-    if (ownerInvolved && !isAdmin && org.viewerRole !== 'owner') httpError(403)
-    const result = await changeRole(db, org.id, target.userId, form.data.role)
+    if (ownerInvolved && org.viewerRole !== 'owner') httpError(403)
+    const result = await changeRole(db, org.id, target, form.data.role)
     if (result === 'last-owner') setFlash(c, 'error', 'core.org.lastOwner')
     else setFlash(c, 'success', 'core.org.roleChanged', { name: target.name })
     return c.redirect(`/orgs/${org.slug}/members`, 303)
@@ -199,9 +197,9 @@ export function memberRoutes() {
     if (!target) httpError(404)
     if (!self) {
       if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
-      if (target.role === 'owner' && org.viewerRole !== 'owner' && auth.user!.platformRole !== 'admin') httpError(403)
+      if (target.role === 'owner' && org.viewerRole !== 'owner') httpError(403)
     }
-    const result = await removeMember(db, org.id, userId)
+    const result = await removeMember(db, org.id, target)
     if (result === 'last-owner') {
       setFlash(c, 'error', 'core.org.lastOwner')
       return c.redirect(`/orgs/${org.slug}/members`, 303)

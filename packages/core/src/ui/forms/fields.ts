@@ -16,6 +16,11 @@ export function checkbox() {
   return z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
 }
 
+/** A hidden yes/no field of a one-button form (`true` or `false`), as a boolean. */
+export function flag() {
+  return z.enum(['true', 'false']).transform((value) => value === 'true')
+}
+
 /** An optional text field: an empty input becomes undefined instead of failing `min` or `url`. */
 export function optionalText<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
