@@ -103,12 +103,15 @@ describe('the administration area', () => {
     const pending = await (await t.get('/admin/organizations?status=unverified')).text()
     expect(pending).toContain('Fundación Pacífico')
     expect(await (await t.client().get(`/orgs/${org.slug}`)).text()).not.toContain('Verificada')
-    await t.post(`/admin/organizations/${org.id}/verification`, { verified: 'true', back: '/admin/organizations' })
+    // The list's button fires the verification workflow's transition and comes back to the list.
+    const res = await t.post(`/workflows/core.verification/${org.id}/approve`, { back: '/admin/organizations?status=unverified' })
+    expect(res.headers.get('Location')).toBe('/admin/organizations?status=unverified')
     expect(await (await t.client().get(`/orgs/${org.slug}`)).text()).toContain('Verificada')
     const after = await (await t.get('/admin/organizations?status=unverified')).text()
-    expect(after).toContain('Fundación Pacífico quedó verificada.')
+    expect(after).toContain('Hecho: «Verificar». El estado ahora es «Verificada».')
     expect(after).not.toContain(`href="/orgs/${org.slug}"`)
-    expect((await t.post('/admin/organizations/nope/verification', { verified: 'true' })).status).toBe(404)
+    expect(await (await t.get('/admin/organizations?status=verified')).text()).toContain(`href="/orgs/${org.slug}"`)
+    expect((await t.post('/workflows/core.verification/nope/approve', {})).status).toBe(404)
   })
 
   it('shows the outbox with clickable links, and the permission matrix', async () => {

@@ -53,14 +53,47 @@ describe('mail over SMTP', () => {
     expect(mail?.text).toContain('[enlace de un solo uso / single-use link]')
   })
 
-  it('keeps a message the server would not take, marked failed with the reason, and the person’s request still succeeds', async () => {
+  it('keeps a message the server would not take, queued with the reason for a retry, and the person’s request still succeeds', async () => {
     t = await createTestDistrict({ config: { mail: { smtpUrl: `smtp://127.0.0.1:${await closedPort()}` } } })
     const user = await t.createUser()
     const res = await t.post('/password/forgot', { email: user.email })
     expect(res.status).toBe(303)
     const [mail] = await t.mails(user.email)
-    expect(mail?.status).toBe('failed')
-    const [row] = await t.district.db.all<{ error: string }>(`SELECT error FROM core_outbox` as never)
+    expect(mail?.status).toBe('queued')
+    const [row] = await t.district.db.all<{ error: string; attempts: number }>(`SELECT error, attempts FROM core_outbox` as never)
     expect(row?.error).toMatch(/ECONNREFUSED|connect/i)
+    expect(row?.attempts).toBe(1)
+    // The job loop retries with growing pauses; after the last try the message is marked failed.
+    let now = Date.now()
+    for (let i = 0; i < 6; i++) {
+      now += 30 * 60_000
+      await t.district.jobs.runOnce(new Date(now))
+    }
+    const [final] = await t.district.db.all<{ status: string; attempts: number }>(`SELECT status, attempts FROM core_outbox` as never)
+    expect(final).toEqual({ status: 'failed', attempts: 5 })
+  })
+
+  it('sends a message on the job loop’s retry once the server takes it again', async () => {
+    const sent: string[] = []
+    let down = true
+    t = await createTestDistrict({
+      config: {
+        mailer: {
+          async send(message) {
+            if (down) throw new Error('421 service not available')
+            sent.push(message.to)
+          },
+        },
+      },
+    })
+    const user = await t.createUser()
+    await t.post('/password/forgot', { email: user.email })
+    expect((await t.mails(user.email))[0]?.status).toBe('queued')
+    // Not yet due: the first retry waits a minute.
+    expect(await t.district.jobs.runOnce(new Date())).toMatchObject({ mail: 0 })
+    down = false
+    expect(await t.district.jobs.runOnce(new Date(Date.now() + 2 * 60_000))).toMatchObject({ mail: 1 })
+    expect(sent).toEqual([user.email])
+    expect((await t.mails(user.email))[0]?.status).toBe('sent')
   })
 })

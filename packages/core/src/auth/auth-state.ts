@@ -25,6 +25,10 @@ export interface AuthState {
   organization: ActiveOrganization | null
   /** Plugin ids whose program this person manages. */
   managerOf: readonly string[]
+  /** Unread in-app notifications, counted up to `UNREAD_BADGE_LIMIT` (the badge then shows "99+"). */
+  unreadNotifications: number
 }
 
-export const ANONYMOUS: AuthState = Object.freeze({ session: null, user: null, organization: null, managerOf: Object.freeze([]) })
+export const UNREAD_BADGE_LIMIT = 100
+
+export const ANONYMOUS: AuthState = Object.freeze({ session: null, user: null, organization: null, managerOf: Object.freeze([]), unreadNotifications: 0 })

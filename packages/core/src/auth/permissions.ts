@@ -23,6 +23,11 @@ export const CORE_PERMISSIONS = {
   'core:organizations.verify': { label: 'core.permission.organizationsVerify', grantedTo: [] },
   'core:users.manage': { label: 'core.permission.usersManage', grantedTo: [] },
   'core:outbox.read': { label: 'core.permission.outboxRead', grantedTo: [] },
+  'core:organizations.delete': { label: 'core.permission.organizationsDelete', grantedTo: ['org:owner'] },
+  'core:comments.post': { label: 'core.permission.commentsPost', grantedTo: ['member'] },
+  'core:comments.moderate': { label: 'core.permission.commentsModerate', grantedTo: [] },
+  'core:audit.read': { label: 'core.permission.auditRead', grantedTo: [] },
+  'core:events.manage': { label: 'core.permission.eventsManage', grantedTo: [] },
 } as const satisfies Record<string, { label: string; grantedTo: Grantee[] }>
 
 /** Every permission of the district, with its label and who holds it. Built once at assembly. */

@@ -6,6 +6,8 @@ import { memberships, programManagers } from '../db/schema/memberships.js'
 import { organizations } from '../db/schema/organizations.js'
 import { sessions } from '../db/schema/sessions.js'
 import { users } from '../db/schema/users.js'
+import { notifications } from '../db/schema/notifications.js'
+import { UNREAD_BADGE_LIMIT } from './auth-state.js'
 import type { DistritoEnv } from '../http/env.js'
 import type { AuthState } from './auth-state.js'
 import { newIdAndSecret, parseToken, secretMatches } from './tokens.js'
@@ -71,6 +73,8 @@ export async function validateSessionToken(db: Database, token: string | undefin
       orgName: organizations.name,
       orgRole: memberships.role,
       managerOf: sql<string>`(SELECT json_group_array(${programManagers.pluginId}) FROM ${programManagers} WHERE ${programManagers.userId} = ${users.id})`,
+      // Counted up to the badge's limit, through the unread index.
+      unread: sql<number>`(SELECT count(*) FROM (SELECT 1 FROM ${notifications} WHERE ${notifications.userId} = ${users.id} AND ${notifications.readAt} IS NULL LIMIT ${UNREAD_BADGE_LIMIT}))`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -102,6 +106,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
       },
       organization: row.orgId && row.orgRole ? { id: row.orgId, slug: row.orgSlug!, name: row.orgName!, role: row.orgRole } : null,
       managerOf: JSON.parse(row.managerOf) as string[],
+      unreadNotifications: row.unread,
     },
   }
 }

@@ -77,6 +77,15 @@ export const districtConfigSchema = z.object({
       smtpUrl: z.string().regex(/^smtps?:\/\//, 'use an smtp:// or smtps:// URL').optional(),
     })
     .default({}),
+  /** Attachments. Stored on disk unless the instance passes another `fileStorage` (an S3-compatible store). */
+  files: z
+    .object({
+      /** The folder (env FILES_DIR). Defaults to `files` next to a file database, else `./data/files`. */
+      dir: z.string().min(1).optional(),
+      /** The largest upload request the district accepts; each form also sets its own, smaller limit. */
+      maxUploadBytes: z.number().int().positive().default(25 * 1024 * 1024),
+    })
+    .default({ maxUploadBytes: 25 * 1024 * 1024 }),
   /** Demo data that `distrito seed --demo` creates. Never used by a production seed. */
   demo: z
     .object({

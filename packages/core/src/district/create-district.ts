@@ -21,6 +21,16 @@ import type { Mailer } from '../mail/mailer.js'
 import { createSmtpMailer } from '../mail/smtp.js'
 import { createMailService } from '../mail/outbox.js'
 import { type SeedOptions, runSeeds } from './seed.js'
+import { dirname, resolve } from 'node:path'
+import { createEngine, type Participant } from '../services/create-services.js'
+import type { CoreServices } from '../services/types.js'
+import { coreDeclarations } from './core-declarations.js'
+import { diskStorage } from '../files/disk-storage.js'
+import { createFileService } from '../files/service.js'
+import type { FileStorage } from '../files/storage.js'
+import { createJobLoop, type JobLoop } from '../jobs/loop.js'
+import { fireDueTimers } from '../workflow/engine.js'
+import type { PluginContext } from '../plugin/types.js'
 
 export interface DistrictInput extends DistrictConfigInput {
   plugins: readonly PluginInstance[]
@@ -29,6 +39,8 @@ export interface DistrictInput extends DistrictConfigInput {
   mailer?: Mailer
   /** Send each request's duration and SQL count in a Server-Timing header (development and tests). */
   serverTiming?: boolean
+  /** Where attachments are kept instead of the disk (an S3-compatible store). */
+  fileStorage?: FileStorage
 }
 
 export interface District {
@@ -44,6 +56,10 @@ export interface District {
   pendingMigrations(): Promise<PendingMigrations[]>
   migrate(): Promise<{ owner: string; applied: number }[]>
   seed(options?: SeedOptions): Promise<void>
+  /** Workflows, events, notifications, audit, files: what plugins get as `ctx.services`. */
+  services: CoreServices
+  /** Background work (scheduled transitions, event retries, queued mail); `distrito start` runs it. */
+  jobs: JobLoop
   /** A translator outside any request, e.g. for the CLI. */
   translator(locale: Locale): ReturnType<typeof createTranslator>
   close(): void
@@ -61,13 +77,23 @@ function secureCookiesFor(publicUrl: string | undefined): boolean {
   return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
 }
 
+/** Attachments sit next to a file database (so a test's temporary database keeps its files with it). */
+function filesFolder(config: DistrictConfig, databaseUrl: string): string {
+  const configured = config.files.dir ?? process.env.FILES_DIR
+  if (configured) return configured
+  if (databaseUrl.startsWith('file:') && !databaseUrl.startsWith('file::memory:')) {
+    return resolve(dirname(databaseUrl.slice('file:'.length).split('?')[0] ?? ''), 'files')
+  }
+  return 'data/files'
+}
+
 /** Lets a configuration file be typed without assembling anything yet. */
 export function defineDistrict(input: DistrictInput): DistrictInput {
   return input
 }
 
 function parseConfig(input: DistrictInput): DistrictConfig {
-  const { plugins: _plugins, logger: _logger, serverTiming: _serverTiming, mailer: _mailer, ...raw } = input
+  const { plugins: _plugins, logger: _logger, serverTiming: _serverTiming, mailer: _mailer, fileStorage: _fileStorage, ...raw } = input
   const result = districtConfigSchema.safeParse(raw)
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ')
@@ -98,7 +124,7 @@ export async function createDistrict(input: DistrictInput): Promise<District> {
     authToken: config.database.authToken ?? process.env.DATABASE_AUTH_TOKEN,
   })
   try {
-    return assemble(config, resolved, logger, handle, { serverTiming: input.serverTiming ?? false, mailer: input.mailer })
+    return assemble(config, resolved, logger, handle, { serverTiming: input.serverTiming ?? false, mailer: input.mailer, fileStorage: input.fileStorage })
   } catch (error) {
     handle.close()
     throw error
@@ -110,7 +136,7 @@ function assemble(
   resolved: ResolvedPlugin[],
   logger: Logger,
   handle: DatabaseHandle,
-  options: { serverTiming: boolean; mailer?: Mailer },
+  options: { serverTiming: boolean; mailer?: Mailer; fileStorage?: FileStorage },
 ): District {
   const { db } = handle
   for (const { definition, foreignCore } of resolved) {
@@ -129,6 +155,8 @@ function assemble(
       config,
       logger: logger.child({ plugin: definition.id }),
       basePath: `/${definition.id}`,
+      // Set below, once every plugin's declarations are wired into the engine.
+      services: undefined as unknown as CoreServices,
     },
   }))
   const catalogs = buildCatalogs(plugins)
@@ -148,6 +176,23 @@ function assemble(
   if (!mailer && config.publicUrl?.startsWith('https:')) {
     logger.warn('No SMTP_URL is set: mail stays in the outbox, where administrators can read its sign-in links. Set SMTP_URL in production.')
   }
+  const translator = (locale: Locale) => createTranslator(locale, catalogs[locale])
+  const files = createFileService(options.fileStorage ?? diskStorage(filesFolder(config, handle.url)), config.files.maxUploadBytes)
+  const coreContext: PluginContext = { id: 'core', options: {}, db, config, logger, basePath: '/', services: undefined as unknown as CoreServices }
+  const participants: Participant[] = [
+    { id: 'core', definition: coreDeclarations, context: coreContext },
+    ...plugins.map((p) => ({ id: p.id, definition: p.definition, context: p.context })),
+  ]
+  const engine = createEngine({ db, participants, permissions: permissionTable, config, translator, mail, files, logger })
+  for (const participant of participants) participant.context.services = engine.services
+  const jobs = createJobLoop(
+    [
+      { name: 'timers', run: (now) => fireDueTimers(db, engine.runners, now) },
+      { name: 'events', run: (now) => engine.bus.deliverDue(now) },
+      { name: 'mail', run: (now) => mail.sendDue(now) },
+    ],
+    logger.child({ component: 'jobs' }),
+  )
   // Assembly ends here: what requests read is frozen, so no route can change it for the others.
   const runtime: DistrictRuntime = Object.freeze({
     config,
@@ -161,8 +206,10 @@ function assemble(
     permissions: permissionTable,
     programs: Object.freeze(plugins.map((p) => ({ id: p.id, label: p.definition.name ?? p.id }))),
     mail,
+    notificationKinds: engine.notificationKinds,
+    bus: engine.bus,
   })
-  const app = buildApp({ runtime, db, logger, assets, plugins })
+  const app = buildApp({ runtime, db, logger, assets, plugins, services: engine.services })
 
   const migrationSources: MigrationSource[] = [
     { owner: 'core', folder: CORE_MIGRATIONS },
@@ -187,8 +234,10 @@ function assemble(
       for (const source of migrationSources) applied.push({ owner: source.owner, applied: await applyMigrations(db, source) })
       return applied
     },
-    seed: (options) => runSeeds({ db, config, plugins }, options),
-    translator: (locale) => createTranslator(locale, catalogs[locale]),
+    seed: (options) => runSeeds({ db, config, plugins, services: engine.services }, options),
+    services: engine.services,
+    jobs,
+    translator,
     close: () => handle.close(),
   }
   return Object.freeze(district)

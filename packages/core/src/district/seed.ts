@@ -3,6 +3,7 @@ import { seedDemoCommunity } from './demo-seed.js'
 import type { DistrictConfig } from '../config/district-config.js'
 import type { Database } from '../db/client.js'
 import type { MountedPlugin } from './mounted-plugin.js'
+import type { CoreServices } from '../services/types.js'
 
 export interface SeedOptions {
   /** Adds demo data and the demo administrator from the configuration. */
@@ -18,7 +19,7 @@ export interface SeedOptions {
  * running this on a seeded database changes nothing.
  */
 export async function runSeeds(
-  parts: { db: Database; config: DistrictConfig; plugins: readonly MountedPlugin[] },
+  parts: { db: Database; config: DistrictConfig; plugins: readonly MountedPlugin[]; services: CoreServices },
   options: SeedOptions = {},
 ): Promise<void> {
   const { db, config, plugins } = parts

@@ -33,6 +33,13 @@ import { directoryRoutes } from '../organizations/routes/directory.js'
 import { invitationRoutes } from '../organizations/routes/invitations.js'
 import { memberRoutes } from '../organizations/routes/members.js'
 import { organizationProfileRoutes } from '../organizations/routes/profile.js'
+import type { CoreServices } from '../services/types.js'
+import { workflowRoutes } from '../workflow/routes.js'
+import { notificationRoutes } from '../notifications/routes.js'
+import { fileRoutes } from '../files/routes.js'
+import { commentRoutes } from '../comments/routes.js'
+import { verificationRoutes } from '../organizations/routes/verification.js'
+import { organizationDeleteRoutes } from '../organizations/routes/delete.js'
 
 /** Form posts larger than this are refused with 413; file uploads get their own limits. */
 export const MAX_FORM_BYTES = 1024 * 1024
@@ -43,6 +50,7 @@ export interface AppParts {
   logger: Logger
   assets: AssetBundle
   plugins: readonly MountedPlugin[]
+  services: CoreServices
 }
 
 function wantsPage(accept: string | undefined, htmx: string | undefined): boolean {
@@ -59,6 +67,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   app.use(async (c, next) => {
     c.set('district', runtime)
     c.set('db', db)
+    c.set('services', parts.services)
     c.set('flash', null)
     await next()
   })
@@ -71,7 +80,11 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   app.use(authMiddleware())
   app.use(localeMiddleware())
   app.use(jsxRenderer(({ children, title, noindex }, c) => <Shell c={c} title={title} noindex={noindex}>{children}</Shell>, { docType: true }))
-  app.use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) }))
+  // Forms are small; only multipart requests carry files, up to the district's upload ceiling (each
+  // form then checks its own, smaller limit per file).
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) })
+  const uploadLimit = bodyLimit({ maxSize: runtime.config.files.maxUploadBytes, onError: (c) => renderError(c, 413) })
+  app.use((c, next) => ((c.req.header('Content-Type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next)))
   app.use(csrfProtection(publicOrigin ? [publicOrigin] : undefined))
   app.use(async (c, next) => {
     // Only a full page shows the one-time notice, so a background request cannot swallow it.
@@ -83,7 +96,8 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   app.route('/', homeRoutes(plugins))
   for (const routes of [
     registerRoutes(), loginRoutes(), verifyEmailRoutes(), passwordResetRoutes(), accountRoutes(), changeEmailRoutes(), privacyRoutes(plugins),
-    directoryRoutes(), organizationProfileRoutes(), memberRoutes(), invitationRoutes(), adminRoutes(), legalRoutes(),
+    directoryRoutes(), organizationProfileRoutes(), memberRoutes(), invitationRoutes(), verificationRoutes(), organizationDeleteRoutes(),
+    adminRoutes(), legalRoutes(), workflowRoutes(), notificationRoutes(), fileRoutes(), commentRoutes(),
   ]) app.route('/', routes)
   for (const plugin of plugins) {
     if (!plugin.definition.routes) continue

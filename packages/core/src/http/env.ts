@@ -9,6 +9,9 @@ import type { AuthState } from '../auth/auth-state.js'
 import type { PermissionTable } from '../auth/permissions.js'
 import type { OrganizationRole } from '../db/schema/memberships.js'
 import type { MailService } from '../mail/outbox.js'
+import type { CoreServices } from '../services/types.js'
+import type { NotificationKind } from '../notifications/types.js'
+import type { EventBus } from '../events/bus.js'
 
 /** A navigation entry of the page shell, already resolved to an absolute path. */
 export interface ShellNavItem {
@@ -34,6 +37,10 @@ export interface DistrictRuntime {
   /** Installed plugins, for pages that list programs (program managers, roles). */
   programs: readonly { id: string; label: string }[]
   mail: MailService
+  /** Every kind of notification, for the preferences page. */
+  notificationKinds: ReadonlyMap<string, NotificationKind & { plugin: string }>
+  /** For the administrators' page of event deliveries (retrying a failed one). */
+  bus: EventBus
 }
 
 export interface DistritoVariables {
@@ -45,6 +52,8 @@ export interface DistritoVariables {
   db: Database
   logger: Logger
   district: DistrictRuntime
+  /** Workflows, events, notifications, audit, files: the same services plugins get in their context. */
+  services: CoreServices
   flash: FlashMessage | null
   /** Who is signed in, for which organization, and which programs they manage. */
   auth: AuthState

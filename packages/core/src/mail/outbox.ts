@@ -1,39 +1,101 @@
-import { eq } from 'drizzle-orm'
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { outbox } from '../db/schema/outbox.js'
+import { afterCommit, type Executor } from '../db/transaction.js'
 import type { Logger } from '../log/logger.js'
 import { errorFields } from '../log/logger.js'
 import type { Mailer, MailMessage } from './mailer.js'
 
 const REDACTED = '[enlace de un solo uso / single-use link]'
+/** Tries before a message is marked failed; retries wait 1, 4, 9, 16 minutes. */
+export const MAIL_MAX_ATTEMPTS = 5
+const LEASE_MS = 60_000
+const retryDelay = (attempts: number) => attempts * attempts * 60_000
 
 export interface MailService {
-  /** Records the message in the outbox and, when a mail server is configured, sends it. */
+  /** Records the message in the outbox and, when a mail server is configured, sends it now. */
   send(message: MailMessage): Promise<void>
+  /**
+   * Records messages with `executor` (inside the transaction that caused them) and sends them
+   * after it commits; a message the server refuses is retried by the job loop.
+   */
+  queue(executor: Executor, messages: readonly MailMessage[]): Promise<void>
+  /** Sends queued messages that are due; returns how many it tried. */
+  sendDue(now?: Date, limit?: number): Promise<number>
   /** True when messages only land in the outbox (no SMTP): the demo and development. */
   readonly outboxOnly: boolean
 }
 
 /**
  * Every message is written to the outbox first, so administrators can always see what the district
- * sent, and a mail server that is down loses nothing: the row says `failed` and why.
+ * sent, and a mail server that is down loses nothing: the message waits for its retry, and after
+ * the last one says `failed` and why.
  */
 export function createMailService(db: Database, mailer: Mailer | null, from: string, logger: Logger): MailService {
+  async function deliver(id: string, message: Omit<MailMessage, 'secrets'>, secrets: readonly string[], attempts: number): Promise<void> {
+    if (!mailer) return
+    try {
+      await mailer.send({ ...message, from })
+      const redacted = secrets.reduce((text, secret) => text.split(secret).join(REDACTED), message.text)
+      await db.update(outbox).set({ status: 'sent', sentAt: new Date(), text: redacted, leaseUntil: null, error: null }).where(eq(outbox.id, id))
+    } catch (error) {
+      const final = attempts >= MAIL_MAX_ATTEMPTS
+      logger.error('mail could not be sent', { outboxId: id, attempts, final, ...errorFields(error) })
+      await db
+        .update(outbox)
+        .set({
+          status: final ? 'failed' : 'queued',
+          error: String((error as Error).message ?? error).slice(0, 500),
+          nextAttemptAt: new Date(Date.now() + retryDelay(attempts)),
+          leaseUntil: null,
+        })
+        .where(eq(outbox.id, id))
+    }
+  }
+
+  /** Takes a queued message for this instance; another instance that finds it leased leaves it. */
+  async function claim(id: string, now: Date) {
+    const [row] = await db
+      .update(outbox)
+      .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'queued'), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
+      .returning({ to: outbox.to, subject: outbox.subject, text: outbox.text, attempts: outbox.attempts })
+    return row
+  }
+
+  async function sendQueued(id: string, now = new Date()): Promise<void> {
+    const row = await claim(id, now)
+    if (row) await deliver(id, { to: row.to, subject: row.subject, text: row.text }, [], row.attempts)
+  }
+
   return {
     outboxOnly: mailer === null,
     async send(message) {
       const id = crypto.randomUUID()
       const { secrets = [], ...content } = message
-      await db.insert(outbox).values({ id, ...content, status: 'stored' })
+      await db.insert(outbox).values({ id, ...content, status: mailer ? 'queued' : 'stored', attempts: 1, nextAttemptAt: new Date(), leaseUntil: new Date(Date.now() + LEASE_MS) })
+      await deliver(id, content, secrets, 1)
+    },
+    async queue(executor, messages) {
+      if (!messages.length) return
+      const now = new Date()
+      const rows = messages.map(({ secrets: _secrets, ...content }) => ({ id: crypto.randomUUID(), ...content, status: mailer ? ('queued' as const) : ('stored' as const), nextAttemptAt: now }))
+      await executor.insert(outbox).values(rows)
       if (!mailer) return
-      try {
-        await mailer.send({ ...content, from })
-        const redacted = secrets.reduce((text, secret) => text.split(secret).join(REDACTED), content.text)
-        await db.update(outbox).set({ status: 'sent', sentAt: new Date(), text: redacted }).where(eq(outbox.id, id))
-      } catch (error) {
-        logger.error('mail could not be sent', { outboxId: id, ...errorFields(error) })
-        await db.update(outbox).set({ status: 'failed', error: String((error as Error).message ?? error).slice(0, 500) }).where(eq(outbox.id, id))
-      }
+      await afterCommit(executor, async () => {
+        for (const row of rows) await sendQueued(row.id)
+      })
+    },
+    async sendDue(now = new Date(), limit = 50) {
+      if (!mailer) return 0
+      const due = await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
+        .orderBy(asc(outbox.nextAttemptAt))
+        .limit(limit)
+      for (const { id } of due) await sendQueued(id, now)
+      return due.length
     },
   }
 }

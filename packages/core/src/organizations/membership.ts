@@ -1,3 +1,4 @@
+import type { Executor } from '../db/transaction.js'
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { invitations, memberships, type OrganizationRole } from '../db/schema/memberships.js'
@@ -60,7 +61,7 @@ export async function organizationsOf(db: Database, userId: string) {
     .limit(200)
 }
 
-export async function roleIn(db: Database, organizationId: string, userId: string): Promise<OrganizationRole | null> {
+export async function roleIn(db: Executor, organizationId: string, userId: string): Promise<OrganizationRole | null> {
   const [row] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
   return row?.role ?? null
 }

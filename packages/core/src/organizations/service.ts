@@ -1,3 +1,4 @@
+import { workflowItems } from '../db/schema/workflows.js'
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
@@ -72,6 +73,8 @@ export interface DirectoryFilters {
   subregion?: string
   /** Administrators filter by verification; the public directory shows all. */
   verified?: boolean
+  /** A state of the verification workflow other than the initial one (`requested`, `rejected`). */
+  verificationState?: string
 }
 
 /**
@@ -89,6 +92,9 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
   if (filters.kind) conditions.push(eq(organizations.kind, filters.kind))
   if (filters.subregion) conditions.push(eq(organizations.subregion, filters.subregion))
   if (filters.verified !== undefined) conditions.push(filters.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
+  if (filters.verificationState) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = 'core.verification' AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${filters.verificationState})`)
+  }
   if (filters.sector) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${filters.sector})`,

@@ -16,6 +16,9 @@ export type AssemblyErrorCode =
   | 'INVALID_CONFIG'
   | 'PLUGIN_SETUP_FAILED'
   | 'UNKNOWN_PERMISSION'
+  | 'INVALID_WORKFLOW'
+  | 'DUPLICATE_HANDLER'
+  | 'UNKNOWN_NOTIFICATION'
 
 export class AssemblyError extends Error {
   override readonly name = 'AssemblyError'

@@ -10,6 +10,7 @@ import type { PluginDefinition } from './types.js'
 /** Paths the core serves itself; a plugin mounted there would shadow them. */
 export const RESERVED_IDS = new Set([
   'core', 'assets', 'locale', 'health', 'admin', 'auth', 'account', 'api', 'orgs', 'people', 'static',
+  'notifications', 'files', 'comments', 'workflows', 'follows', 'invitations', 'legal', 'login', 'logout', 'register',
 ])
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/

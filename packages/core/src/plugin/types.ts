@@ -8,6 +8,11 @@ import type { Translate } from '../i18n/translator.js'
 import type { Formatters } from '../i18n/format.js'
 import type { Logger } from '../log/logger.js'
 import type { Grantee } from '../auth/permissions.js'
+import type { Subscription, VetoRegistration } from '../events/define.js'
+import type { NotificationKind } from '../notifications/types.js'
+import type { CoreServices } from '../services/types.js'
+import type { SubjectDeclaration } from '../subjects/types.js'
+import type { WorkflowDefinition } from '../workflow/define.js'
 
 /** A plugin's drizzle tables (and relations), keyed as it wants to query them: `db.query.<key>`. */
 export type PluginTables = Record<string, unknown>
@@ -22,6 +27,8 @@ export interface PluginContext<TOptions = unknown, TTables extends PluginTables 
   logger: Logger
   /** Where the plugin's routes are mounted, e.g. `/challenges`. */
   basePath: string
+  /** Workflows, events, notifications, audit log, files and follows. */
+  services: CoreServices
 }
 
 /** A permission a plugin declares; it becomes `<plugin id>:<name>`. Roles are granted in the core. */
@@ -114,6 +121,23 @@ export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType, TTables
     migrations?: string
   }
   permissions?: Record<string, PermissionDeclaration>
+  /**
+   * The kinds of item the plugin owns, by name (`challenge` becomes `<plugin>.challenge`): who may
+   * see one, and how to name and link it. Files, comments, follows and the audit log rely on it.
+   */
+  subjects?: Record<string, SubjectDeclaration>
+  /** State machines of the plugin's items, run by the core (`ctx.services.workflow('<plugin>.<id>')`). */
+  workflows?: readonly WorkflowDefinition<any, any, any>[]
+  /**
+   * Kinds of notification the plugin sends, by name (`awarded` becomes `<plugin>.awarded`). Each
+   * workflow is also a kind (`<plugin>.<workflow id>`), for its transitions' notices; declare it here
+   * to give it a label and an email default.
+   */
+  notifications?: Record<string, NotificationKind>
+  /** Handlers of events, called after the publishing transaction commits, in dependency order. */
+  on?: readonly Subscription[]
+  /** Refusals of actions of the core or of other plugins (`veto(coreHooks.organizationDelete, …)`). */
+  hooks?: readonly VetoRegistration[]
   messages?: PluginMessages
   // Methods rather than function properties: an instance lists plugins of every options and
   // schema type side by side, which needs these parameters checked bivariantly.

@@ -8,6 +8,7 @@ import { CookieJar } from './cookie-jar.js'
 import { desc, eq, sql } from 'drizzle-orm'
 import { users } from '../db/schema/users.js'
 import { outbox } from '../db/schema/outbox.js'
+import { workflowItems } from '../db/schema/workflows.js'
 import { type OrganizationKind, organizations } from '../db/schema/organizations.js'
 import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
 import { slugify } from '../organizations/slug.js'
@@ -183,6 +184,8 @@ export async function createTestDistrict(
         verifiedAt: input.verified ? new Date() : null, createdBy: input.members?.[0]?.user.id ?? null,
       })
       if (input.members?.length) await district.db.insert(memberships).values(input.members.map((m) => ({ organizationId: org.id, userId: m.user.id, role: m.role })))
+      // A verified organization stands in the verified state of its verification workflow.
+      if (input.verified) await district.db.insert(workflowItems).values({ workflow: 'core.verification', itemId: org.id, state: 'verified', enteredAt: new Date() })
       return org
     },
     mails: async (to) => {

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { UNREAD_BADGE_LIMIT } from '../auth/auth-state.js'
 import type { Child } from 'hono/jsx'
 import type { Context } from 'hono'
 import type { DistritoEnv } from '../http/env.js'
@@ -8,7 +9,7 @@ import { legalLinks } from '../legal/routes.js'
 import type { PageProps } from './page-props.js'
 
 /** Any of these opens the administration area's link in the header. */
-const ADMIN_PERMISSIONS = ['core:users.manage', 'core:organizations.verify', 'core:outbox.read']
+const ADMIN_PERMISSIONS = ['core:users.manage', 'core:organizations.verify', 'core:outbox.read', 'core:audit.read', 'core:events.manage', 'core:comments.moderate']
 
 function isCurrent(path: string, href: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
@@ -60,8 +61,19 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
                     {auth.organization ? (
                       <li class="acting-for">{t('core.shell.actingFor', { organization: auth.organization.name })}</li>
                     ) : null}
+                    <li>
+                      <a href="/notifications" aria-current={isCurrent(path, '/notifications') ? 'page' : undefined} class="notifications-link">
+                        {t('core.shell.notifications')}
+                        {auth.unreadNotifications > 0 ? (
+                          <span class="count-badge">
+                            <span aria-hidden="true">{auth.unreadNotifications >= UNREAD_BADGE_LIMIT ? '99+' : auth.unreadNotifications}</span>
+                            <span class="visually-hidden">{t('core.shell.unread', { count: auth.unreadNotifications >= UNREAD_BADGE_LIMIT ? '99+' : auth.unreadNotifications })}</span>
+                          </span>
+                        ) : null}
+                      </a>
+                    </li>
                     <li><a href="/account" aria-current={isCurrent(path, '/account') ? 'page' : undefined}>{t('core.shell.account')}</a></li>
-                    {ADMIN_PERMISSIONS.some((p) => can(p)) ? (
+                    {ADMIN_PERMISSIONS.some((p) => can(p)) || auth.managerOf.length > 0 ? (
                       <li><a href="/admin" aria-current={isCurrent(path, '/admin') ? 'page' : undefined}>{t('core.shell.admin')}</a></li>
                     ) : null}
                     <li>

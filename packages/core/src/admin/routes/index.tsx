@@ -8,6 +8,9 @@ import { adminUserRoutes } from './users.js'
 import { adminOrganizationRoutes } from './organizations.js'
 import { adminOutboxRoutes } from './outbox.js'
 import { adminRoleRoutes } from './roles.js'
+import { adminAuditRoutes } from './audit.js'
+import { adminEventRoutes } from './events.js'
+import { adminReportRoutes } from './reports.js'
 
 /** The administration area's sections, each behind its own permission. */
 export const ADMIN_SECTIONS = [
@@ -15,6 +18,9 @@ export const ADMIN_SECTIONS = [
   { path: '/admin/organizations', permission: 'core:organizations.verify', label: 'core.admin.organizations', lead: 'core.admin.organizationsLead' },
   { path: '/admin/roles', permission: 'core:users.manage', label: 'core.admin.roles', lead: 'core.admin.rolesLead' },
   { path: '/admin/outbox', permission: 'core:outbox.read', label: 'core.admin.outbox', lead: 'core.admin.outboxLead' },
+  { path: '/admin/audit', permission: 'core:audit.read', label: 'core.audit.title', lead: 'core.audit.lead' },
+  { path: '/admin/events', permission: 'core:events.manage', label: 'core.events.title', lead: 'core.events.lead' },
+  { path: '/admin/reports', permission: 'core:comments.moderate', label: 'core.reports.title', lead: 'core.reports.lead' },
 ] as const
 
 export function adminRoutes() {
@@ -22,7 +28,8 @@ export function adminRoutes() {
   app.get('/admin', (c) => {
     currentUser(c)
     const { t, can } = c.var
-    const sections = ADMIN_SECTIONS.filter((s) => can(s.permission))
+    // Program managers moderate the comments on their program's items.
+    const sections = ADMIN_SECTIONS.filter((s) => can(s.permission) || (s.path === '/admin/reports' && c.var.auth.managerOf.length > 0))
     if (sections.length === 0) httpError(403)
     return c.render(
       <>
@@ -43,5 +50,8 @@ export function adminRoutes() {
   app.route('/', adminOrganizationRoutes())
   app.route('/', adminRoleRoutes())
   app.route('/', adminOutboxRoutes())
+  app.route('/', adminAuditRoutes())
+  app.route('/', adminEventRoutes())
+  app.route('/', adminReportRoutes())
   return app
 }

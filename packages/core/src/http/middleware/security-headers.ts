@@ -25,14 +25,17 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
     crossOriginEmbedderPolicy: false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   })
-  // A page whose address holds a secret (a reset or invitation link) sends no referrer at all;
-  // the defaults would overwrite the stricter policy it set.
+  // A page whose address holds a secret (a reset or invitation link) sends no referrer at all, and
+  // an uploaded file is served under a sandboxing policy; the defaults would overwrite either.
   return async (c, next) => {
-    let own: string | null = null
+    let referrer: string | null = null
+    let policy: string | null = null
     await defaults(c, async () => {
       await next()
-      own = c.res.headers.get('Referrer-Policy')
+      referrer = c.res.headers.get('Referrer-Policy')
+      policy = c.res.headers.get('Content-Security-Policy')
     })
-    if (own) c.res.headers.set('Referrer-Policy', own)
+    if (referrer) c.res.headers.set('Referrer-Policy', referrer)
+    if (policy) c.res.headers.set('Content-Security-Policy', policy)
   }
 }

@@ -76,6 +76,7 @@ export const adminMessages = bilingual({
   'core.admin.deliveryStatus': ['Estado', 'Status'],
   'core.admin.mailStatus.stored': ['En el buzón (sin servidor de correo)', 'In the outbox (no mail server)'],
   'core.admin.mailStatus.sent': ['Enviado', 'Sent'],
+  'core.admin.mailStatus.queued': ['En cola (se reintentará)', 'Queued (will be retried)'],
   'core.admin.mailStatus.failed': ['Falló', 'Failed'],
   'core.admin.backToOutbox': ['Volver al buzón', 'Back to the outbox'],
 })

@@ -2,6 +2,7 @@ import type { CoreMessageKey } from './es-CO.js'
 import { accountMessages } from './accounts.js'
 import { adminMessages } from './admin.js'
 import { legalMessages } from './legal.js'
+import { engineMessages } from './engine.js'
 import { organizationMessages } from './organizations.js'
 
 /** Core strings in English. The type makes a missing or extra key a compile error. */
@@ -14,7 +15,7 @@ const baseEn: Record<CoreMessageKey, string> = {
   'core.shell.languageName.es-CO': 'Español',
   'core.shell.languageName.en': 'English',
   'core.shell.footer': '{district} runs on Distrito, free software for innovation districts.',
-  'core.shell.notifications': 'Notices',
+  'core.shell.notifications': 'Notifications',
   'core.home.programs': 'District programs',
   'core.home.programsLead': 'What is open now in each program.',
   'core.home.noPrograms': 'This district has no programs installed yet.',
@@ -102,4 +103,5 @@ export const en: Record<string, string> = {
   ...organizationMessages.en,
   ...adminMessages.en,
   ...legalMessages.en,
+  ...engineMessages.en,
 }

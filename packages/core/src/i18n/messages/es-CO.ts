@@ -1,6 +1,7 @@
 import { accountMessages } from './accounts.js'
 import { adminMessages } from './admin.js'
 import { legalMessages } from './legal.js'
+import { engineMessages } from './engine.js'
 import { organizationMessages } from './organizations.js'
 
 /** Core strings in Spanish (Colombia), the default language. Keys are namespaced `core.`. */
@@ -13,7 +14,7 @@ const baseEsCO = {
   'core.shell.languageName.es-CO': 'Español',
   'core.shell.languageName.en': 'English',
   'core.shell.footer': '{district} funciona con Distrito, software libre para distritos de innovación.',
-  'core.shell.notifications': 'Avisos',
+  'core.shell.notifications': 'Notificaciones',
   'core.home.programs': 'Programas del distrito',
   'core.home.programsLead': 'Lo que está abierto ahora en cada programa.',
   'core.home.noPrograms': 'Este distrito aún no tiene programas instalados.',
@@ -103,4 +104,5 @@ export const esCO: Record<string, string> = {
   ...organizationMessages['es-CO'],
   ...adminMessages['es-CO'],
   ...legalMessages['es-CO'],
+  ...engineMessages['es-CO'],
 }

@@ -61,7 +61,9 @@ function OrganizationPage(props: { org: OrganizationWithRole }) {
         actions={
           <>
             {org.viewerRole ? <a class="button button--secondary" href={`/orgs/${org.slug}/members`}>{t('core.org.members')}</a> : null}
+            {org.viewerRole || can('core:organizations.verify', null) ? <a class="button button--secondary" href={`/orgs/${org.slug}/verification`}>{t('core.verification.link')}</a> : null}
             {canEdit ? <a class="button" href={`/orgs/${org.slug}/edit`}>{t('core.org.edit')}</a> : null}
+            {can('core:organizations.delete', org.viewerRole) ? <a class="button button--secondary" href={`/orgs/${org.slug}/delete`}>{t('core.org.delete')}</a> : null}
           </>
         }
       />

@@ -2,6 +2,8 @@
 import type { Child } from 'hono/jsx'
 import type { FieldErrors, FormValues } from '../forms/parse-form.js'
 import { useT } from '../context.js'
+import { EXTENSIONS } from '../../files/file-types.js'
+import { type FilePolicy, formatBytes } from '../../files/service.js'
 
 const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
 
@@ -225,3 +227,15 @@ export function SubmitButton(props: { children: Child; variant?: 'primary' | 'se
 }
 
 export type { FieldErrors, FormValues }
+
+/** A file input that tells people, before they pick, which kinds and sizes the server accepts. */
+export function FileField(props: FieldProps & { policy: FilePolicy }) {
+  const t = useT()
+  const accept = props.policy.types.flatMap((type) => EXTENSIONS[type]).join(',')
+  const hint = [props.hint, t('core.files.hint', { types: props.policy.types.map((x) => x.toUpperCase()).join(', '), max: formatBytes(props.policy.maxBytes) })].filter(Boolean).join(' ')
+  return (
+    <FieldShell {...props} hint={hint}>
+      <input {...controlAttributes({ ...props, hint })} type="file" accept={accept} />
+    </FieldShell>
+  )
+}

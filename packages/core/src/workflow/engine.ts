@@ -1,0 +1,275 @@
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import type { AuthState } from '../auth/auth-state.js'
+import { type PermissionTable, isGranted, roleAtLeast } from '../auth/permissions.js'
+import type { Database } from '../db/client.js'
+import { type OrganizationRole } from '../db/schema/memberships.js'
+import { users } from '../db/schema/users.js'
+import { workflowItems, workflowTimers, workflowTransitions } from '../db/schema/workflows.js'
+import { type Executor, type Transaction, inTransaction } from '../db/transaction.js'
+import type { Veto } from '../events/define.js'
+import { coreEvents } from '../events/core-events.js'
+import { roleIn } from '../organizations/membership.js'
+import type { CoreServices } from '../services/types.js'
+import type { TransitionDefinition, WorkflowActor, WorkflowDefinition } from './define.js'
+
+/** Why a transition was not fired; `message` is an i18n key. */
+export interface Refusal extends Veto {
+  /** `forbidden` 403, `not-found` 404, `state` 409 (the item is not where the transition starts), `note`/`guard` 422. */
+  code: 'forbidden' | 'not-found' | 'state' | 'note' | 'guard'
+}
+
+export type FireResult = { ok: true; from: string; to: string } | { ok: false; refusal: Refusal }
+
+export interface AvailableTransition {
+  name: string
+  label: string
+  note: 'optional' | 'required' | null
+  /** Set when the guard refuses now: the button is shown disabled with its reason. */
+  blocked: Veto | null
+}
+
+export interface TimelineEntry {
+  transition: string
+  label: string
+  from: string
+  to: string
+  at: Date
+  actor: { name: string; deletedAt: Date | null } | null
+  note: string | null
+}
+
+export interface WorkflowRunner {
+  /** `<plugin>.<id>`. */
+  readonly id: string
+  readonly plugin: string
+  /** The full subject type of its items, `<plugin>.<subject>`. */
+  readonly subjectType: string
+  readonly definition: WorkflowDefinition
+  state(db: Executor, itemId: string): Promise<string>
+  /** The states of several items in one query, for lists. */
+  states(db: Executor, itemIds: readonly string[]): Promise<Map<string, string>>
+  /** The transitions this person may fire on the item now, with the guard's reason where it refuses. */
+  available(auth: AuthState, itemId: string): Promise<AvailableTransition[]>
+  /** Guard, state change, timeline and audit entries in one transaction; events after it commits. */
+  fire(actor: WorkflowActor, itemId: string, transition: string, options?: { note?: string | null }): Promise<FireResult>
+  /** Fires `transition` on its own at `at` (a call opening, a phase closing); `null` cancels it. */
+  schedule(executor: Executor, itemId: string, transition: string, at: Date | null): Promise<void>
+  timeline(db: Executor, itemId: string): Promise<TimelineEntry[]>
+}
+
+class RefusedError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message)
+  }
+}
+
+const refuse = (code: Refusal['code'], message: string, params?: Veto['params']): never => {
+  throw new RefusedError({ code, message, params })
+}
+
+export interface EngineDependencies {
+  db: Database
+  plugin: string
+  permissions: PermissionTable
+  services: () => CoreServices
+}
+
+/** The runner of one workflow. Timers are fired by `fireDueTimers`, from the job loop. */
+export function createWorkflowRunner(definition: WorkflowDefinition, deps: EngineDependencies): WorkflowRunner {
+  const id = `${deps.plugin}.${definition.id}`
+  const subjectType = `${deps.plugin}.${definition.subject}`
+  const transitions = definition.transitions as Record<string, TransitionDefinition<unknown, string>>
+
+  async function currentState(db: Executor, itemId: string): Promise<string> {
+    const [row] = await db.select({ state: workflowItems.state }).from(workflowItems).where(and(eq(workflowItems.workflow, id), eq(workflowItems.itemId, itemId)))
+    return row?.state ?? definition.initial
+  }
+
+  async function allowed(db: Executor, t: TransitionDefinition<unknown, string>, item: unknown, auth: AuthState): Promise<boolean> {
+    if (!auth.user || !t.by?.length) return false
+    const organizationId = definition.organizationOf?.(item) ?? null
+    let role: OrganizationRole | null | undefined
+    const roleInItemOrg = async () => {
+      if (role !== undefined) return role
+      if (!organizationId) return (role = null)
+      role = auth.organization?.id === organizationId ? auth.organization.role : await roleIn(db, organizationId, auth.user!.id)
+      return role
+    }
+    for (const allowance of t.by) {
+      if (typeof allowance === 'string') {
+        if (isGranted(deps.permissions, auth, allowance, await roleInItemOrg())) return true
+      } else if ('organizationRole' in allowance) {
+        if (roleAtLeast(await roleInItemOrg(), allowance.organizationRole)) return true
+      } else if (allowance.rule(item, auth)) return true
+    }
+    return false
+  }
+
+  const fromStates = (t: TransitionDefinition<unknown, string>) => [t.from].flat() as string[]
+
+  async function fireIn(tx: Transaction, actor: WorkflowActor, itemId: string, name: string, note: string | null): Promise<{ from: string; to: string }> {
+    const t = transitions[name]
+    if (!t) refuse('not-found', 'core.workflow.refused.unknown')
+    const item = await definition.load(tx, itemId)
+    if (item === undefined) refuse('not-found', 'core.workflow.refused.notFound')
+    const from = await currentState(tx, itemId)
+    if (actor.kind === 'person' && !(await allowed(tx, t!, item, actor.auth))) refuse('forbidden', 'core.workflow.refused.forbidden')
+    if (!fromStates(t!).includes(from)) refuse('state', 'core.workflow.refused.state', { state: `t:${definition.states[from]?.label ?? from}` })
+    if (t!.note === 'required' && !note) refuse('note', 'core.workflow.refused.noteRequired')
+    const services = deps.services()
+    const ctx = { tx, actor, note, services }
+    const veto = t!.guard ? await t!.guard(item, ctx) : null
+    if (veto) refuse('guard', veto.message, veto.params)
+    const now = new Date()
+    // The state moves only from where this transition read it: of two instances firing at once,
+    // one changes it and the other finds it moved and is refused.
+    const moved = await tx
+      .insert(workflowItems)
+      .values({ workflow: id, itemId, state: t!.to, enteredAt: now })
+      .onConflictDoUpdate({ target: [workflowItems.workflow, workflowItems.itemId], set: { state: t!.to, enteredAt: now }, setWhere: eq(workflowItems.state, from) })
+      .returning({ state: workflowItems.state })
+    if (!moved.length) refuse('state', 'core.workflow.refused.moved')
+    const actorId = actor.kind === 'person' ? actor.auth.user!.id : null
+    await tx.insert(workflowTransitions).values({ workflow: id, itemId, transition: name, fromState: from, toState: t!.to, actorId, note, at: now })
+    const organizationId = definition.organizationOf?.(item) ?? null
+    await services.audit.record(tx, {
+      actorId,
+      action: `${id}.${name}`,
+      subject: { type: subjectType, id: itemId },
+      organizationId,
+      changes: { state: { before: from, after: t!.to } },
+      note,
+    })
+    await t!.effect?.(item, ctx)
+    const recipients = t!.notify?.(item)
+    if (recipients) {
+      await services.notify(tx, {
+        kind: id,
+        to: recipients,
+        message: 'core.workflow.notice',
+        params: { item: definition.title(item), state: `t:${definition.states[t!.to as string]!.label}` },
+        href: definition.href(item),
+        actorId,
+      })
+    }
+    await services.events.publish(tx, coreEvents.workflowTransitioned, { workflow: id, itemId, transition: name, from, to: t!.to, actorId })
+    return { from, to: t!.to }
+  }
+
+  async function fire(actor: WorkflowActor, itemId: string, name: string, options: { note?: string | null } = {}): Promise<FireResult> {
+    const note = options.note?.trim() || null
+    try {
+      const result = await inTransaction(deps.db, (tx) => fireIn(tx, actor, itemId, name, note))
+      return { ok: true, ...result }
+    } catch (error) {
+      if (error instanceof RefusedError) return { ok: false, refusal: error.refusal }
+      throw error
+    }
+  }
+
+  return {
+    id,
+    plugin: deps.plugin,
+    subjectType,
+    definition,
+    state: currentState,
+    async states(db, itemIds) {
+      const out = new Map(itemIds.map((i) => [i, definition.initial as string]))
+      if (!itemIds.length) return out
+      const rows = await db.select({ itemId: workflowItems.itemId, state: workflowItems.state }).from(workflowItems).where(and(eq(workflowItems.workflow, id), inArray(workflowItems.itemId, [...itemIds])))
+      for (const row of rows) out.set(row.itemId, row.state)
+      return out
+    },
+    async available(auth, itemId) {
+      const db = deps.db
+      const item = await definition.load(db, itemId)
+      if (item === undefined || !auth.user) return []
+      const state = await currentState(db, itemId)
+      const out: AvailableTransition[] = []
+      const services = deps.services()
+      for (const [name, t] of Object.entries(transitions)) {
+        if (!fromStates(t).includes(state) || !(await allowed(db, t, item, auth))) continue
+        // Guards read only; they see the database itself here, as nothing is being written.
+        const blocked = t.guard ? await t.guard(item, { tx: db as unknown as Transaction, actor: { kind: 'person', auth }, note: null, services }) : null
+        out.push({ name, label: t.label, note: t.note ?? null, blocked })
+      }
+      return out
+    },
+    fire,
+    async schedule(executor, itemId, transition, at) {
+      if (!transitions[transition]) throw new Error(`Workflow "${id}" has no transition "${transition}".`)
+      const key = and(eq(workflowTimers.workflow, id), eq(workflowTimers.itemId, itemId), eq(workflowTimers.transition, transition))
+      if (!at) {
+        await executor.delete(workflowTimers).where(key)
+        return
+      }
+      await executor
+        .insert(workflowTimers)
+        .values({ workflow: id, itemId, transition, dueAt: at })
+        .onConflictDoUpdate({ target: [workflowTimers.workflow, workflowTimers.itemId, workflowTimers.transition], set: { dueAt: at, status: 'pending', outcome: null, leaseUntil: null } })
+    },
+    async timeline(db, itemId) {
+      const rows = await db
+        .select({
+          transition: workflowTransitions.transition,
+          from: workflowTransitions.fromState,
+          to: workflowTransitions.toState,
+          at: workflowTransitions.at,
+          note: workflowTransitions.note,
+          actorName: users.name,
+          actorDeletedAt: users.deletedAt,
+          actorId: workflowTransitions.actorId,
+        })
+        .from(workflowTransitions)
+        .leftJoin(users, eq(users.id, workflowTransitions.actorId))
+        .where(and(eq(workflowTransitions.workflow, id), eq(workflowTransitions.itemId, itemId)))
+        .orderBy(asc(workflowTransitions.id))
+      return rows.map((r) => ({
+        transition: r.transition,
+        label: transitions[r.transition]?.label ?? r.transition,
+        from: r.from,
+        to: r.to,
+        at: r.at,
+        note: r.note,
+        actor: r.actorId ? { name: r.actorName ?? '', deletedAt: r.actorDeletedAt } : null,
+      }))
+    },
+  }
+}
+
+const TIMER_LEASE_MS = 60_000
+
+/**
+ * Fires the transitions whose time has come. Safe with several instances: each timer is leased
+ * before it is fired and marked fired inside the transition's own transaction, so it fires once.
+ */
+export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, WorkflowRunner>, now = new Date(), limit = 50): Promise<number> {
+  const due = await db
+    .select({ workflow: workflowTimers.workflow, itemId: workflowTimers.itemId, transition: workflowTimers.transition })
+    .from(workflowTimers)
+    .where(and(eq(workflowTimers.status, 'pending'), lte(workflowTimers.dueAt, now), or(isNull(workflowTimers.leaseUntil), lt(workflowTimers.leaseUntil, now))))
+    .orderBy(asc(workflowTimers.dueAt))
+    .limit(limit)
+  let fired = 0
+  for (const timer of due) {
+    const key = and(eq(workflowTimers.workflow, timer.workflow), eq(workflowTimers.itemId, timer.itemId), eq(workflowTimers.transition, timer.transition))
+    const claimed = await db
+      .update(workflowTimers)
+      .set({ leaseUntil: new Date(now.getTime() + TIMER_LEASE_MS) })
+      .where(and(key, eq(workflowTimers.status, 'pending'), or(isNull(workflowTimers.leaseUntil), lt(workflowTimers.leaseUntil, now))))
+      .returning({ workflow: workflowTimers.workflow })
+    if (!claimed.length) continue
+    const runner = runners.get(timer.workflow)
+    if (!runner) {
+      await db.update(workflowTimers).set({ status: 'skipped', outcome: 'workflow not installed', leaseUntil: null }).where(key)
+      continue
+    }
+    const result = await runner.fire({ kind: 'schedule' }, timer.itemId, timer.transition)
+    if (result.ok) fired += 1
+    await db
+      .update(workflowTimers)
+      .set(result.ok ? { status: 'fired', outcome: null, leaseUntil: null } : { status: 'skipped', outcome: `${result.refusal.code}: ${result.refusal.message}`, leaseUntil: null })
+      .where(and(key, eq(workflowTimers.status, 'pending')))
+  }
+  return fired
+}
