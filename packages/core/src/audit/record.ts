@@ -14,16 +14,7 @@ export interface AuditInput {
 
 /** Writes one entry, with the same executor as the change it records so both commit together. */
 export async function recordAudit(executor: Executor, entry: AuditInput): Promise<void> {
-  const changes = entry.changes && Object.keys(entry.changes).length ? entry.changes : null
-  await executor.insert(auditLog).values({
-    actorId: entry.actorId,
-    action: entry.action,
-    subjectType: entry.subject.type,
-    subjectId: entry.subject.id,
-    organizationId: entry.organizationId ?? null,
-    changes,
-    note: entry.note ?? null,
-  })
+  await auditStatement(executor, entry)
 }
 
 function comparable(value: unknown): unknown {
@@ -42,4 +33,18 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
     if (JSON.stringify(a) !== JSON.stringify(b)) changes[field] = { before: a, after: b }
   }
   return changes
+}
+
+/** The insert of an entry, not yet run: for `db.batch([...])`, so the entry commits with the change. */
+export function auditStatement(executor: Executor, entry: AuditInput) {
+  const changes = entry.changes && Object.keys(entry.changes).length ? entry.changes : null
+  return executor.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subject.type,
+    subjectId: entry.subject.id,
+    organizationId: entry.organizationId ?? null,
+    changes,
+    note: entry.note ?? null,
+  })
 }

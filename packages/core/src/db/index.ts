@@ -5,3 +5,6 @@ export { migrationsTableFor, type MigrationSource, type PendingMigrations } from
 export { users, type User } from './schema/users.js'
 export { organizations, organizationSectors, type Organization } from './schema/organizations.js'
 export { memberships } from './schema/memberships.js'
+export { workflowItems } from './schema/workflows.js'
+export { files, type StoredFile } from './schema/files.js'
+export { auditLog } from './schema/audit.js'

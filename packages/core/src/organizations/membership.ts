@@ -1,4 +1,5 @@
-import type { Executor } from '../db/transaction.js'
+import { inTransaction, type Executor } from '../db/transaction.js'
+import { auditStatement, recordAudit } from '../audit/record.js'
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { invitations, memberships, type OrganizationRole } from '../db/schema/memberships.js'
@@ -112,6 +113,7 @@ export async function acceptInvitation(db: Database, invitation: PendingInvitati
     db.insert(memberships).values({ organizationId: invitation.organizationId, userId, role: invitation.role }).onConflictDoNothing(),
     db.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${Date.now()})` }).where(eq(users.id, userId)),
     ...(sessionId ? [db.update(sessions).set({ activeOrganizationId: invitation.organizationId }).where(eq(sessions.id, sessionId))] : []),
+    auditStatement(db, { actorId: userId, action: 'core.membership.joined', subject: { type: 'core.user', id: userId }, organizationId: invitation.organizationId, changes: { role: { before: null, after: invitation.role } } }),
   ])
   return true
 }
@@ -126,26 +128,33 @@ type Member = { userId: string; role: OrganizationRole }
  * Changes a member's role, never leaving the organization without an owner. The owner count is
  * checked inside the same statement, so two owners demoting each other at once cannot both win.
  */
-export async function changeRole(db: Database, organizationId: string, member: Member, role: OrganizationRole): Promise<MembershipChange> {
+export async function changeRole(db: Database, organizationId: string, member: Member, role: OrganizationRole, actorId: string): Promise<MembershipChange> {
   if (member.role === role) return 'ok'
   const { userId } = member
-  const rows = await db
-    .update(memberships)
-    .set({ role })
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))
-    .returning({ userId: memberships.userId })
-  return rows.length ? 'ok' : 'last-owner'
+  return inTransaction(db, async (tx) => {
+    const rows = await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))
+      .returning({ userId: memberships.userId })
+    if (!rows.length) return 'last-owner'
+    await recordAudit(tx, { actorId, action: 'core.membership.roleChanged', subject: { type: 'core.user', id: userId }, organizationId, changes: { role: { before: member.role, after: role } } })
+    return 'ok'
+  })
 }
 
-export async function removeMember(db: Database, organizationId: string, member: Member): Promise<MembershipChange> {
+export async function removeMember(db: Database, organizationId: string, member: Member, actorId: string): Promise<MembershipChange> {
   const { userId } = member
-  const rows = await db
-    .delete(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))
-    .returning({ userId: memberships.userId })
-  if (rows.length === 0) return 'last-owner'
-  await db.update(sessions).set({ activeOrganizationId: null }).where(and(eq(sessions.userId, userId), eq(sessions.activeOrganizationId, organizationId)))
-  return 'ok'
+  return inTransaction(db, async (tx) => {
+    const rows = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), otherOwnerRemains(organizationId, userId)))
+      .returning({ userId: memberships.userId })
+    if (rows.length === 0) return 'last-owner'
+    await tx.update(sessions).set({ activeOrganizationId: null }).where(and(eq(sessions.userId, userId), eq(sessions.activeOrganizationId, organizationId)))
+    await recordAudit(tx, { actorId, action: actorId === userId ? 'core.membership.left' : 'core.membership.removed', subject: { type: 'core.user', id: userId }, organizationId, changes: { role: { before: member.role, after: null } } })
+    return 'ok'
+  })
 }
 
 /** True when the member is not an owner, or another owner exists. */

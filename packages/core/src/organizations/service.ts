@@ -7,6 +7,7 @@ import { sessions } from '../db/schema/sessions.js'
 import type { OrganizationInput } from './organization-schema.js'
 import { uniqueSlug } from './slug.js'
 import { isUniqueViolation } from '../db/errors.js'
+import { auditStatement, changedFields } from '../audit/record.js'
 
 function profileColumns(input: OrganizationInput) {
   const { sectors: _sectors, ...profile } = input
@@ -36,15 +37,20 @@ async function insertOrganization(db: Database, input: OrganizationInput, ownerI
     ...(input.sectors.length ? [db.insert(organizationSectors).values(input.sectors.map((sector) => ({ organizationId: id, sector })))] : []),
     // The creator starts acting for the new organization in the browser they created it from.
     ...(options.sessionId ? [db.update(sessions).set({ activeOrganizationId: id }).where(eq(sessions.id, options.sessionId))] : []),
+    auditStatement(db, { actorId: ownerId, action: 'core.organization.created', subject: { type: 'core.organization', id }, organizationId: id, changes: { name: { before: null, after: input.name } } }),
   ])
   return created[0]!
 }
 
-export async function updateOrganization(db: Database, id: string, input: OrganizationInput): Promise<void> {
+/** Saves a new version of the profile; the audit log keeps which fields changed, from what to what. */
+export async function updateOrganization(db: Database, before: Organization & { sectors: string[] }, input: OrganizationInput, actorId: string): Promise<void> {
+  const id = before.id
+  const changes = changedFields({ ...before, sectors: [...before.sectors].sort() } as Record<string, unknown>, { ...profileColumns(input), sectors: [...input.sectors].sort() })
   await db.batch([
     db.update(organizations).set({ ...profileColumns(input), updatedAt: new Date() }).where(eq(organizations.id, id)),
     db.delete(organizationSectors).where(eq(organizationSectors.organizationId, id)),
     ...(input.sectors.length ? [db.insert(organizationSectors).values(input.sectors.map((sector) => ({ organizationId: id, sector })))] : []),
+    ...(Object.keys(changes).length ? [auditStatement(db, { actorId, action: 'core.organization.updated', subject: { type: 'core.organization', id }, organizationId: id, changes })] : []),
   ])
 }
 

@@ -10,7 +10,7 @@ import { users } from '../db/schema/users.js'
 import { outbox } from '../db/schema/outbox.js'
 import { workflowItems } from '../db/schema/workflows.js'
 import { type OrganizationKind, organizations } from '../db/schema/organizations.js'
-import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
+import { memberships, programManagers, type OrganizationRole } from '../db/schema/memberships.js'
 import { slugify } from '../organizations/slug.js'
 import { hashPassword } from '../auth/password.js'
 
@@ -52,7 +52,7 @@ export interface TestDistrict extends TestClient {
   /** A second visitor with its own cookies. */
   client(): TestClient
   /** An account straight in the database (verified unless told otherwise), password `TEST_PASSWORD`. */
-  createUser(input?: Partial<{ email: string; name: string; password: string; platformRole: 'admin' | 'member'; verified: boolean }>): Promise<TestUser>
+  createUser(input?: Partial<{ email: string; name: string; password: string; platformRole: 'admin' | 'member'; verified: boolean; managerOf: string[] }>): Promise<TestUser>
   /**
    * An organization straight in the database (a startup unless told otherwise), with members and
    * their roles; the first member listed is usually its owner.
@@ -173,6 +173,7 @@ export async function createTestDistrict(
         id: user.id, email: user.email, name: user.name, passwordHash: await testHash(user.password), platformRole: input.platformRole ?? 'member',
         emailVerifiedAt: input.verified === false ? null : now, termsAcceptedAt: now, privacyAcceptedAt: now,
       })
+      if (input.managerOf?.length) await district.db.insert(programManagers).values(input.managerOf.map((pluginId) => ({ userId: user.id, pluginId })))
       return user
     },
     createOrganization: async (input = {}) => {

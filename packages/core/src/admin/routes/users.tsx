@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { auditStatement, changedFields } from '../../audit/record.js'
 import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -133,10 +134,12 @@ export function adminUserRoutes() {
       setFlash(c, 'error', 'core.admin.cannotDemoteSelf')
       return c.redirect(`/admin/users/${user.id}`, 303)
     }
+    const changes = changedFields({ platformRole: user.platformRole, managerOf: [...user.managerOf].sort() }, { platformRole: form.data.platformRole, managerOf: [...form.data.managerOf].sort() })
     await db.batch([
       db.update(users).set({ platformRole: form.data.platformRole, updatedAt: new Date() }).where(eq(users.id, user.id)),
       db.delete(programManagers).where(eq(programManagers.userId, user.id)),
       ...(form.data.managerOf.length ? [db.insert(programManagers).values(form.data.managerOf.map((pluginId) => ({ userId: user.id, pluginId })))] : []),
+      ...(Object.keys(changes).length ? [auditStatement(db, { actorId: auth.user!.id, action: 'core.user.rolesChanged', subject: { type: 'core.user', id: user.id }, changes })] : []),
     ])
     // Losing a role takes effect everywhere at once, not when old sessions expire.
     if (user.platformRole === 'admin' && form.data.platformRole !== 'admin') await invalidateUserSessions(db, user.id)
@@ -155,7 +158,10 @@ export function adminUserRoutes() {
       setFlash(c, 'error', 'core.admin.cannotSuspendSelf')
       return c.redirect(`/admin/users/${user.id}`, 303)
     }
-    await db.update(users).set({ suspendedAt: suspend ? new Date() : null, updatedAt: new Date() }).where(eq(users.id, user.id))
+    await db.batch([
+      db.update(users).set({ suspendedAt: suspend ? new Date() : null, updatedAt: new Date() }).where(eq(users.id, user.id)),
+      auditStatement(db, { actorId: auth.user!.id, action: suspend ? 'core.user.suspended' : 'core.user.reactivated', subject: { type: 'core.user', id: user.id }, changes: { suspended: { before: user.suspendedAt !== null, after: suspend } } }),
+    ])
     if (suspend) await invalidateUserSessions(db, user.id)
     setFlash(c, 'success', suspend ? 'core.admin.suspendedFlash' : 'core.admin.reactivatedFlash', { name: displayName(user, t) })
     return c.redirect(`/admin/users/${user.id}`, 303)

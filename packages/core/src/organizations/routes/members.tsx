@@ -157,6 +157,7 @@ export function memberRoutes() {
       return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: { _form: t('core.org.tooManyInvitations') } }} />, { title: title(c, org), noindex: true })
     }
     const token = await createInvitation(db, { organizationId: org.id, email: form.data.email, role: form.data.role, invitedBy: auth.user!.id })
+    await c.var.services.audit.record(db, { actorId: auth.user!.id, action: 'core.invitation.sent', subject: { type: 'core.organization', id: org.id }, organizationId: org.id, changes: { invitation: { before: null, after: `${form.data.email} (${form.data.role})` } } })
     await c.var.district.mail.send(composeMail(c, form.data.email, 'core.mail.invitation', {
       inviter: auth.user!.name, organization: org.name, role: t(`core.org.role.${form.data.role}`), link: absoluteUrl(c, `/invitations/${token}`),
     }))
@@ -168,6 +169,7 @@ export function memberRoutes() {
     const org = await loadPrivateOrganization(c)
     if (!c.var.can('core:organizations.members', org.viewerRole)) httpError(403)
     if (!(await revokeInvitation(c.var.db, org.id, c.req.param('id')))) httpError(404)
+    await c.var.services.audit.record(c.var.db, { actorId: c.var.auth.user!.id, action: 'core.invitation.revoked', subject: { type: 'core.organization', id: org.id }, organizationId: org.id, note: c.req.param('id') })
     setFlash(c, 'success', 'core.org.invitationRevoked')
     return c.redirect(`/orgs/${org.slug}/members`, 303)
   })
@@ -182,7 +184,7 @@ export function memberRoutes() {
     if (!target) httpError(404)
     const ownerInvolved = target.role === 'owner' || form.data.role === 'owner'
     if (ownerInvolved && org.viewerRole !== 'owner') httpError(403)
-    const result = await changeRole(db, org.id, target, form.data.role)
+    const result = await changeRole(db, org.id, target, form.data.role, c.var.auth.user!.id)
     if (result === 'last-owner') setFlash(c, 'error', 'core.org.lastOwner')
     else setFlash(c, 'success', 'core.org.roleChanged', { name: target.name })
     return c.redirect(`/orgs/${org.slug}/members`, 303)
@@ -199,7 +201,7 @@ export function memberRoutes() {
       if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
       if (target.role === 'owner' && org.viewerRole !== 'owner') httpError(403)
     }
-    const result = await removeMember(db, org.id, target)
+    const result = await removeMember(db, org.id, target, auth.user!.id)
     if (result === 'last-owner') {
       setFlash(c, 'error', 'core.org.lastOwner')
       return c.redirect(`/orgs/${org.slug}/members`, 303)

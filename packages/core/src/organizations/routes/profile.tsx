@@ -174,7 +174,7 @@ export function organizationProfileRoutes() {
         { title, noindex: true },
       )
     }
-    await updateOrganization(db, org.id, form.data)
+    await updateOrganization(db, org, form.data, c.var.auth.user!.id)
     setFlash(c, 'success', 'core.org.saved')
     return c.redirect(`/orgs/${org.slug}`, 303)
   })
