@@ -5,6 +5,9 @@ import { organizations } from '../db/schema/organizations.js'
 import { sessions } from '../db/schema/sessions.js'
 import { userTokens } from '../db/schema/user-tokens.js'
 import { users } from '../db/schema/users.js'
+import { follows, notificationPreferences, notifications } from '../db/schema/notifications.js'
+import { comments } from '../db/schema/comments.js'
+import { files } from '../db/schema/files.js'
 import type { MountedPlugin } from '../district/mounted-plugin.js'
 import { CORE_VERSION } from '../version.js'
 
@@ -18,7 +21,7 @@ export async function exportPersonalData(db: Database, userId: string, plugins: 
     })
     .from(users)
     .where(eq(users.id, userId))
-  const [orgs, activeSessions, sentInvitations, managed] = await Promise.all([
+  const [orgs, activeSessions, sentInvitations, managed, written, uploaded, followed, preferences, received] = await Promise.all([
     db.select({ organization: organizations.name, slug: organizations.slug, role: memberships.role, since: memberships.createdAt })
       .from(memberships).innerJoin(organizations, eq(organizations.id, memberships.organizationId)).where(eq(memberships.userId, userId)),
     db.select({ createdAt: sessions.createdAt, lastActiveAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent, ipAddress: sessions.ipAddress })
@@ -26,6 +29,14 @@ export async function exportPersonalData(db: Database, userId: string, plugins: 
     db.select({ email: invitations.email, role: invitations.role, organization: organizations.name, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt })
       .from(invitations).innerJoin(organizations, eq(organizations.id, invitations.organizationId)).where(eq(invitations.invitedBy, userId)),
     db.select({ program: programManagers.pluginId }).from(programManagers).where(eq(programManagers.userId, userId)),
+    db.select({ on: sql<string>`${comments.subjectType} || ':' || ${comments.subjectId}`, body: comments.body, createdAt: comments.createdAt, hiddenAt: comments.hiddenAt })
+      .from(comments).where(eq(comments.authorId, userId)).orderBy(comments.createdAt),
+    db.select({ name: files.name, on: sql<string>`${files.subjectType} || ':' || ${files.subjectId}`, size: files.size, createdAt: files.createdAt })
+      .from(files).where(eq(files.uploadedBy, userId)).orderBy(files.createdAt),
+    db.select({ subject: sql<string>`${follows.subjectType} || ':' || ${follows.subjectId}`, since: follows.createdAt }).from(follows).where(eq(follows.userId, userId)),
+    db.select({ kind: notificationPreferences.kind, email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
+    db.select({ kind: notifications.kind, message: notifications.message, params: notifications.params, href: notifications.href, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)),
   ])
   const programs: Record<string, unknown> = {}
   for (const plugin of plugins) {
@@ -40,6 +51,11 @@ export async function exportPersonalData(db: Database, userId: string, plugins: 
     sessions: activeSessions,
     invitationsSent: sentInvitations,
     programsManaged: managed.map((m) => m.program),
+    comments: written,
+    filesUploaded: uploaded,
+    following: followed,
+    notificationPreferences: preferences,
+    notifications: received,
     programs,
   }
 }
@@ -75,6 +91,9 @@ export async function deleteAccount(db: Database, userId: string, plugins: reado
     db.delete(userTokens).where(eq(userTokens.userId, userId)),
     db.delete(memberships).where(eq(memberships.userId, userId)),
     db.delete(programManagers).where(eq(programManagers.userId, userId)),
+    db.delete(notifications).where(eq(notifications.userId, userId)),
+    db.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
+    db.delete(follows).where(eq(follows.userId, userId)),
     db.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.email, user?.email ?? ''), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
     db.update(users).set({
       name: '',

@@ -1,4 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { coreHooks } from '../../events/core-events.js'
+import type { Veto } from '../../events/define.js'
+import { translateParams } from '../../i18n/deferred-params.js'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
@@ -16,7 +19,7 @@ import { deleteSessionCookie } from '../../auth/sessions.js'
 import { deleteAccount, exportPersonalData, soleOwnerships } from '../privacy.js'
 import { deleteAccountSchema } from '../schemas.js'
 
-function DeletePage(props: { blocking: { name: string; slug: string }[]; errors?: FieldErrors }) {
+function DeletePage(props: { blocking: { name: string; slug: string }[]; vetoes?: (Veto & { plugin: string })[]; errors?: FieldErrors }) {
   const { t } = useDistrito().var
   return (
     <div class="narrow">
@@ -25,7 +28,12 @@ function DeletePage(props: { blocking: { name: string; slug: string }[]; errors?
         <li>{t('core.account.deleteWhatGoes')}</li>
         <li>{t('core.account.deleteWhatStays')}</li>
       </ul>
-      {props.blocking.length > 0 ? (
+      {props.vetoes?.length ? (
+        <section class="notice notice--warning" aria-labelledby="vetoes-heading">
+          <h2 id="vetoes-heading">{t('core.account.deleteVetoedTitle')}</h2>
+          <ul>{props.vetoes.map((v) => <li>{t(v.message, translateParams(t, v.params))}</li>)}</ul>
+        </section>
+      ) : props.blocking.length > 0 ? (
         <section class="notice notice--warning" aria-labelledby="blocking-heading">
           <h2 id="blocking-heading">{t('core.account.deleteBlockedTitle')}</h2>
           <p>{t('core.account.deleteBlockedBody')}</p>
@@ -57,19 +65,22 @@ export function privacyRoutes(plugins: readonly MountedPlugin[]) {
     return c.json(data)
   })
 
+  // A plugin may refuse while the person holds a role others rely on (the only judge of an open call).
+  const vetoesFor = (c: Context<DistritoEnv>) => c.var.services.hooks.vetoes(coreHooks.accountDelete, { userId: c.var.auth.user!.id })
+
   app.get('/account/delete', async (c) => {
-    const blocking = await soleOwnerships(c.var.db, c.var.auth.user!.id)
-    return c.render(<DeletePage blocking={blocking} />, { title: title(c), noindex: true })
+    const [blocking, vetoes] = await Promise.all([soleOwnerships(c.var.db, c.var.auth.user!.id), vetoesFor(c)])
+    return c.render(<DeletePage blocking={blocking} vetoes={vetoes} />, { title: title(c), noindex: true })
   })
 
   app.post('/account/delete', async (c) => {
     const { db, auth, t } = c.var
     const userId = auth.user!.id
-    const blocking = await soleOwnerships(db, userId)
+    const [blocking, vetoes] = await Promise.all([soleOwnerships(db, userId), vetoesFor(c)])
     const form = await parseForm(c, deleteAccountSchema)
-    if (blocking.length > 0) {
+    if (blocking.length > 0 || vetoes.length > 0) {
       c.status(409)
-      return c.render(<DeletePage blocking={blocking} />, { title: title(c), noindex: true })
+      return c.render(<DeletePage blocking={blocking} vetoes={vetoes} />, { title: title(c), noindex: true })
     }
     if (!form.ok) {
       c.status(422)

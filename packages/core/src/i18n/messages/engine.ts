@@ -3,6 +3,7 @@ import { bilingual } from './bilingual.js'
 /** Workflows, notifications, comments, files, audit log, event deliveries and exports. */
 export const engineMessages = bilingual({
   'core.action.back': ['Volver', 'Back'],
+  'core.account.deleteVetoedTitle': ['Todavía no puede eliminar su cuenta', 'You cannot delete your account yet'],
   'core.action.cancel': ['Cancelar', 'Cancel'],
   'core.shell.unread': ['{count} sin leer', '{count} unread'],
 
