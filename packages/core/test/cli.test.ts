@@ -7,7 +7,7 @@ import { verify } from '@node-rs/argon2'
 import { createDistrict, silentLogger, type DistrictInput } from '@distrito/core'
 import { runCli, type CliOutput } from '@distrito/core/cli'
 import { loadDistrictConfig } from '../src/cli/load-config.js'
-import { users } from '@distrito/core/db'
+import { organizations, users } from '@distrito/core/db'
 import { coreMigrationCount, testDistrictConfig } from '@distrito/core/testing'
 import { notesPlugin } from './fixtures/notes/plugin.js'
 
@@ -75,6 +75,21 @@ describe('distrito CLI', () => {
     expect(lines[1]).toBe('[2/2] notes')
     expect(lines).toContain('  notes: 25/25 (100%)')
     expect(lines.at(-1)).toMatch(/^Data loaded in \d+\.\d s\.$/)
+  })
+
+  it('runs one round of background jobs for cron, firing a due scheduled transition', async () => {
+    const { run, lines, input } = setup()
+    await run('migrate')
+    const district = await createDistrict(input)
+    try {
+      await district.db.insert(organizations).values({ id: 'org-1', slug: 'org-1', name: 'Org', kind: 'startup', country: 'CO' })
+      await district.services.workflow('core.verification').schedule(district.db, 'org-1', 'approve', new Date(Date.now() - 1000))
+    } finally {
+      district.close()
+    }
+    lines.length = 0
+    expect(await run('jobs', '--once')).toBe(0)
+    expect(lines.join('\n')).toContain('Background jobs: 1 scheduled transitions')
   })
 
   it('will not start with pending migrations, and says what to do', async () => {

@@ -6,7 +6,9 @@ const COMMANDS = [
   ['start', 'core.cli.help.start', [
     ['--port <n>', 'core.cli.help.port'], ['--host <addr>', 'core.cli.help.host'],
     ['--migrate', 'core.cli.help.migrateFlag'], ['--seed', 'core.cli.help.seedFlag'], ['--demo', 'core.cli.help.demo'],
+    ['--no-jobs', 'core.cli.help.noJobs'],
   ]],
+  ['jobs', 'core.cli.help.jobs', [['--once', 'core.cli.help.once']]],
   ['create-admin', 'core.cli.help.createAdmin', [
     ['--email <email>', 'core.cli.help.email'], ['--name <name>', 'core.cli.help.name'], ['--password <password>', 'core.cli.help.password'],
   ]],

@@ -116,9 +116,32 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
         io.out(dt('core.cli.listening', { district: district.config.name[locale], url: server.url }))
         const admin = district.config.demo?.admin
         if (v.demo && admin) io.out(dt('core.cli.adminLogin', { email: admin.email, password: admin.password }))
+        // Each instance runs the background jobs too (they lease their work in the database), unless
+        // the deployment gives them to dedicated workers (`distrito jobs`).
+        const jobs = !v['no-jobs'] && env.JOBS !== 'off'
+        if (jobs) district.jobs.start()
         await (options.untilStopped ? options.untilStopped(server) : signalled)
         io.out(dt('core.cli.shuttingDown'))
         await server.close()
+        if (jobs) await district.jobs.stop()
+        return 0
+      }
+      case 'jobs': {
+        const pending = await describePending(district)
+        if (pending) {
+          io.err(dt('core.cli.pending', { detail: pending }))
+          return 1
+        }
+        if (v.once) {
+          const report = await district.jobs.runOnce()
+          io.out(dt('core.cli.jobsDone', { timers: report.timers ?? 0, events: report.events ?? 0, mail: report.mail ?? 0 }))
+          return 0
+        }
+        const signalled = options.untilStopped ? null : waitForSignal()
+        district.jobs.start()
+        io.out(dt('core.cli.jobsRunning'))
+        await (options.untilStopped ? options.untilStopped({ url: '', close: async () => {} }) : signalled)
+        await district.jobs.stop()
         return 0
       }
     }
@@ -146,6 +169,8 @@ function parse(argv: string[]) {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      once: { type: 'boolean' },
+      'no-jobs': { type: 'boolean' },
     },
   })
 }
