@@ -28,5 +28,21 @@ describe('the Valle del Cauca demo data', () => {
     expect(directory).toContain('Clínica Farallones')
     expect(directory).toContain('TriajeIA Salud')
     expect(directory).not.toContain('Ingenio Río Cauca')
+
+    // Verifications went through the workflow: timelines, audit entries and notices are real.
+    const states = await t.district.db.all<{ state: string; n: number }>(sql`SELECT state, count(*) AS n FROM core_workflow_items WHERE workflow = 'core.verification' GROUP BY state ORDER BY state`)
+    const expected = (state: string) => config.demo!.organizations!.filter((o) => (o.verification ?? (o.verified ? 'verified' : undefined)) === state).length
+    expect(states).toEqual(['rejected', 'requested', 'verified'].map((state) => ({ state, n: expected(state) })).filter((s) => s.n > 0))
+    const [verifiedCount] = await t.district.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM core_organizations WHERE verified_at IS NOT NULL`)
+    expect(verifiedCount?.n).toBe(expected('verified'))
+    const [certificates] = await t.district.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM core_files WHERE subject_type = 'core.verification'`)
+    expect(certificates?.n).toBe(states.reduce((sum, s) => sum + s.n, 0))
+    const admin = t.client()
+    await admin.login(config.demo!.admin.email, config.demo!.admin.password)
+    const notices = await (await admin.get('/notifications')).text()
+    expect(notices).toContain('«TriajeIA Salud» pasó a «Solicitada»')
+    expect(await (await admin.get('/admin/organizations?status=requested')).text()).toContain('Metalmecánica del Centro')
+    const rejected = await (await t.client().get('/orgs/fundacion-datos-para-buenaventura')).text()
+    expect(rejected).not.toContain('badge--verified')
   })
 })

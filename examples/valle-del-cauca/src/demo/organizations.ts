@@ -14,7 +14,7 @@ export const organizations: DemoOrganization[] = [
   },
   {
     name: 'TriajeIA Salud', kind: 'startup', country: 'CO', legalId: '901.567.123-4', city: 'Santiago de Cali', subregion: 'sur',
-    sectors: ['salud'], website: 'https://triajeia.demo', size: '1-10', foundedYear: 2023,
+    sectors: ['salud'], website: 'https://triajeia.demo', size: '1-10', foundedYear: 2023, verification: 'requested',
     description: 'Asistente de triaje para urgencias que prioriza pacientes a partir de la historia clínica y los signos vitales.',
     aiOffered: ['nlp', 'generative_ai'], aiSought: ['data_engineering'],
     members: [{ email: 'valentina.cuero@triajeia.demo', role: 'owner' }, { email: 'mariana.salazar@triajeia.demo', role: 'member' }],
@@ -42,7 +42,7 @@ export const organizations: DemoOrganization[] = [
   },
   {
     name: 'Metalmecánica del Centro', kind: 'sme', country: 'CO', legalId: '900.234.567-8', city: 'Tuluá', subregion: 'centro',
-    sectors: ['manufactura-avanzada'], size: '51-200', foundedYear: 1998,
+    sectors: ['manufactura-avanzada'], size: '51-200', foundedYear: 1998, verification: 'requested',
     description: 'Fabricación de piezas para la industria azucarera y alimentaria. Quiere automatizar la inspección de calidad.',
     aiSought: ['robotics', 'computer_vision', 'iot'],
     members: [{ email: 'santiago.lozano@metalcentro.demo', role: 'owner' }],
@@ -106,7 +106,7 @@ export const organizations: DemoOrganization[] = [
   },
   {
     name: 'Fundación Datos para Buenaventura', kind: 'ngo', country: 'CO', city: 'Buenaventura', subregion: 'pacifico',
-    sectors: ['logistica'], size: '1-10', foundedYear: 2018,
+    sectors: ['logistica'], size: '1-10', foundedYear: 2018, verification: 'rejected',
     description: 'Forma jóvenes del Pacífico en ciencia de datos y acompaña proyectos comunitarios con datos abiertos.',
     aiOffered: ['data_engineering'],
     members: [{ email: 'laura.giraldo@datosbuenaventura.demo', role: 'owner' }],

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type { DistrictConfig } from '../config/district-config.js'
 import type { Database } from '../db/client.js'
 import { memberships } from '../db/schema/memberships.js'
@@ -9,12 +9,16 @@ import { AssemblyError } from '../plugin/errors.js'
 import { organizationInputSchema } from '../organizations/organization-schema.js'
 import { createOrganization } from '../organizations/service.js'
 import { slugify } from '../organizations/slug.js'
+import { actingAs } from '../auth/acting-as.js'
+import type { CoreServices } from '../services/types.js'
+import { demoCertificate } from '../organizations/verification/demo-certificate.js'
+import { CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT } from '../organizations/verification/workflow.js'
 
 /**
  * The demo's people and organizations from the configuration. Idempotent: people are matched by
  * email and organizations by slug, so a second run adds only what is missing.
  */
-export async function seedDemoCommunity(db: Database, config: DistrictConfig): Promise<void> {
+export async function seedDemoCommunity(db: Database, config: DistrictConfig, services: CoreServices): Promise<void> {
   const demo = config.demo
   if (!demo || (demo.people.length === 0 && demo.organizations.length === 0)) return
   const password = demo.password ?? demo.admin.password
@@ -55,6 +59,35 @@ export async function seedDemoCommunity(db: Database, config: DistrictConfig): P
       return [{ organizationId: created.id, userId, role: m.role }]
     })
     if (rest.length) await db.insert(memberships).values(rest).onConflictDoNothing()
-    if (org.verified) await db.update(organizations).set({ verifiedAt: new Date() }).where(eq(organizations.id, created.id))
+    const verification = org.verification ?? (org.verified ? 'verified' : undefined)
+    const adminId = people.get(demo.admin.email.toLowerCase())
+    if (verification && adminId) await verifyThroughWorkflow(db, services, { id: created.id, name: created.name, ownerId, adminId }, verification)
+  }
+}
+
+/**
+ * Demo verifications go through the verification workflow as people would: the owner attaches a
+ * certificate and asks, the demo administrator decides. The timeline, audit log and notifications
+ * are then the ones a real district would show.
+ */
+async function verifyThroughWorkflow(
+  db: Database,
+  services: CoreServices,
+  org: { id: string; name: string; ownerId: string; adminId: string },
+  target: 'requested' | 'verified' | 'rejected',
+): Promise<void> {
+  const runner = services.workflow('core.verification')
+  const owner = { kind: 'person' as const, auth: await actingAs(db, org.ownerId) }
+  const admin = { kind: 'person' as const, auth: await actingAs(db, org.adminId) }
+  const bytes = demoCertificate(org.name)
+  await services.transaction((tx) =>
+    services.files.save(tx, { subject: { type: VERIFICATION_SUBJECT, id: org.id }, purpose: CERTIFICATE_PURPOSE, file: { ok: true, type: 'pdf', bytes, name: 'certificado-demo.pdf' }, uploadedBy: org.ownerId }),
+  )
+  const steps: [typeof owner, string, string | null][] = [[owner, 'request', 'Solicitamos la verificación; adjuntamos el certificado.']]
+  if (target === 'verified') steps.push([admin, 'approve', null])
+  if (target === 'rejected') steps.push([admin, 'reject', 'El certificado adjunto tiene más de 30 días: por favor adjunte uno reciente.'])
+  for (const [actor, transition, note] of steps) {
+    const result = await runner.fire(actor, org.id, transition, { note })
+    if (!result.ok) throw new Error(`Demo verification of "${org.name}" could not ${transition}: ${result.refusal.message}`)
   }
 }

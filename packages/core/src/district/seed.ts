@@ -29,7 +29,7 @@ export async function runSeeds(
   options.onStep?.('core', 1, total)
   if (demo && config.demo) {
     await ensureAdmin(db, config.demo.admin)
-    await seedDemoCommunity(db, config)
+    await seedDemoCommunity(db, config, parts.services)
   }
   let step = 1
   for (const plugin of seeded) {

@@ -15,7 +15,10 @@ export const demoPersonSchema = z.object({
 export const demoOrganizationSchema = z.looseObject({
   name: z.string().min(1),
   kind: z.string(),
+  /** Shorthand for `verification: 'verified'`. */
   verified: z.boolean().optional(),
+  /** Where the demo leaves its verification, reached through the workflow like a real one. */
+  verification: z.enum(['requested', 'verified', 'rejected']).optional(),
   members: z.array(z.object({ email: z.email(), role: z.enum(ORGANIZATION_ROLES) })).min(1),
 })
 
