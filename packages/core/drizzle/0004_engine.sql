@@ -158,6 +158,7 @@ CREATE INDEX `core_workflow_transitions_item_idx` ON `core_workflow_transitions`
 ALTER TABLE `core_outbox` ADD `attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `core_outbox` ADD `next_attempt_at` integer;--> statement-breakpoint
 ALTER TABLE `core_outbox` ADD `lease_until` integer;--> statement-breakpoint
+ALTER TABLE `core_outbox` ADD `secrets` text;--> statement-breakpoint
 CREATE INDEX `core_outbox_queue_idx` ON `core_outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE TRIGGER `core_audit_log_append_only_update` BEFORE UPDATE ON `core_audit_log`
 BEGIN

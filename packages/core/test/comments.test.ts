@@ -49,6 +49,8 @@ describe('comments', () => {
     const outsider = t.client()
     await outsider.login(w.outsider.email)
     expect((await outsider.post('/comments', { subjectType: 'pilots.pilot', subjectId: pilotId, body: 'Hola' })).status).toBe(404)
+    // Organizations are public, but their profiles take no comments.
+    expect((await t.post('/comments', { subjectType: 'core.organization', subjectId: w.org.id, body: 'Hola' })).status).toBe(404)
     // Unverified accounts may not comment.
     const unverified = await t.createUser({ verified: false })
     const u = t.client()

@@ -64,7 +64,7 @@ export function commentRoutes() {
     const form = await parseForm(c, postSchema)
     const values = form.values
     const subject = { type: String(values.subjectType ?? ''), id: String(values.subjectId ?? '') }
-    if (!(await services.subjects.canView(subject.type, subject.id, { auth, can }, db))) httpError(404)
+    if (!services.subjects.get(subject.type)?.commentable || !(await services.subjects.canView(subject.type, subject.id, { auth, can }, db))) httpError(404)
     if (!can('core:comments.post', null)) httpError(403)
     const summary = (await services.subjects.describe([subject], db)).get(`${subject.type}:${subject.id}`)
     const back = backTo(typeof values.back === 'string' ? values.back : undefined, summary?.href ?? '/')

@@ -20,6 +20,8 @@ export const coreDeclarations: Participant['definition'] = {
       describe: (ids, db) => describeOrganizations(ids, db),
     },
     verification: {
+      // The organization's conversation with the district's team about its request.
+      commentable: true,
       async canView(id, access, db) {
         const user = access.auth.user
         if (!user) return false

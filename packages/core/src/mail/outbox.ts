@@ -37,7 +37,7 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
     try {
       await mailer.send({ ...message, from })
       const redacted = secrets.reduce((text, secret) => text.split(secret).join(REDACTED), message.text)
-      await db.update(outbox).set({ status: 'sent', sentAt: new Date(), text: redacted, leaseUntil: null, error: null }).where(eq(outbox.id, id))
+      await db.update(outbox).set({ status: 'sent', sentAt: new Date(), text: redacted, secrets: null, leaseUntil: null, error: null }).where(eq(outbox.id, id))
     } catch (error) {
       const final = attempts >= MAIL_MAX_ATTEMPTS
       logger.error('mail could not be sent', { outboxId: id, attempts, final, ...errorFields(error) })
@@ -59,13 +59,13 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
       .update(outbox)
       .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
       .where(and(eq(outbox.id, id), eq(outbox.status, 'queued'), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
-      .returning({ to: outbox.to, subject: outbox.subject, text: outbox.text, attempts: outbox.attempts })
+      .returning({ to: outbox.to, subject: outbox.subject, text: outbox.text, attempts: outbox.attempts, secrets: outbox.secrets })
     return row
   }
 
   async function sendQueued(id: string, now = new Date()): Promise<void> {
     const row = await claim(id, now)
-    if (row) await deliver(id, { to: row.to, subject: row.subject, text: row.text }, [], row.attempts)
+    if (row) await deliver(id, { to: row.to, subject: row.subject, text: row.text }, row.secrets ?? [], row.attempts)
   }
 
   return {
@@ -73,13 +73,14 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
     async send(message) {
       const id = crypto.randomUUID()
       const { secrets = [], ...content } = message
-      await db.insert(outbox).values({ id, ...content, status: mailer ? 'queued' : 'stored', attempts: 1, nextAttemptAt: new Date(), leaseUntil: new Date(Date.now() + LEASE_MS) })
+      // A message that fails keeps its single-use links to be blanked once a retry gets through.
+      await db.insert(outbox).values({ id, ...content, status: mailer ? 'queued' : 'stored', attempts: 1, nextAttemptAt: new Date(), leaseUntil: new Date(Date.now() + LEASE_MS), secrets: mailer && secrets.length ? secrets : null })
       await deliver(id, content, secrets, 1)
     },
     async queue(executor, messages) {
       if (!messages.length) return
       const now = new Date()
-      const rows = messages.map(({ secrets: _secrets, ...content }) => ({ id: crypto.randomUUID(), ...content, status: mailer ? ('queued' as const) : ('stored' as const), nextAttemptAt: now }))
+      const rows = messages.map(({ secrets, ...content }) => ({ id: crypto.randomUUID(), ...content, status: mailer ? ('queued' as const) : ('stored' as const), nextAttemptAt: now, secrets: mailer && secrets?.length ? secrets : null }))
       await executor.insert(outbox).values(rows)
       if (!mailer) return
       await afterCommit(executor, async () => {

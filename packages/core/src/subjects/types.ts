@@ -19,6 +19,8 @@ export interface SubjectSummary {
  * the core attach files, comments, follows and audit entries to its items and decide who sees them.
  */
 export interface SubjectDeclaration {
+  /** Whether its items take comments (`CommentThread`); the core refuses comments on other subjects. */
+  commentable?: boolean
   /** Whether the person may see the item; its files, comments and timeline follow the same rule. */
   canView(id: string, access: SubjectAccess, db: Executor): Promise<boolean>
   /** Whether the person may hide comments on it. Administrators and the plugin's program managers always may. */

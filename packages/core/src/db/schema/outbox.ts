@@ -24,6 +24,8 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
     leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    /** The single-use links in a message still waiting to be sent; blanked from `text` once it is, then cleared. */
+    secrets: text('secrets', { mode: 'json' }).$type<string[]>(),
   },
   (t) => [
     index('core_outbox_created_idx').on(t.createdAt),
