@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { createDistrict, definePlugin, silentLogger, type District } from '@distrito/core'
 import { coreMigrationCount, testDistrictConfig } from '@distrito/core/testing'
+import { applyMigrations } from '../src/db/migrations.js'
+import { CORE_MIGRATIONS } from '../src/district/create-district.js'
 
 const dirs: string[] = []
 const districts: District[] = []
@@ -88,5 +90,24 @@ describe('migrations, per package', () => {
     await expect(d.migrate()).rejects.toThrow()
     expect(await d.db.all(sql`SELECT name FROM sqlite_master WHERE name = 'half_done'`)).toEqual([])
     expect(await d.pendingMigrations()).toEqual([{ owner: 'broken', pending: 1 }])
+  })
+})
+
+describe('core upgrades', () => {
+  it('starts organizations verified before 0.1.x’s verification workflow in its verified state', async () => {
+    const url = `file:${join(tempDir(), 'db.sqlite')}`
+    const d = await district(url, [])
+    // The core as it was before the engine: its first four migrations.
+    const before = tempDir()
+    cpSync(CORE_MIGRATIONS, before, { recursive: true })
+    const journal = JSON.parse(readFileSync(join(before, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+    journal.entries = journal.entries.filter((e) => e.tag < '0004')
+    writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify(journal))
+    expect(await applyMigrations(d.db, { owner: 'core', folder: before })).toBe(4)
+    await d.db.run(sql`INSERT INTO core_organizations (id, slug, name, kind, country, verified_at) VALUES ('o1', 'o1', 'Verificada', 'startup', 'CO', 1700000000000), ('o2', 'o2', 'Sin verificar', 'startup', 'CO', NULL)`)
+    expect(await d.migrate()).toEqual([{ owner: 'core', applied: coreMigrationCount() - 4 }])
+    const items = await d.db.all<{ item_id: string; state: string }>(sql`SELECT item_id, state FROM core_workflow_items WHERE workflow = 'core.verification'`)
+    expect(items).toEqual([{ item_id: 'o1', state: 'verified' }])
+    expect(await d.services.workflow('core.verification').state(d.db, 'o2')).toBe('unverified')
   })
 })
