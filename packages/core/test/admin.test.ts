@@ -112,6 +112,10 @@ describe('the administration area', () => {
     expect(after).not.toContain(`href="/orgs/${org.slug}"`)
     expect(await (await t.get('/admin/organizations?status=verified')).text()).toContain(`href="/orgs/${org.slug}"`)
     expect((await t.post('/workflows/core.verification/nope/approve', {})).status).toBe(404)
+    // The list, with its filter, as CSV.
+    const csv = await (await t.get('/admin/organizations?status=verified&format=csv')).text()
+    expect(csv.trim().split('\r\n')).toEqual(['Nombre,Tipo de organización,Ciudad o municipio,Verificación', 'Fundación Pacífico,ONG o fundación,,Verificada'])
+    expect((await t.client().get('/admin/organizations?format=csv')).status).toBe(303)
   })
 
   it('shows the outbox with clickable links, and the permission matrix', async () => {

@@ -8,6 +8,10 @@ import { DataTable } from '../../ui/components/table.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
 import { pageParam, pageOf, pageWindow } from '../../ui/list-query.js'
 import { directoryPage } from '../../organizations/service.js'
+import { csvResponse, pagesOf } from '../../exports/csv.js'
+import { ExportLink } from '../../ui/components/export-link.js'
+
+type OrganizationRow = Awaited<ReturnType<typeof directoryPage>>[number]
 import { AdminSearch } from './admin-search.js'
 
 const PAGE_SIZE = 25
@@ -17,6 +21,7 @@ const listQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
   page: pageParam,
+  format: z.enum(['csv']).optional().catch(undefined),
 })
 
 export function adminOrganizationRoutes() {
@@ -28,15 +33,27 @@ export function adminOrganizationRoutes() {
     const { t, db, services } = c.var
     const query = listQuery.parse(c.req.query())
     const filters = query.status === 'verified' || query.status === 'unverified' ? { verified: query.status === 'verified' } : { verificationState: query.status }
+    const workflow = services.workflow('core.verification')
+    const labels = workflow.definition.states as Record<string, { label: string }>
+    if (query.format === 'csv') {
+      return csvResponse(c, 'organizaciones.csv', [
+        { header: t('core.org.name'), value: (o: OrganizationRow & { state: string }) => o.name },
+        { header: t('core.org.kind'), value: (o) => t(`core.org.kind.${o.kind}`) },
+        { header: t('core.org.city'), value: (o) => o.city },
+        { header: t('core.admin.verification'), value: (o) => t(labels[o.state]?.label ?? o.state) },
+      ], pagesOf(async (limit, offset) => {
+        const rows = await directoryPage(db, { q: query.q, ...filters }, { limit, offset })
+        const states = await workflow.states(db, rows.map((o) => o.id))
+        return rows.map((o) => ({ ...o, state: states.get(o.id) ?? 'unverified' }))
+      }))
+    }
     const rows = await directoryPage(db, { q: query.q, ...filters }, pageWindow(query.page, PAGE_SIZE))
     const page = pageOf(rows, query.page, PAGE_SIZE)
-    const workflow = services.workflow('core.verification')
     const states = await workflow.states(db, page.rows.map((o) => o.id))
-    const labels = workflow.definition.states as Record<string, { label: string }>
     const back = c.req.path + (new URL(c.req.url).search || '')
     return c.render(
       <>
-        <PageHeader title={t('core.admin.organizations')} lead={t('core.admin.organizationsLead')} />
+        <PageHeader title={t('core.admin.organizations')} lead={t('core.admin.organizationsLead')} actions={<ExportLink />} />
         <AdminSearch action="/admin/organizations" q={query.q} label={t('core.admin.searchOrganizations')}
           filter={{ name: 'status', label: t('core.admin.verification'), value: query.status, options: STATUSES.map((s) => ({ value: s, label: t(`core.verification.state.${s}`) })) }} />
         {page.rows.length === 0 ? <EmptyState title={t('core.org.noResults')} /> : (
