@@ -91,6 +91,7 @@ describe('workflows', () => {
     await t.post(`/workflows/pilots.pilot/${pilotId}/open`, {})
     await t.district.db.update(pilots).set({ judges: 2 })
     await runner.schedule(t.district.db, pilotId, 'evaluate', new Date(Date.now() - 1000))
+    expect(await (await t.get(`/pilots/${pilotId}`)).text()).toContain('Programado: «Pasar a evaluación» el')
     // A second instance of the same district: same database file, its own process memory.
     const second = await createDistrict({ ...testDistrictConfig, logger: silentLogger, database: t.district.config.database, plugins: [pilotsPlugin()] })
     extra.push(second)

@@ -92,7 +92,9 @@ export function createEventBus(db: Database, handlers: ReadonlyMap<string, reado
       if (subscribers.length === 0) return id
       const now = new Date()
       await executor.insert(eventDeliveries).values(subscribers.map((h) => ({ eventId: id, handler: h.key, position: h.position, nextAttemptAt: now })))
-      await afterCommit(executor, () => deliverEvent(id, checked))
+      // The change is committed by now: a failure here must not undo the request's success. What is
+      // not delivered stays pending and the job loop delivers it.
+      await afterCommit(executor, () => deliverEvent(id, checked).catch((error) => logger.error('event delivery deferred', { eventId: id, ...errorFields(error) })))
       return id
     },
 

@@ -102,12 +102,13 @@ export function createFileService(storage: FileStorage, maxUploadBytes: number):
     async remove(executor, file) {
       await executor.delete(files).where(eq(files.id, file.id))
       // The bytes go only once the row is gone for good: a rolled-back removal keeps a working file.
-      await afterCommit(executor, () => storage.delete(file.storageKey))
+      // An unreachable store leaves the bytes behind, unreferenced; the removal itself stands.
+      await afterCommit(executor, () => storage.delete(file.storageKey).catch(() => undefined))
     },
     async removeAll(executor, subject) {
       const gone = await executor.delete(files).where(and(eq(files.subjectType, subject.type), eq(files.subjectId, subject.id))).returning({ key: files.storageKey })
       await afterCommit(executor, async () => {
-        for (const { key } of gone) await storage.delete(key)
+        for (const { key } of gone) await storage.delete(key).catch(() => undefined)
       })
     },
   }

@@ -84,7 +84,8 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
       await executor.insert(outbox).values(rows)
       if (!mailer) return
       await afterCommit(executor, async () => {
-        for (const row of rows) await sendQueued(row.id)
+        // Anything not sent now stays queued for the job loop.
+        for (const row of rows) await sendQueued(row.id).catch((error) => logger.error('mail sending deferred', { outboxId: row.id, ...errorFields(error) }))
       })
     },
     async sendDue(now = new Date(), limit = 50) {

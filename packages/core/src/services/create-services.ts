@@ -17,7 +17,7 @@ import { AssemblyError } from '../plugin/errors.js'
 import type { PluginContext, PluginDefinition } from '../plugin/types.js'
 import { createSubjectRegistry } from '../subjects/registry.js'
 import type { RegisteredSubject } from '../subjects/types.js'
-import { type WorkflowRunner, createWorkflowRunner } from '../workflow/engine.js'
+import { type EngineRunner, createWorkflowRunner } from '../workflow/engine.js'
 import type { CoreServices } from './types.js'
 
 /** The core or a plugin, with what it declares to the engine and the context its code runs in. */
@@ -31,7 +31,7 @@ export interface Participant {
 export interface Engine {
   services: CoreServices
   bus: EventBus
-  runners: ReadonlyMap<string, WorkflowRunner>
+  runners: ReadonlyMap<string, EngineRunner>
   notificationKinds: ReadonlyMap<string, NotificationKind & { plugin: string }>
 }
 
@@ -55,7 +55,7 @@ export function createEngine(parts: {
   const kinds = new Map<string, NotificationKind & { plugin: string }>()
   const handlers = new Map<string, BoundHandler[]>()
   const vetoes = new Map<string, BoundVeto[]>()
-  const runners = new Map<string, WorkflowRunner>()
+  const runners = new Map<string, EngineRunner>()
   let services: CoreServices | undefined
   const servicesOf = () => services!
 

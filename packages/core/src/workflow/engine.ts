@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm'
 import type { AuthState } from '../auth/auth-state.js'
 import { type PermissionTable, isGranted, roleAtLeast } from '../auth/permissions.js'
 import type { Database } from '../db/client.js'
@@ -55,6 +55,8 @@ export interface WorkflowRunner {
   /** Fires `transition` on its own at `at` (a call opening, a phase closing); `null` cancels it. */
   schedule(executor: Executor, itemId: string, transition: string, at: Date | null): Promise<void>
   timeline(db: Executor, itemId: string): Promise<TimelineEntry[]>
+  /** Transitions scheduled for the item and not yet fired, soonest first. */
+  scheduled(db: Executor, itemId: string): Promise<{ transition: string; label: string; at: Date }[]>
 }
 
 class RefusedError extends Error {
@@ -74,8 +76,14 @@ export interface EngineDependencies {
   services: () => CoreServices
 }
 
+/** A runner as the engine holds it, with what only the job loop calls. */
+export interface EngineRunner extends WorkflowRunner {
+  /** Fires a due timer's transition and spends the timer in the same transaction. */
+  fireScheduled(itemId: string, transition: string): Promise<FireResult>
+}
+
 /** The runner of one workflow. Timers are fired by `fireDueTimers`, from the job loop. */
-export function createWorkflowRunner(definition: WorkflowDefinition, deps: EngineDependencies): WorkflowRunner {
+export function createWorkflowRunner(definition: WorkflowDefinition, deps: EngineDependencies): EngineRunner {
   const id = `${deps.plugin}.${definition.id}`
   const subjectType = `${deps.plugin}.${definition.subject}`
   const transitions = definition.transitions as Record<string, TransitionDefinition<unknown, string>>
@@ -107,7 +115,7 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
 
   const fromStates = (t: TransitionDefinition<unknown, string>) => [t.from].flat() as string[]
 
-  async function fireIn(tx: Transaction, actor: WorkflowActor, itemId: string, name: string, note: string | null): Promise<{ from: string; to: string }> {
+  async function fireIn(tx: Transaction, actor: WorkflowActor, itemId: string, name: string, note: string | null, timer: boolean): Promise<{ from: string; to: string }> {
     const t = transitions[name]
     if (!t) refuse('not-found', 'core.workflow.refused.unknown')
     const item = await definition.load(tx, itemId)
@@ -129,6 +137,15 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       .onConflictDoUpdate({ target: [workflowItems.workflow, workflowItems.itemId], set: { state: t!.to, enteredAt: now }, setWhere: eq(workflowItems.state, from) })
       .returning({ state: workflowItems.state })
     if (!moved.length) refuse('state', 'core.workflow.refused.moved')
+    if (timer) {
+      // The timer is spent in the same transaction as the move it made: it can never fire twice.
+      const spent = await tx
+        .update(workflowTimers)
+        .set({ status: 'fired', outcome: null, leaseUntil: null })
+        .where(and(eq(workflowTimers.workflow, id), eq(workflowTimers.itemId, itemId), eq(workflowTimers.transition, name), eq(workflowTimers.status, 'pending')))
+        .returning({ status: workflowTimers.status })
+      if (!spent.length) refuse('state', 'core.workflow.refused.moved')
+    }
     const actorId = actor.kind === 'person' ? actor.auth.user!.id : null
     await tx.insert(workflowTransitions).values({ workflow: id, itemId, transition: name, fromState: from, toState: t!.to, actorId, note, at: now })
     const organizationId = definition.organizationOf?.(item) ?? null
@@ -156,10 +173,10 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
     return { from, to: t!.to }
   }
 
-  async function fire(actor: WorkflowActor, itemId: string, name: string, options: { note?: string | null } = {}): Promise<FireResult> {
+  async function fire(actor: WorkflowActor, itemId: string, name: string, options: { note?: string | null } = {}, timer = false): Promise<FireResult> {
     const note = options.note?.trim() || null
     try {
-      const result = await inTransaction(deps.db, (tx) => fireIn(tx, actor, itemId, name, note))
+      const result = await inTransaction(deps.db, (tx) => fireIn(tx, actor, itemId, name, note, timer))
       return { ok: true, ...result }
     } catch (error) {
       if (error instanceof RefusedError) return { ok: false, refusal: error.refusal }
@@ -195,7 +212,8 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       }
       return out
     },
-    fire,
+    fire: (actor, itemId, transition, options) => fire(actor, itemId, transition, options),
+    fireScheduled: (itemId, transition) => fire({ kind: 'schedule' }, itemId, transition, {}, true),
     async schedule(executor, itemId, transition, at) {
       if (!transitions[transition]) throw new Error(`Workflow "${id}" has no transition "${transition}".`)
       const key = and(eq(workflowTimers.workflow, id), eq(workflowTimers.itemId, itemId), eq(workflowTimers.transition, transition))
@@ -207,6 +225,14 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
         .insert(workflowTimers)
         .values({ workflow: id, itemId, transition, dueAt: at })
         .onConflictDoUpdate({ target: [workflowTimers.workflow, workflowTimers.itemId, workflowTimers.transition], set: { dueAt: at, status: 'pending', outcome: null, leaseUntil: null } })
+    },
+    async scheduled(db, itemId) {
+      const rows = await db
+        .select({ transition: workflowTimers.transition, at: workflowTimers.dueAt })
+        .from(workflowTimers)
+        .where(and(eq(workflowTimers.workflow, id), eq(workflowTimers.itemId, itemId), eq(workflowTimers.status, 'pending')))
+        .orderBy(asc(workflowTimers.dueAt))
+      return rows.map((r) => ({ ...r, label: transitions[r.transition]?.label ?? r.transition }))
     },
     async timeline(db, itemId) {
       const rows = await db
@@ -243,7 +269,7 @@ const TIMER_LEASE_MS = 60_000
  * Fires the transitions whose time has come. Safe with several instances: each timer is leased
  * before it is fired and marked fired inside the transition's own transaction, so it fires once.
  */
-export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, WorkflowRunner>, now = new Date(), limit = 50): Promise<number> {
+export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, EngineRunner>, now = new Date(), limit = 50): Promise<number> {
   const due = await db
     .select({ workflow: workflowTimers.workflow, itemId: workflowTimers.itemId, transition: workflowTimers.transition })
     .from(workflowTimers)
@@ -264,11 +290,14 @@ export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, W
       await db.update(workflowTimers).set({ status: 'skipped', outcome: 'workflow not installed', leaseUntil: null }).where(key)
       continue
     }
-    const result = await runner.fire({ kind: 'schedule' }, timer.itemId, timer.transition)
-    if (result.ok) fired += 1
+    const result = await runner.fireScheduled(timer.itemId, timer.transition)
+    if (result.ok) {
+      fired += 1
+      continue
+    }
     await db
       .update(workflowTimers)
-      .set(result.ok ? { status: 'fired', outcome: null, leaseUntil: null } : { status: 'skipped', outcome: `${result.refusal.code}: ${result.refusal.message}`, leaseUntil: null })
+      .set({ status: 'skipped', outcome: `${result.refusal.code}: ${result.refusal.message}`, leaseUntil: null })
       .where(and(key, eq(workflowTimers.status, 'pending')))
   }
   return fired

@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { displayName } from '../../accounts/display-name.js'
 import { currentUser } from '../../auth/guards.js'
 import { openReports } from '../../comments/service.js'

@@ -12,6 +12,7 @@ export const engineMessages = bilingual({
   'core.workflow.timeline': ['Historial', 'History'],
   'core.workflow.entry': ['pasó a «{state}» por {actor}', 'moved to “{state}” by {actor}'],
   'core.workflow.schedule': ['el calendario del programa', 'the program’s schedule'],
+  'core.workflow.scheduled': ['Programado: «{action}» el', 'Scheduled: “{action}” on'],
   'core.workflow.noHistory': ['Todavía no hay movimientos.', 'Nothing has happened yet.'],
   'core.workflow.noteOptional': ['Nota para «{action}» (opcional)', 'Note for “{action}” (optional)'],
   'core.workflow.noteRequired': ['Motivo para «{action}»', 'Reason for “{action}”'],

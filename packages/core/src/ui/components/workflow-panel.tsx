@@ -12,6 +12,7 @@ export interface WorkflowPanelData {
   states: Record<string, { label: string }>
   timeline: TimelineEntry[]
   available: AvailableTransition[]
+  scheduled: { transition: string; label: string; at: Date }[]
   /** Where the person returns after firing a transition: the item's page. */
   back: string
 }
@@ -20,9 +21,11 @@ export interface WorkflowPanelData {
 export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, back = new URL(c.req.url).pathname): Promise<WorkflowPanelData> {
   const runner = c.var.services.workflow(workflow)
   const { db, auth } = c.var
-  const [state, timeline, available] = await Promise.all([runner.state(db, itemId), runner.timeline(db, itemId), runner.available(auth, itemId)])
+  const [state, timeline, available, scheduled] = await Promise.all([
+    runner.state(db, itemId), runner.timeline(db, itemId), runner.available(auth, itemId), runner.scheduled(db, itemId),
+  ])
   const states = runner.definition.states as Record<string, { label: string }>
-  return { workflow, itemId, state: { name: state, label: states[state]?.label ?? state }, states, timeline, available, back }
+  return { workflow, itemId, state: { name: state, label: states[state]?.label ?? state }, states, timeline, available, scheduled, back }
 }
 
 /**
@@ -41,6 +44,9 @@ export function WorkflowPanel(props: { data: WorkflowPanelData; headingLevel?: 2
       <p class="workflow-state">
         {t('core.workflow.current')} <strong class={`state-badge state-badge--${data.state.name}`}>{t(data.state.label)}</strong>
       </p>
+      {data.scheduled.map((s) => (
+        <p class="meta">{t('core.workflow.scheduled', { action: t(s.label) })} <time datetime={s.at.toISOString()}>{format.dateTime(s.at)}</time></p>
+      ))}
       {data.available.length ? (
         <div class="workflow-actions">
           {data.available.map((transition) => {
