@@ -36,6 +36,25 @@ describe('comments', () => {
     expect(await (await t.client().get(`/pilots/${pilotId}`)).text()).toContain('Inicie sesión para comentar')
   })
 
+  it('loads an item’s page in the same number of queries however long its thread and timeline', async () => {
+    w = await pilotWorld()
+    const { t, pilotId } = w
+    const owner = await openPilot(w)
+    await owner.post('/comments', { subjectType: 'pilots.pilot', subjectId: pilotId, body: 'Primero' })
+    const before = (await owner.get(`/pilots/${pilotId}`)).queries
+    for (let i = 0; i < 12; i++) {
+      const res = await owner.post('/comments', { subjectType: 'pilots.pilot', subjectId: pilotId, body: `Comentario ${i}` })
+      const id = res.headers.get('Location')!.split('#comment-')[1]!
+      await owner.post('/comments', { subjectType: 'pilots.pilot', subjectId: pilotId, parentId: id, body: `Respuesta ${i}` })
+    }
+    await t.login(w.manager.email)
+    await t.post(`/workflows/pilots.pilot/${pilotId}/close`, { note: 'Fin' })
+    const after = await owner.get(`/pilots/${pilotId}`)
+    expect(await after.text()).toContain('Comentarios (13)')
+    expect(after.queries).toBe(before)
+    expect(after.queries).toBeLessThanOrEqual(13)
+  })
+
   it('shows an empty comment again with the message next to the field, and refuses what the person cannot see', async () => {
     w = await pilotWorld()
     const { t, pilotId } = w

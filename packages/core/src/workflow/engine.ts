@@ -48,8 +48,8 @@ export interface WorkflowRunner {
   state(db: Executor, itemId: string): Promise<string>
   /** The states of several items in one query, for lists. */
   states(db: Executor, itemIds: readonly string[]): Promise<Map<string, string>>
-  /** The transitions this person may fire on the item now, with the guard's reason where it refuses. */
-  available(auth: AuthState, itemId: string): Promise<AvailableTransition[]>
+  /** The transitions this person may fire on the item now, with the guard's reason where it refuses. Pass the state when already read. */
+  available(auth: AuthState, itemId: string, state?: string): Promise<AvailableTransition[]>
   /** Guard, state change, timeline and audit entries in one transaction; events after it commits. */
   fire(actor: WorkflowActor, itemId: string, transition: string, options?: { note?: string | null }): Promise<FireResult>
   /** Fires `transition` on its own at `at` (a call opening, a phase closing); `null` cancels it. */
@@ -93,16 +93,22 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
     return row?.state ?? definition.initial
   }
 
-  async function allowed(db: Executor, t: TransitionDefinition<unknown, string>, item: unknown, auth: AuthState): Promise<boolean> {
-    if (!auth.user || !t.by?.length) return false
-    const organizationId = definition.organizationOf?.(item) ?? null
-    let role: OrganizationRole | null | undefined
-    const roleInItemOrg = async () => {
-      if (role !== undefined) return role
-      if (!organizationId) return (role = null)
-      role = auth.organization?.id === organizationId ? auth.organization.role : await roleIn(db, organizationId, auth.user!.id)
+  /** The person's role in the item's organization, read at most once per operation. */
+  function roleLookup(db: Executor, item: unknown, auth: AuthState): () => Promise<OrganizationRole | null> {
+    let role: Promise<OrganizationRole | null> | undefined
+    return () => {
+      const organizationId = definition.organizationOf?.(item) ?? null
+      if (!role) {
+        role = !organizationId || !auth.user
+          ? Promise.resolve(null)
+          : auth.organization?.id === organizationId ? Promise.resolve(auth.organization.role) : roleIn(db, organizationId, auth.user.id)
+      }
       return role
     }
+  }
+
+  async function allowed(t: TransitionDefinition<unknown, string>, item: unknown, auth: AuthState, roleInItemOrg: () => Promise<OrganizationRole | null>): Promise<boolean> {
+    if (!auth.user || !t.by?.length) return false
     for (const allowance of t.by) {
       if (typeof allowance === 'string') {
         if (isGranted(deps.permissions, auth, allowance, await roleInItemOrg())) return true
@@ -121,7 +127,7 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
     const item = await definition.load(tx, itemId)
     if (item === undefined) refuse('not-found', 'core.workflow.refused.notFound')
     const from = await currentState(tx, itemId)
-    if (actor.kind === 'person' && !(await allowed(tx, t!, item, actor.auth))) refuse('forbidden', 'core.workflow.refused.forbidden')
+    if (actor.kind === 'person' && !(await allowed(t!, item, actor.auth, roleLookup(tx, item, actor.auth)))) refuse('forbidden', 'core.workflow.refused.forbidden')
     if (!fromStates(t!).includes(from)) refuse('state', 'core.workflow.refused.state', { state: `t:${definition.states[from]?.label ?? from}` })
     if (t!.note === 'required' && !note) refuse('note', 'core.workflow.refused.noteRequired')
     const services = deps.services()
@@ -197,15 +203,16 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       for (const row of rows) out.set(row.itemId, row.state)
       return out
     },
-    async available(auth, itemId) {
+    async available(auth, itemId, knownState) {
       const db = deps.db
-      const item = await definition.load(db, itemId)
-      if (item === undefined || !auth.user) return []
-      const state = await currentState(db, itemId)
+      if (!auth.user) return []
+      const [item, state] = await Promise.all([definition.load(db, itemId), knownState ?? currentState(db, itemId)])
+      if (item === undefined) return []
       const out: AvailableTransition[] = []
       const services = deps.services()
+      const role = roleLookup(db, item, auth)
       for (const [name, t] of Object.entries(transitions)) {
-        if (!fromStates(t).includes(state) || !(await allowed(db, t, item, auth))) continue
+        if (!fromStates(t).includes(state) || !(await allowed(t, item, auth, role))) continue
         // Guards read only; they see the database itself here, as nothing is being written.
         const blocked = t.guard ? await t.guard(item, { tx: db as unknown as Transaction, actor: { kind: 'person', auth }, note: null, services }) : null
         out.push({ name, label: t.label, note: t.note ?? null, blocked })

@@ -21,9 +21,8 @@ export interface WorkflowPanelData {
 export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, back = new URL(c.req.url).pathname): Promise<WorkflowPanelData> {
   const runner = c.var.services.workflow(workflow)
   const { db, auth } = c.var
-  const [state, timeline, available, scheduled] = await Promise.all([
-    runner.state(db, itemId), runner.timeline(db, itemId), runner.available(auth, itemId), runner.scheduled(db, itemId),
-  ])
+  const state = await runner.state(db, itemId)
+  const [timeline, available, scheduled] = await Promise.all([runner.timeline(db, itemId), runner.available(auth, itemId, state), runner.scheduled(db, itemId)])
   const states = runner.definition.states as Record<string, { label: string }>
   return { workflow, itemId, state: { name: state, label: states[state]?.label ?? state }, states, timeline, available, scheduled, back }
 }
