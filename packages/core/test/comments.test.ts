@@ -117,3 +117,24 @@ describe('comments', () => {
     expect((await member.get('/admin/reports')).status).toBe(403)
   })
 })
+
+describe('a person’s comments, follows and notifications and their privacy', () => {
+  it('are in their data download; deleting the account keeps the comments as a former member’s and erases the rest', async () => {
+    w = await pilotWorld()
+    const { t, pilotId } = w
+    const owner = await openPilot(w)
+    await t.login(w.outsider.email)
+    await t.post('/comments', { subjectType: 'pilots.pilot', subjectId: pilotId, body: '¿Cuántas hectáreas?' })
+    await owner.post('/comments', { subjectType: 'pilots.pilot', subjectId: pilotId, body: 'Veinte.' })
+    const data = (await (await t.get('/account/data')).json()) as { comments: { body: string }[]; following: { subject: string }[]; notifications: { message: string }[] }
+    expect(data.comments.map((c) => c.body)).toEqual(['¿Cuántas hectáreas?'])
+    expect(data.following).toEqual([{ subject: `pilots.pilot:${pilotId}`, since: expect.any(String) }])
+    expect(data.notifications.map((n) => n.message)).toEqual(['core.comments.notice.comment'])
+    expect((await t.post('/account/delete', { password: w.outsider.password, confirm: 'on' })).status).toBe(303)
+    const page = await (await owner.get(`/pilots/${pilotId}`)).text()
+    expect(page).toContain('¿Cuántas hectáreas?')
+    expect(page).toContain('Antiguo miembro')
+    const left = await t.district.db.all<{ n: number }>(`SELECT (SELECT count(*) FROM core_notifications WHERE user_id = '${w.outsider.id}') + (SELECT count(*) FROM core_follows WHERE user_id = '${w.outsider.id}') AS n` as never)
+    expect(left[0]!.n).toBe(0)
+  })
+})
