@@ -13,6 +13,7 @@ describe('audit log', () => {
     const { t, pilotId } = w
     await t.login(w.owner.email)
     await t.post(`/orgs/${w.org.slug}/members/${w.member.id}/role`, { role: 'admin' })
+    await t.post(`/orgs/${w.org.slug}/invitations`, { email: 'nueva@example.co', role: 'member' })
     await t.post(`/workflows/pilots.pilot/${pilotId}/open`, {})
     const admin = t.client()
     await admin.login(w.admin.email)
@@ -24,6 +25,7 @@ describe('audit log', () => {
     expect(all).toContain('pilots.pilot.open')
     expect(all).toContain('state: &quot;draft&quot; → &quot;open&quot;')
     expect(all).toContain('core.user.suspended')
+    expect(all).toContain('invitation: null → &quot;nueva@example.co (member)&quot;')
     // The pilot's entry links to the pilot, described by its plugin.
     expect(all).toContain(`<a href="/pilots/${pilotId}">Sensores de humedad en caña</a>`)
 

@@ -73,15 +73,20 @@ export async function createInvitation(db: Database, input: { organizationId: st
   await db.batch([
     db.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.organizationId, input.organizationId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
     db.insert(invitations).values({ id, ...input, secretHash, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) }),
+    auditStatement(db, { actorId: input.invitedBy, action: 'core.invitation.sent', subject: { type: 'core.organization', id: input.organizationId }, organizationId: input.organizationId, changes: { invitation: { before: null, after: `${input.email} (${input.role})` } } }),
   ])
   return token
 }
 
-export async function revokeInvitation(db: Database, organizationId: string, invitationId: string): Promise<boolean> {
-  const rows = await db.update(invitations).set({ revokedAt: new Date() })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-    .returning({ id: invitations.id })
-  return rows.length > 0
+export async function revokeInvitation(db: Database, organizationId: string, invitationId: string, actorId: string): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const rows = await tx.update(invitations).set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ email: invitations.email })
+    if (!rows.length) return false
+    await recordAudit(tx, { actorId, action: 'core.invitation.revoked', subject: { type: 'core.organization', id: organizationId }, organizationId, changes: { invitation: { before: rows[0]!.email, after: null } } })
+    return true
+  })
 }
 
 /** A pending invitation from its link, with the organization's name; null if forged, used, revoked or expired. */

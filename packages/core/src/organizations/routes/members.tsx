@@ -157,7 +157,6 @@ export function memberRoutes() {
       return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: { _form: t('core.org.tooManyInvitations') } }} />, { title: title(c, org), noindex: true })
     }
     const token = await createInvitation(db, { organizationId: org.id, email: form.data.email, role: form.data.role, invitedBy: auth.user!.id })
-    await c.var.services.audit.record(db, { actorId: auth.user!.id, action: 'core.invitation.sent', subject: { type: 'core.organization', id: org.id }, organizationId: org.id, changes: { invitation: { before: null, after: `${form.data.email} (${form.data.role})` } } })
     await c.var.district.mail.send(composeMail(c, form.data.email, 'core.mail.invitation', {
       inviter: auth.user!.name, organization: org.name, role: t(`core.org.role.${form.data.role}`), link: absoluteUrl(c, `/invitations/${token}`),
     }))
@@ -168,8 +167,7 @@ export function memberRoutes() {
   app.post('/orgs/:slug/invitations/:id/revoke', async (c) => {
     const org = await loadPrivateOrganization(c)
     if (!c.var.can('core:organizations.members', org.viewerRole)) httpError(403)
-    if (!(await revokeInvitation(c.var.db, org.id, c.req.param('id')))) httpError(404)
-    await c.var.services.audit.record(c.var.db, { actorId: c.var.auth.user!.id, action: 'core.invitation.revoked', subject: { type: 'core.organization', id: org.id }, organizationId: org.id, note: c.req.param('id') })
+    if (!(await revokeInvitation(c.var.db, org.id, c.req.param('id'), c.var.auth.user!.id))) httpError(404)
     setFlash(c, 'success', 'core.org.invitationRevoked')
     return c.redirect(`/orgs/${org.slug}/members`, 303)
   })
