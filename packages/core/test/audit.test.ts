@@ -26,6 +26,10 @@ describe('audit log', () => {
     expect(all).toContain('state: &quot;draft&quot; → &quot;open&quot;')
     expect(all).toContain('core.user.suspended')
     expect(all).toContain('invitation: null → &quot;nueva@example.co (member)&quot;')
+    // The member whose role changed was told.
+    const member = t.client()
+    await member.login(w.member.email)
+    expect(await (await member.get('/notifications')).text()).toContain('Su rol en Agrosens ahora es «Administrador»')
     // The pilot's entry links to the pilot, described by its plugin.
     expect(all).toContain(`<a href="/pilots/${pilotId}">Sensores de humedad en caña</a>`)
 

@@ -35,6 +35,7 @@ export const coreDeclarations: Participant['definition'] = {
   workflows: [verificationWorkflow],
   notifications: {
     verification: { label: 'core.notifications.kind.verification', email: true },
+    membership: { label: 'core.notifications.kind.membership', email: true },
     comment: { label: 'core.notifications.kind.comment', email: true },
     reply: { label: 'core.notifications.kind.reply', email: true },
     report: { label: 'core.notifications.kind.report', email: false },

@@ -1,4 +1,4 @@
-import { inTransaction, type Executor } from '../db/transaction.js'
+import { inTransaction, type Executor, type Transaction } from '../db/transaction.js'
 import { auditStatement, recordAudit } from '../audit/record.js'
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
@@ -133,7 +133,7 @@ type Member = { userId: string; role: OrganizationRole }
  * Changes a member's role, never leaving the organization without an owner. The owner count is
  * checked inside the same statement, so two owners demoting each other at once cannot both win.
  */
-export async function changeRole(db: Database, organizationId: string, member: Member, role: OrganizationRole, actorId: string): Promise<MembershipChange> {
+export async function changeRole(db: Database, organizationId: string, member: Member, role: OrganizationRole, actorId: string, then?: (tx: Transaction) => Promise<void>): Promise<MembershipChange> {
   if (member.role === role) return 'ok'
   const { userId } = member
   return inTransaction(db, async (tx) => {
@@ -144,11 +144,12 @@ export async function changeRole(db: Database, organizationId: string, member: M
       .returning({ userId: memberships.userId })
     if (!rows.length) return 'last-owner'
     await recordAudit(tx, { actorId, action: 'core.membership.roleChanged', subject: { type: 'core.user', id: userId }, organizationId, changes: { role: { before: member.role, after: role } } })
+    await then?.(tx)
     return 'ok'
   })
 }
 
-export async function removeMember(db: Database, organizationId: string, member: Member, actorId: string): Promise<MembershipChange> {
+export async function removeMember(db: Database, organizationId: string, member: Member, actorId: string, then?: (tx: Transaction) => Promise<void>): Promise<MembershipChange> {
   const { userId } = member
   return inTransaction(db, async (tx) => {
     const rows = await tx
@@ -158,6 +159,7 @@ export async function removeMember(db: Database, organizationId: string, member:
     if (rows.length === 0) return 'last-owner'
     await tx.update(sessions).set({ activeOrganizationId: null }).where(and(eq(sessions.userId, userId), eq(sessions.activeOrganizationId, organizationId)))
     await recordAudit(tx, { actorId, action: actorId === userId ? 'core.membership.left' : 'core.membership.removed', subject: { type: 'core.user', id: userId }, organizationId, changes: { role: { before: member.role, after: null } } })
+    await then?.(tx)
     return 'ok'
   })
 }

@@ -182,7 +182,11 @@ export function memberRoutes() {
     if (!target) httpError(404)
     const ownerInvolved = target.role === 'owner' || form.data.role === 'owner'
     if (ownerInvolved && org.viewerRole !== 'owner') httpError(403)
-    const result = await changeRole(db, org.id, target, form.data.role, c.var.auth.user!.id)
+    const actorId = c.var.auth.user!.id
+    // The person whose role changed is told, in the same transaction as the change.
+    const result = await changeRole(db, org.id, target, form.data.role, actorId, (tx) =>
+      c.var.services.notify(tx, { kind: 'core.membership', to: { users: [target.userId] }, message: 'core.org.notice.roleChanged', params: { organization: org.name, role: `t:core.org.role.${form.data.role}` }, href: `/orgs/${org.slug}`, actorId }).then(() => undefined),
+    )
     if (result === 'last-owner') setFlash(c, 'error', 'core.org.lastOwner')
     else setFlash(c, 'success', 'core.org.roleChanged', { name: target.name })
     return c.redirect(`/orgs/${org.slug}/members`, 303)
@@ -199,7 +203,9 @@ export function memberRoutes() {
       if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
       if (target.role === 'owner' && org.viewerRole !== 'owner') httpError(403)
     }
-    const result = await removeMember(db, org.id, target, auth.user!.id)
+    const result = await removeMember(db, org.id, target, auth.user!.id, self ? undefined : (tx) =>
+      c.var.services.notify(tx, { kind: 'core.membership', to: { users: [target.userId] }, message: 'core.org.notice.removed', params: { organization: org.name }, href: '/orgs', actorId: auth.user!.id }).then(() => undefined),
+    )
     if (result === 'last-owner') {
       setFlash(c, 'error', 'core.org.lastOwner')
       return c.redirect(`/orgs/${org.slug}/members`, 303)
