@@ -229,6 +229,8 @@ describe('membership', () => {
     expect(members).toContain('Carlos Mina')
     expect(members).toContain('Ana Restrepo')
     expect((await carlos.get(link)).status).toBe(404)
+    // The owner who invited him is told.
+    expect(await (await t.get('/notifications')).text()).toContain('Carlos Mina aceptó su invitación a AgroDatos Pacífico')
   })
 
   it('lets an existing person accept only with the invited account', async () => {
@@ -246,6 +248,7 @@ describe('membership', () => {
     expect((await right.post(link, {})).status).toBe(303)
     const [row] = await t.district.db.select().from(memberships).where(eq(memberships.userId, invited.id))
     expect(row?.role).toBe('member')
+    expect(await (await t.get('/notifications')).text()).toContain(`${invited.name} aceptó su invitación`)
   })
 
   it('refuses a revoked or expired invitation', async () => {

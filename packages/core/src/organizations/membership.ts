@@ -1,5 +1,6 @@
 import { inTransaction, type Executor, type Transaction } from '../db/transaction.js'
 import { auditStatement, recordAudit } from '../audit/record.js'
+import type { CoreServices } from '../services/types.js'
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { invitations, memberships, type OrganizationRole } from '../db/schema/memberships.js'
@@ -121,6 +122,19 @@ export async function acceptInvitation(db: Database, invitation: PendingInvitati
     auditStatement(db, { actorId: userId, action: 'core.membership.joined', subject: { type: 'core.user', id: userId }, organizationId: invitation.organizationId, changes: { role: { before: null, after: invitation.role } } }),
   ])
   return true
+}
+
+/** Tells whoever sent an invitation that it was accepted. */
+export async function notifyInviter(services: CoreServices, db: Database, invitation: PendingInvitation, person: { id: string; name: string }): Promise<void> {
+  if (!invitation.invitedBy) return
+  await services.notify(db, {
+    kind: 'core.membership',
+    to: { users: [invitation.invitedBy] },
+    message: 'core.org.notice.joined',
+    params: { name: person.name, organization: invitation.orgName },
+    href: `/orgs/${invitation.orgSlug}/members`,
+    actorId: person.id,
+  })
 }
 
 /** Done, or refused because the organization would be left without an owner. */

@@ -9,7 +9,7 @@ import { type FieldErrors, type FormValues, parseForm } from '../../ui/forms/par
 import { hitFromAddress, MAIL_PER_ADDRESS } from '../../auth/throttle.js'
 import { hashPassword } from '../../auth/password.js'
 import { PASSWORD_MIN } from '../../auth/password-policy.js'
-import { acceptInvitation, invitationByToken, type PendingInvitation } from '../../organizations/membership.js'
+import { acceptInvitation, invitationByToken, notifyInviter, type PendingInvitation } from '../../organizations/membership.js'
 import { composeMail, absoluteUrl } from '../../mail/compose.js'
 import { useDistrito } from '../../ui/context.js'
 import { registerSchema } from '../schemas.js'
@@ -84,6 +84,7 @@ export function registerRoutes() {
       const userId = await createAccount(db, { name, email, password, verified: true, locale: c.var.locale })
       const sessionId = await signIn(c, userId, invitation.organizationId)
       await acceptInvitation(db, invitation, userId, sessionId)
+      await notifyInviter(c.var.services, db, invitation, { id: userId, name })
       setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.orgName })
       return c.redirect(`/orgs/${invitation.orgSlug}`, 303)
     }

@@ -4,7 +4,7 @@ import type { DistritoEnv } from '../../http/env.js'
 import { setFlash } from '../../http/flash.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { SubmitButton } from '../../ui/components/form.js'
-import { acceptInvitation, invitationByToken, type PendingInvitation } from '../membership.js'
+import { acceptInvitation, invitationByToken, notifyInviter, type PendingInvitation } from '../membership.js'
 
 function InvitationPage(props: { invitation: PendingInvitation; token: string; t: DistritoEnv['Variables']['t']; user: DistritoEnv['Variables']['auth']['user'] }) {
   const { invitation, token, t, user } = props
@@ -64,6 +64,7 @@ export function invitationRoutes() {
         { title: t('core.org.invitationInvalidTitle'), noindex: true },
       )
     }
+    await notifyInviter(c.var.services, db, invitation, auth.user)
     setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.orgName })
     return c.redirect(`/orgs/${invitation.orgSlug}`, 303)
   })
