@@ -20,9 +20,10 @@ describe('audit log', () => {
     await admin.post(`/admin/users/${w.outsider.id}/suspension`, { suspended: 'true' })
 
     const all = await (await admin.get('/admin/audit')).text()
-    expect(all).toContain('core.membership.roleChanged')
+    expect(all).toContain('<span title="core.membership.roleChanged">Rol cambiado</span>')
+    expect(all).toContain(`<a href="/admin/users/${w.member.id}">Mía Miembro</a>`)
     expect(all).toContain('role: &quot;member&quot; → &quot;admin&quot;')
-    expect(all).toContain('pilots.pilot.open')
+    expect(all).toContain('<span title="pilots.pilot.open">Abrir</span>')
     expect(all).toContain('state: &quot;draft&quot; → &quot;open&quot;')
     expect(all).toContain('core.user.suspended')
     expect(all).toContain('invitation: null → &quot;nueva@example.co (member)&quot;')

@@ -4,7 +4,7 @@ import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
 let t: TestDistrict
 afterEach(() => t?.close())
 
-/** Every identity page, in each language, with no catalog key left untranslated. */
+/** Every identity and engine page, in each language, with no catalog key left untranslated. */
 describe('identity pages in both languages', () => {
   for (const [lang, expectations] of [
     ['es-CO', { '/register': 'Crear una cuenta', '/login': 'Iniciar sesión', '/password/forgot': 'Recuperar la contraseña', '/orgs': 'Directorio de organizaciones', '/account': 'Mi cuenta', '/admin': 'Administración del distrito', '/admin/roles': 'Roles y permisos', '/orgs/new': 'Registrar una organización', '/legal/privacy': 'Política de tratamiento de datos personales', '/legal/terms': 'Términos de uso' }],
@@ -17,7 +17,11 @@ describe('identity pages in both languages', () => {
       await t.login(admin.email)
       await t.post('/orgs', { name: 'Org', kind: 'startup', country: 'CO' })
       const paths = Object.entries(expectations) as [string, string][]
-      for (const [path, heading] of [...paths, ['/orgs/org', 'Org'], ['/orgs/org/members', lang === 'en' ? 'Members of Org' : 'Miembros de Org'], ['/admin/users', lang === 'en' ? 'Users' : 'Usuarios'], ['/admin/outbox', lang === 'en' ? 'Mail outbox' : 'Buzón de salida'], ['/admin/organizations', lang === 'en' ? 'Organizations' : 'Organizaciones'], ['/account/delete', lang === 'en' ? 'Delete your account' : 'Eliminar su cuenta']] as [string, string][]) {
+      for (const [path, heading] of [...paths, ['/orgs/org', 'Org'], ['/orgs/org/members', lang === 'en' ? 'Members of Org' : 'Miembros de Org'], ['/admin/users', lang === 'en' ? 'Users' : 'Usuarios'], ['/admin/outbox', lang === 'en' ? 'Mail outbox' : 'Buzón de salida'], ['/admin/organizations', lang === 'en' ? 'Organizations' : 'Organizaciones'], ['/account/delete', lang === 'en' ? 'Delete your account' : 'Eliminar su cuenta'],
+        ['/orgs/org/verification', lang === 'en' ? 'Verification of Org' : 'Verificación de Org'], ['/orgs/org/delete', lang === 'en' ? 'Delete Org' : 'Eliminar Org'],
+        ['/notifications', lang === 'en' ? 'Notifications' : 'Notificaciones'], ['/account/notifications', lang === 'en' ? 'Notification preferences' : 'Preferencias de notificación'],
+        ['/admin/audit', lang === 'en' ? 'Audit log' : 'Registro de auditoría'], ['/admin/events', lang === 'en' ? 'Event deliveries' : 'Entregas de eventos'],
+        ['/admin/reports', lang === 'en' ? 'Reported comments' : 'Comentarios reportados']] as [string, string][]) {
         const client = ['/register', '/login', '/password/forgot'].includes(path) ? visitor : t
         const res = await client.get(path, { headers: { 'Accept-Language': lang === 'en' ? 'en-US,en;q=0.9' : 'es-CO' } })
         expect([path, res.status]).toEqual([path, 200])

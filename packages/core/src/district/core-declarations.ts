@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { memberships } from '../db/schema/memberships.js'
 import { organizations } from '../db/schema/organizations.js'
+import { users } from '../db/schema/users.js'
 import type { Executor } from '../db/transaction.js'
 import { verificationWorkflow } from '../organizations/verification/workflow.js'
 import type { Participant } from '../services/create-services.js'
@@ -14,6 +15,14 @@ async function describeOrganizations(ids: readonly string[], db: Executor, path 
 /** What the core itself declares to the engine, exactly as a plugin would. */
 export const coreDeclarations: Participant['definition'] = {
   subjects: {
+    // People, as the audit log names them: seen by those who manage users.
+    user: {
+      canView: async (_id, access) => access.can('core:users.manage', null),
+      async describe(ids, db) {
+        const rows = await db.select({ id: users.id, name: users.name, deletedAt: users.deletedAt }).from(users).where(inArray(users.id, [...ids]))
+        return new Map(rows.map((r) => [r.id, { title: r.deletedAt ? '—' : r.name, href: `/admin/users/${r.id}` }]))
+      },
+    },
     organization: {
       // The directory is public.
       canView: async () => true,

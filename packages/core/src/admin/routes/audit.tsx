@@ -8,6 +8,7 @@ import type { DistritoEnv } from '../../http/env.js'
 import { csvResponse, pagesOf } from '../../exports/csv.js'
 import { endOfDay, startOfDay } from '../../i18n/day-bounds.js'
 import type { Translate } from '../../i18n/translator.js'
+import type { CoreServices } from '../../services/types.js'
 import { subjectKey } from '../../subjects/registry.js'
 import type { SubjectSummary } from '../../subjects/types.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
@@ -43,6 +44,22 @@ function changesText(row: AuditRow): string {
     .join('; ')
 }
 
+/**
+ * An action in words: a workflow's is its transition's label; others are catalog keys named after
+ * the action itself (`core.organization.created`). Unknown actions show their code.
+ */
+function actionLabel(action: string, t: Translate, services: CoreServices): string {
+  const cut = action.lastIndexOf('.')
+  try {
+    const label = services.workflow(action.slice(0, cut)).definition.transitions[action.slice(cut + 1)]?.label
+    if (label) return t(label)
+  } catch {
+    // Not a workflow's action.
+  }
+  const translated = t(action)
+  return translated === action ? action : translated
+}
+
 function actorOf(row: AuditRow, t: Translate): string {
   if (!row.actorId) return t('core.audit.system')
   return displayName({ name: row.actorName ?? '', deletedAt: row.actorDeletedAt }, t)
@@ -69,7 +86,8 @@ export function adminAuditRoutes() {
         { header: t('core.audit.at'), value: (r: AuditRow) => r.at },
         { header: t('core.audit.actor'), value: (r) => actorOf(r, t) },
         { header: t('core.audit.actorEmail'), value: (r) => (r.actorDeletedAt ? '' : r.actorEmail) },
-        { header: t('core.audit.action'), value: (r) => r.action },
+        { header: t('core.audit.action'), value: (r) => actionLabel(r.action, t, services) },
+        { header: t('core.audit.actionCode'), value: (r) => r.action },
         { header: t('core.audit.subject'), value: (r) => subjectKey(r.subjectType, r.subjectId) },
         { header: t('core.audit.changes'), value: changesText },
         { header: t('core.audit.note'), value: (r) => r.note },
@@ -83,7 +101,7 @@ export function adminAuditRoutes() {
       <>
         <PageHeader title={t('core.audit.title')} lead={t('core.audit.lead')} actions={<ExportLink />} />
         <Filters action="/admin/audit" label={t('core.audit.search')}>
-          <SearchFilter name="action" label={t('core.audit.action')} value={query.action} maxLength={200} />
+          <SearchFilter name="action" label={t('core.audit.actionCode')} value={query.action} maxLength={200} />
           <SearchFilter name="actor" label={t('core.audit.actorEmail')} value={query.actor} maxLength={254} />
           <SearchFilter name="subject" label={t('core.audit.subject')} value={query.subject} maxLength={300} />
           <div class="field">
@@ -103,7 +121,7 @@ export function adminAuditRoutes() {
           <DataTable caption={t('core.audit.title')} page={page} columns={[
             { key: 'at', label: t('core.audit.at'), cell: (r) => <time datetime={r.at.toISOString()}>{format.dateTime(r.at)}</time> },
             { key: 'actor', label: t('core.audit.actor'), cell: (r) => actorOf(r, t) },
-            { key: 'action', label: t('core.audit.action'), cell: (r) => <code>{r.action}</code> },
+            { key: 'action', label: t('core.audit.action'), cell: (r) => <span title={r.action}>{actionLabel(r.action, t, services)}</span> },
             { key: 'subject', label: t('core.audit.subject'), cell: (r) => {
               const summary = summaries.get(subjectKey(r.subjectType, r.subjectId))
               return summary ? <a href={summary.href}>{summary.title}</a> : <code>{subjectKey(r.subjectType, r.subjectId)}</code>
