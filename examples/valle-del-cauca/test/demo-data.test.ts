@@ -44,5 +44,8 @@ describe('the Valle del Cauca demo data', () => {
     expect(await (await admin.get('/admin/organizations?status=requested')).text()).toContain('Metalmecánica del Centro')
     const rejected = await (await t.client().get('/orgs/fundacion-datos-para-buenaventura')).text()
     expect(rejected).not.toContain('badge--verified')
+    const conversation = await (await admin.get('/orgs/fundacion-datos-para-buenaventura/verification')).text()
+    expect(conversation).toContain('El certificado adjunto tiene más de 30 días')
+    expect(conversation).toContain('Pedimos un certificado nuevo a la Cámara de Comercio')
   })
 })

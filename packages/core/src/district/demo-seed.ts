@@ -10,6 +10,7 @@ import { organizationInputSchema } from '../organizations/organization-schema.js
 import { createOrganization } from '../organizations/service.js'
 import { slugify } from '../organizations/slug.js'
 import { actingAs } from '../auth/acting-as.js'
+import { addComment } from '../comments/service.js'
 import type { CoreServices } from '../services/types.js'
 import { demoCertificate } from '../organizations/verification/demo-certificate.js'
 import { CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT } from '../organizations/verification/workflow.js'
@@ -89,5 +90,9 @@ async function verifyThroughWorkflow(
   for (const [actor, transition, note] of steps) {
     const result = await runner.fire(actor, org.id, transition, { note })
     if (!result.ok) throw new Error(`Demo verification of "${org.name}" could not ${transition}: ${result.refusal.message}`)
+  }
+  // A rejected request has its conversation: the owner answers the district's team.
+  if (target === 'rejected') {
+    await addComment(db, { subject: { type: VERIFICATION_SUBJECT, id: org.id }, parentId: null, authorId: org.ownerId, body: 'Gracias. Pedimos un certificado nuevo a la Cámara de Comercio y lo adjuntamos esta semana.' })
   }
 }
