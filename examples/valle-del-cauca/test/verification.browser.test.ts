@@ -49,6 +49,11 @@ describe('verifying an organization in Chromium', () => {
     await expect(owner.getByText('El certificado quedó adjunto.').isVisible()).resolves.toBe(true)
     await expect(owner.getByRole('link', { name: 'camara-de-comercio.pdf' }).isVisible()).resolves.toBe(true)
     await checkPage(owner)
+    // A question for the district's team, in the verification's conversation.
+    await owner.getByLabel('Su comentario').fill('¿Sirve el certificado de la Cámara de Comercio de Buenaventura?')
+    await owner.getByRole('button', { name: 'Publicar comentario' }).click()
+    await expect(owner.getByText('Su comentario quedó publicado.').isVisible()).resolves.toBe(true)
+    await checkPage(owner)
     await owner.getByLabel('Nota para «Solicitar verificación» (opcional)').fill('Adjuntamos el certificado de la Cámara de Comercio de Buenaventura.')
     await owner.getByRole('button', { name: 'Solicitar verificación' }).click()
     await expect(owner.getByText('Hecho: «Solicitar verificación». El estado ahora es «Solicitada».').isVisible()).resolves.toBe(true)
@@ -64,13 +69,21 @@ describe('verifying an organization in Chromium', () => {
     await office.waitForURL(`${valle.server.url}/orgs/logistica-predictiva-del-puerto/verification`)
     await expect(office.getByText('Adjuntamos el certificado de la Cámara de Comercio de Buenaventura.').isVisible()).resolves.toBe(true)
     await checkPage(office)
+    // The administrator answers the question in its thread (a reply form that works without JavaScript).
+    await office.locator('summary', { hasText: 'Responder' }).first().click()
+    const reply = office.locator('details[open] form')
+    await reply.getByLabel('Su respuesta').fill('Sí, con menos de 30 días de expedido.')
+    await reply.getByRole('button', { name: 'Responder' }).click()
+    await expect(office.getByText('Sí, con menos de 30 días de expedido.').isVisible()).resolves.toBe(true)
+    await checkPage(office)
     await office.getByRole('button', { name: 'Verificar', exact: true }).click()
     await expect(office.getByText('El estado ahora es «Verificada».').isVisible()).resolves.toBe(true)
     await expect(notificationsLink(office).textContent()).resolves.toBe('Notificaciones')
 
-    // The owner is told in turn.
+    // The owner is told in turn: the answer and the verification.
     await owner.goto(`${valle.server.url}/notifications`)
     await checkPage(owner)
+    await expect(owner.getByRole('link', { name: /respondió a su comentario en «Logística Predictiva del Puerto»/ }).isVisible()).resolves.toBe(true)
     await owner.getByRole('link', { name: '«Logística Predictiva del Puerto» pasó a «Verificada»' }).click()
     await expect(owner.getByText('Verificada', { exact: true }).first().isVisible()).resolves.toBe(true)
     await owner.goto(`${valle.server.url}/orgs/logistica-predictiva-del-puerto`)
