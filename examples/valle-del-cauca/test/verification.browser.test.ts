@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeViolations, horizontalOverflow, seriousA11yViolations, type Page } from '@distrito/core/testing/browser'
 import config from '../distrito.config.js'
-import { samplePdf } from './certificate.js'
+import { simplePdf } from '@distrito/core/testing'
 import { useValleInBrowser } from './valle-in-browser.js'
 
 const valle = useValleInBrowser()
@@ -44,7 +44,7 @@ describe('verifying an organization in Chromium', () => {
     // Asking is not possible yet, and the page says why.
     await expect(owner.getByRole('button', { name: 'Solicitar verificación' }).isDisabled()).resolves.toBe(true)
     await expect(owner.getByText('Adjunte primero un certificado').isVisible()).resolves.toBe(true)
-    await owner.getByLabel('Certificado', { exact: true }).setInputFiles({ name: 'camara-de-comercio.pdf', mimeType: 'application/pdf', buffer: Buffer.from(samplePdf('Logística Predictiva del Puerto')) })
+    await owner.getByLabel('Certificado', { exact: true }).setInputFiles({ name: 'camara-de-comercio.pdf', mimeType: 'application/pdf', buffer: Buffer.from(simplePdf(['Certificado de existencia', 'Logística Predictiva del Puerto'])) })
     await owner.getByRole('button', { name: 'Adjuntar' }).click()
     await expect(owner.getByText('El certificado quedó adjunto.').isVisible()).resolves.toBe(true)
     await expect(owner.getByRole('link', { name: 'camara-de-comercio.pdf' }).isVisible()).resolves.toBe(true)

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
+import { managedProgramsColumn, parseManagedPrograms } from './managed-programs.js'
 import type { Database } from '../db/client.js'
-import { programManagers } from '../db/schema/memberships.js'
 import { users } from '../db/schema/users.js'
 import type { Executor } from '../db/transaction.js'
 import type { AuthState } from './auth-state.js'
@@ -13,7 +13,7 @@ export async function actingAs(db: Database | Executor, userId: string): Promise
   const [row] = await db
     .select({
       id: users.id, email: users.email, name: users.name, platformRole: users.platformRole, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt,
-      managerOf: sql<string>`(SELECT json_group_array(${programManagers.pluginId}) FROM ${programManagers} WHERE ${programManagers.userId} = ${users.id})`,
+      managerOf: managedProgramsColumn,
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -22,7 +22,7 @@ export async function actingAs(db: Database | Executor, userId: string): Promise
     session: null,
     user: { id: row.id, email: row.email, name: row.name, platformRole: row.platformRole, locale: row.locale, emailVerified: row.emailVerifiedAt !== null },
     organization: null,
-    managerOf: JSON.parse(row.managerOf) as string[],
+    managerOf: parseManagedPrograms(row.managerOf),
     unreadNotifications: 0,
   }
 }

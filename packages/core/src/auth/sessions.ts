@@ -1,8 +1,9 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
+import { managedProgramsColumn, parseManagedPrograms } from './managed-programs.js'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Database } from '../db/client.js'
-import { memberships, programManagers } from '../db/schema/memberships.js'
+import { memberships } from '../db/schema/memberships.js'
 import { organizations } from '../db/schema/organizations.js'
 import { sessions } from '../db/schema/sessions.js'
 import { users } from '../db/schema/users.js'
@@ -72,7 +73,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
       orgSlug: organizations.slug,
       orgName: organizations.name,
       orgRole: memberships.role,
-      managerOf: sql<string>`(SELECT json_group_array(${programManagers.pluginId}) FROM ${programManagers} WHERE ${programManagers.userId} = ${users.id})`,
+      managerOf: managedProgramsColumn,
       // Counted up to the badge's limit, through the unread index.
       unread: sql<number>`(SELECT count(*) FROM (SELECT 1 FROM ${notifications} WHERE ${notifications.userId} = ${users.id} AND ${notifications.readAt} IS NULL LIMIT ${UNREAD_BADGE_LIMIT}))`,
     })
@@ -105,7 +106,7 @@ export async function validateSessionToken(db: Database, token: string | undefin
         emailVerified: row.emailVerifiedAt !== null,
       },
       organization: row.orgId && row.orgRole ? { id: row.orgId, slug: row.orgSlug!, name: row.orgName!, role: row.orgRole } : null,
-      managerOf: JSON.parse(row.managerOf) as string[],
+      managerOf: parseManagedPrograms(row.managerOf),
       unreadNotifications: row.unread,
     },
   }

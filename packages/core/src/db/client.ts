@@ -27,6 +27,12 @@ function isFileUrl(url: string): boolean {
   return url.startsWith('file:')
 }
 
+/** The path of a file database's URL (`file:data/x.db?mode=ro` → `data/x.db`); undefined for servers and memory. */
+export function databaseFilePath(url: string): string | undefined {
+  if (!isFileUrl(url) || url.startsWith('file::memory:')) return undefined
+  return url.slice('file:'.length).split('?')[0] ?? ''
+}
+
 /**
  * Opens the district's database: a local file (the default, in ./data) or a libsql server when
  * the URL is `libsql://`, `http://` or `https://`. A file database is switched to WAL so that
@@ -34,8 +40,8 @@ function isFileUrl(url: string): boolean {
  */
 export async function openDatabase(options: { url?: string; authToken?: string } = {}): Promise<DatabaseHandle> {
   const url = options.url ?? DEFAULT_DATABASE_URL
-  if (isFileUrl(url) && !url.startsWith('file::memory:')) {
-    const path = url.slice('file:'.length).split('?')[0] ?? ''
+  const path = databaseFilePath(url)
+  if (path !== undefined) {
     mkdirSync(dirname(resolve(path)), { recursive: true })
   }
   const client = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Hono } from 'hono'
 import { type DistrictConfig, type DistrictConfigInput, districtConfigSchema } from '../config/district-config.js'
-import { type Database, type DatabaseHandle, openDatabase } from '../db/client.js'
+import { type Database, type DatabaseHandle, databaseFilePath, openDatabase } from '../db/client.js'
 import { type PendingMigrations, type MigrationSource, applyMigrations, pendingMigrations } from '../db/migrations.js'
 import { buildAssets } from '../http/assets.js'
 import { buildApp } from '../http/app.js'
@@ -81,10 +81,8 @@ function secureCookiesFor(publicUrl: string | undefined): boolean {
 function filesFolder(config: DistrictConfig, databaseUrl: string): string {
   const configured = config.files.dir ?? process.env.FILES_DIR
   if (configured) return configured
-  if (databaseUrl.startsWith('file:') && !databaseUrl.startsWith('file::memory:')) {
-    return resolve(dirname(databaseUrl.slice('file:'.length).split('?')[0] ?? ''), 'files')
-  }
-  return 'data/files'
+  const path = databaseFilePath(databaseUrl)
+  return path === undefined ? 'data/files' : resolve(dirname(path), 'files')
 }
 
 /** Lets a configuration file be typed without assembling anything yet. */

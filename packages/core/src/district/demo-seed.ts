@@ -12,8 +12,8 @@ import { slugify } from '../organizations/slug.js'
 import { actingAs } from '../auth/acting-as.js'
 import { addComment } from '../comments/service.js'
 import type { CoreServices } from '../services/types.js'
-import { demoCertificate } from '../organizations/verification/demo-certificate.js'
-import { CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT } from '../organizations/verification/workflow.js'
+import { simplePdf } from '../files/simple-pdf.js'
+import { CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT, VERIFICATION_WORKFLOW } from '../organizations/verification/workflow.js'
 
 /**
  * The demo's people and organizations from the configuration. Idempotent: people are matched by
@@ -77,10 +77,10 @@ async function verifyThroughWorkflow(
   org: { id: string; name: string; ownerId: string; adminId: string },
   target: 'requested' | 'verified' | 'rejected',
 ): Promise<void> {
-  const runner = services.workflow('core.verification')
+  const runner = services.workflow(VERIFICATION_WORKFLOW)
   const owner = { kind: 'person' as const, auth: await actingAs(db, org.ownerId) }
   const admin = { kind: 'person' as const, auth: await actingAs(db, org.adminId) }
-  const bytes = demoCertificate(org.name)
+  const bytes = simplePdf(['DEMOSTRACION - documento ficticio', `Certificado de existencia: ${org.name}`])
   await services.transaction((tx) =>
     services.files.save(tx, { subject: { type: VERIFICATION_SUBJECT, id: org.id }, purpose: CERTIFICATE_PURPOSE, file: { ok: true, type: 'pdf', bytes, name: 'certificado-demo.pdf' }, uploadedBy: org.ownerId }),
   )

@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { leaseFree } from '../db/leases.js'
 import type { Database } from '../db/client.js'
 import { eventDeliveries, events } from '../db/schema/events.js'
 import { afterCommit, type Executor } from '../db/transaction.js'
@@ -47,7 +48,7 @@ export function createEventBus(db: Database, handlers: ReadonlyMap<string, reado
           eq(eventDeliveries.handler, key),
           eq(eventDeliveries.status, 'pending'),
           lte(eventDeliveries.nextAttemptAt, now),
-          or(isNull(eventDeliveries.leaseUntil), lt(eventDeliveries.leaseUntil, now)),
+          leaseFree(eventDeliveries.leaseUntil, now),
         ),
       )
       .returning({ attempts: eventDeliveries.attempts })
@@ -103,7 +104,7 @@ export function createEventBus(db: Database, handlers: ReadonlyMap<string, reado
         .select({ eventId: eventDeliveries.eventId, handler: eventDeliveries.handler, payload: events.payload })
         .from(eventDeliveries)
         .innerJoin(events, eq(events.id, eventDeliveries.eventId))
-        .where(and(eq(eventDeliveries.status, 'pending'), lte(eventDeliveries.nextAttemptAt, now), or(isNull(eventDeliveries.leaseUntil), lt(eventDeliveries.leaseUntil, now))))
+        .where(and(eq(eventDeliveries.status, 'pending'), lte(eventDeliveries.nextAttemptAt, now), leaseFree(eventDeliveries.leaseUntil, now)))
         .orderBy(asc(eventDeliveries.nextAttemptAt), asc(eventDeliveries.position))
         .limit(limit)
       for (const row of due) await attempt(row.eventId, row.handler, row.payload, now)

@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { leaseFree } from '../db/leases.js'
 import type { Database } from '../db/client.js'
 import { outbox } from '../db/schema/outbox.js'
 import { afterCommit, type Executor } from '../db/transaction.js'
@@ -58,7 +59,7 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
     const [row] = await db
       .update(outbox)
       .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
-      .where(and(eq(outbox.id, id), eq(outbox.status, 'queued'), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'queued'), leaseFree(outbox.leaseUntil, now)))
       .returning({ to: outbox.to, subject: outbox.subject, text: outbox.text, attempts: outbox.attempts, secrets: outbox.secrets })
     return row
   }
@@ -93,7 +94,7 @@ export function createMailService(db: Database, mailer: Mailer | null, from: str
       const due = await db
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
+        .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now), leaseFree(outbox.leaseUntil, now)))
         .orderBy(asc(outbox.nextAttemptAt))
         .limit(limit)
       for (const { id } of due) await sendQueued(id, now)

@@ -63,11 +63,13 @@ export function createNotify(deps: NotifyDependencies): Notify {
     await executor.insert(notifications).values(people.map((p) => ({ id: crypto.randomUUID(), userId: p.id, kind: input.kind, message: input.message, params, href: input.href, actorId: actor })))
     // Without a public URL (a local demo) links point where `distrito start` listens by default.
     const base = deps.config.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`
+    const translators = new Map<Locale, Translate>()
+    const translatorFor = (locale: Locale) => translators.get(locale) ?? translators.set(locale, deps.translator(locale)).get(locale)!
     const mail = people
       .filter((p) => p.verified !== null && (p.wantsEmail === null ? kind.email : p.wantsEmail === 1))
       .map((p) => {
         const locale: Locale = isLocale(p.locale) ? p.locale : deps.config.defaultLocale
-        const t = deps.translator(locale)
+        const t = translatorFor(locale)
         const district = deps.config.name[locale]
         const sentence = renderNotification(t, input.message, params)
         return {

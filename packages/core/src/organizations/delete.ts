@@ -8,7 +8,7 @@ import type { Database } from '../db/client.js'
 import { coreEvents, coreHooks } from '../events/core-events.js'
 import type { Veto } from '../events/define.js'
 import type { CoreServices } from '../services/types.js'
-import { VERIFICATION_SUBJECT } from './verification/workflow.js'
+import { VERIFICATION_SUBJECT, VERIFICATION_WORKFLOW } from './verification/workflow.js'
 
 /** The core's own items about an organization, removed with it; the audit log and timeline stay. */
 async function removeCoreItems(tx: Executor, services: CoreServices, organizationId: string): Promise<void> {
@@ -16,8 +16,8 @@ async function removeCoreItems(tx: Executor, services: CoreServices, organizatio
   for (const type of subjects) await services.files.removeAll(tx, { type, id: organizationId })
   await tx.delete(comments).where(and(inArray(comments.subjectType, subjects), eq(comments.subjectId, organizationId)))
   await tx.delete(follows).where(and(inArray(follows.subjectType, subjects), eq(follows.subjectId, organizationId)))
-  await tx.delete(workflowTimers).where(and(eq(workflowTimers.workflow, 'core.verification'), eq(workflowTimers.itemId, organizationId)))
-  await tx.delete(workflowItems).where(and(eq(workflowItems.workflow, 'core.verification'), eq(workflowItems.itemId, organizationId)))
+  await tx.delete(workflowTimers).where(and(eq(workflowTimers.workflow, VERIFICATION_WORKFLOW), eq(workflowTimers.itemId, organizationId)))
+  await tx.delete(workflowItems).where(and(eq(workflowItems.workflow, VERIFICATION_WORKFLOW), eq(workflowItems.itemId, organizationId)))
 }
 
 /**

@@ -1,4 +1,5 @@
 import { workflowItems } from '../db/schema/workflows.js'
+import { VERIFICATION_WORKFLOW } from './verification/workflow.js'
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
@@ -99,7 +100,7 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
   if (filters.subregion) conditions.push(eq(organizations.subregion, filters.subregion))
   if (filters.verified !== undefined) conditions.push(filters.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
   if (filters.verificationState) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = 'core.verification' AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${filters.verificationState})`)
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = ${VERIFICATION_WORKFLOW} AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${filters.verificationState})`)
   }
   if (filters.sector) {
     conditions.push(

@@ -100,6 +100,7 @@ export function createEngine(parts: {
       if (!runner) throw new Error(`No workflow "${id}" is installed in this district.`)
       return runner
     },
+    workflows: runners,
     events: { publish: (executor, event, payload) => bus.publish(executor, event, payload) },
     hooks: createHooks(vetoes),
     audit: { record: recordAudit },

@@ -14,8 +14,10 @@ import type { WorkflowRunner } from '../workflow/engine.js'
 export interface CoreServices {
   /** One write transaction; events and mail queued inside it leave after it commits. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>
-  /** The runner of a workflow, by its full id `<plugin>.<workflow>`. */
+  /** The runner of a workflow, by its full id `<plugin>.<workflow>`; throws for an unknown one. */
   workflow(id: string): WorkflowRunner
+  /** Every installed workflow by full id, for pages that look one up from a request. */
+  workflows: ReadonlyMap<string, WorkflowRunner>
   events: {
     publish<T>(executor: Executor, event: EventDefinition<T>, payload: T): Promise<string>
   }

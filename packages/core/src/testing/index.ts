@@ -9,6 +9,7 @@ import { desc, eq, sql } from 'drizzle-orm'
 import { users } from '../db/schema/users.js'
 import { outbox } from '../db/schema/outbox.js'
 import { workflowItems } from '../db/schema/workflows.js'
+import { VERIFICATION_WORKFLOW } from '../organizations/verification/workflow.js'
 import { type OrganizationKind, organizations } from '../db/schema/organizations.js'
 import { memberships, programManagers, type OrganizationRole } from '../db/schema/memberships.js'
 import { slugify } from '../organizations/slug.js'
@@ -23,6 +24,7 @@ function testHash(password: string): Promise<string> {
 }
 
 export { CookieJar } from './cookie-jar.js'
+export { simplePdf } from '../files/simple-pdf.js'
 
 /** The origin test requests come from; CSRF checks accept it as the district's own. */
 export const TEST_ORIGIN = 'http://localhost'
@@ -186,7 +188,7 @@ export async function createTestDistrict(
       })
       if (input.members?.length) await district.db.insert(memberships).values(input.members.map((m) => ({ organizationId: org.id, userId: m.user.id, role: m.role })))
       // A verified organization stands in the verified state of its verification workflow.
-      if (input.verified) await district.db.insert(workflowItems).values({ workflow: 'core.verification', itemId: org.id, state: 'verified', enteredAt: new Date() })
+      if (input.verified) await district.db.insert(workflowItems).values({ workflow: VERIFICATION_WORKFLOW, itemId: org.id, state: 'verified', enteredAt: new Date() })
       return org
     },
     mails: async (to) => {

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte } from 'drizzle-orm'
+import { leaseFree } from '../db/leases.js'
 import type { AuthState } from '../auth/auth-state.js'
 import { type PermissionTable, isGranted, roleAtLeast } from '../auth/permissions.js'
 import type { Database } from '../db/client.js'
@@ -280,7 +281,7 @@ export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, E
   const due = await db
     .select({ workflow: workflowTimers.workflow, itemId: workflowTimers.itemId, transition: workflowTimers.transition })
     .from(workflowTimers)
-    .where(and(eq(workflowTimers.status, 'pending'), lte(workflowTimers.dueAt, now), or(isNull(workflowTimers.leaseUntil), lt(workflowTimers.leaseUntil, now))))
+    .where(and(eq(workflowTimers.status, 'pending'), lte(workflowTimers.dueAt, now), leaseFree(workflowTimers.leaseUntil, now)))
     .orderBy(asc(workflowTimers.dueAt))
     .limit(limit)
   let fired = 0
@@ -289,7 +290,7 @@ export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, E
     const claimed = await db
       .update(workflowTimers)
       .set({ leaseUntil: new Date(now.getTime() + TIMER_LEASE_MS) })
-      .where(and(key, eq(workflowTimers.status, 'pending'), or(isNull(workflowTimers.leaseUntil), lt(workflowTimers.leaseUntil, now))))
+      .where(and(key, eq(workflowTimers.status, 'pending'), leaseFree(workflowTimers.leaseUntil, now)))
       .returning({ workflow: workflowTimers.workflow })
     if (!claimed.length) continue
     const runner = runners.get(timer.workflow)

@@ -23,12 +23,8 @@ export function workflowRoutes() {
   app.post('/workflows/:workflow/:itemId/:transition', requireUser(), async (c) => {
     const { services, auth, t } = c.var
     const { workflow, itemId, transition } = c.req.param()
-    let runner
-    try {
-      runner = services.workflow(workflow)
-    } catch {
-      httpError(404)
-    }
+    const runner = services.workflows.get(workflow)
+    if (!runner) httpError(404)
     const form = await parseForm(c, fireSchema)
     if (!form.ok) httpError(422)
     const back = backTo(form.data.back, '/')

@@ -50,12 +50,8 @@ function changesText(row: AuditRow): string {
  */
 function actionLabel(action: string, t: Translate, services: CoreServices): string {
   const cut = action.lastIndexOf('.')
-  try {
-    const label = services.workflow(action.slice(0, cut)).definition.transitions[action.slice(cut + 1)]?.label
-    if (label) return t(label)
-  } catch {
-    // Not a workflow's action.
-  }
+  const label = services.workflows.get(action.slice(0, cut))?.definition.transitions[action.slice(cut + 1)]?.label
+  if (label) return t(label)
   const translated = t(action)
   return translated === action ? action : translated
 }

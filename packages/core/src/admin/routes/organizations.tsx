@@ -8,6 +8,7 @@ import { DataTable } from '../../ui/components/table.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
 import { pageParam, pageOf, pageWindow } from '../../ui/list-query.js'
 import { directoryPage } from '../../organizations/service.js'
+import { VERIFICATION_WORKFLOW } from '../../organizations/verification/workflow.js'
 import { csvResponse, pagesOf } from '../../exports/csv.js'
 import { ExportLink } from '../../ui/components/export-link.js'
 
@@ -33,7 +34,7 @@ export function adminOrganizationRoutes() {
     const { t, db, services } = c.var
     const query = listQuery.parse(c.req.query())
     const filters = query.status === 'verified' || query.status === 'unverified' ? { verified: query.status === 'verified' } : { verificationState: query.status }
-    const workflow = services.workflow('core.verification')
+    const workflow = services.workflow(VERIFICATION_WORKFLOW)
     const labels = workflow.definition.states as Record<string, { label: string }>
     if (query.format === 'csv') {
       return csvResponse(c, 'organizaciones.csv', [

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { auditStatement, changedFields } from '../../audit/record.js'
+import { managedProgramsColumn, parseManagedPrograms } from '../../auth/managed-programs.js'
 import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -65,11 +66,11 @@ export function adminUserRoutes() {
 
   const loadUser = async (db: DistritoEnv['Variables']['db'], id: string) => {
     const [row] = await db
-      .select({ user: users, managerOf: sql<string>`(SELECT json_group_array(${programManagers.pluginId}) FROM ${programManagers} WHERE ${programManagers.userId} = ${users.id})` })
+      .select({ user: users, managerOf: managedProgramsColumn })
       .from(users)
       .where(eq(users.id, id))
     if (!row) httpError(404)
-    return { ...row.user, managerOf: JSON.parse(row.managerOf) as string[] }
+    return { ...row.user, managerOf: parseManagedPrograms(row.managerOf) }
   }
 
   app.get('/admin/users/:id', async (c) => {

@@ -45,13 +45,24 @@ function Fact(props: { label: string; value: string | number | null | undefined 
   )
 }
 
+/** A titled list of tags (sectors, AI capabilities); nothing when the list is empty. */
+function Chips(props: { id: string; heading: string; items: readonly string[] }) {
+  if (!props.items.length) return null
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.heading}</h2>
+      <ul class="chips">{props.items.map((item) => <li>{item}</li>)}</ul>
+    </section>
+  )
+}
+
 function OrganizationPage(props: { org: OrganizationWithRole }) {
   const c = useDistrito()
   const { t, locale, district, can } = c.var
   const { org } = props
   const { config } = district
   const subregion = config.subregions.find((s) => s.id === org.subregion)?.name[locale]
-  const sectors = org.sectors.map((id) => config.sectors.find((s) => s.id === id)?.name[locale]).filter(Boolean)
+  const sectors = org.sectors.map((id) => config.sectors.find((s) => s.id === id)?.name[locale]).filter((name): name is string => Boolean(name))
   const canEdit = can('core:organizations.edit', org.viewerRole)
   return (
     <>
@@ -83,24 +94,9 @@ function OrganizationPage(props: { org: OrganizationWithRole }) {
           </>
         ) : null}
       </dl>
-      {sectors.length ? (
-        <section aria-labelledby="sectors-heading">
-          <h2 id="sectors-heading">{t('core.org.sectors')}</h2>
-          <ul class="chips">{sectors.map((name) => <li>{name}</li>)}</ul>
-        </section>
-      ) : null}
-      {org.aiOffered.length ? (
-        <section aria-labelledby="ai-offered-heading">
-          <h2 id="ai-offered-heading">{t('core.org.aiOffered')}</h2>
-          <ul class="chips">{org.aiOffered.map((cap) => <li>{t(`core.org.ai.${cap}`)}</li>)}</ul>
-        </section>
-      ) : null}
-      {org.aiSought.length ? (
-        <section aria-labelledby="ai-sought-heading">
-          <h2 id="ai-sought-heading">{t('core.org.aiSought')}</h2>
-          <ul class="chips">{org.aiSought.map((cap) => <li>{t(`core.org.ai.${cap}`)}</li>)}</ul>
-        </section>
-      ) : null}
+      <Chips id="sectors" heading={t('core.org.sectors')} items={sectors} />
+      <Chips id="ai-offered" heading={t('core.org.aiOffered')} items={org.aiOffered.map((cap) => t(`core.org.ai.${cap}`))} />
+      <Chips id="ai-sought" heading={t('core.org.aiSought')} items={org.aiSought.map((cap) => t(`core.org.ai.${cap}`))} />
     </>
   )
 }

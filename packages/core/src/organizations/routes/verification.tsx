@@ -15,10 +15,9 @@ import { WorkflowPanel, type WorkflowPanelData, loadWorkflowPanel } from '../../
 import { useDistrito } from '../../ui/context.js'
 import type { StoredFile } from '../../db/schema/files.js'
 import type { OrganizationWithRole } from '../service.js'
-import { CERTIFICATE_POLICY, CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT } from '../verification/workflow.js'
+import { CERTIFICATE_POLICY, CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT, VERIFICATION_WORKFLOW } from '../verification/workflow.js'
 import { loadOrganization } from './profile.js'
 
-const WORKFLOW = 'core.verification'
 /** Certificates can change until the organization is verified (then the verification would need revoking first). */
 const EDITABLE_STATES = new Set(['unverified', 'rejected'])
 
@@ -44,11 +43,22 @@ async function pageData(c: Context<DistritoEnv>, org: OrganizationWithRole): Pro
   const subject = { type: VERIFICATION_SUBJECT, id: org.id }
   const back = `/orgs/${org.slug}/verification`
   const [panel, certificates, comments] = await Promise.all([
-    loadWorkflowPanel(c, WORKFLOW, org.id, back),
+    loadWorkflowPanel(c, VERIFICATION_WORKFLOW, org.id, back),
     c.var.services.files.list(c.var.db, subject, CERTIFICATE_PURPOSE),
     loadCommentThread(c, subject),
   ])
-  return { org, panel, certificates, comments, canUpload: roleAtLeast(org.viewerRole, 'admin') && EDITABLE_STATES.has(panel.state.name) }
+  return { org, panel, certificates, comments, canUpload: canChangeCertificates(org, panel.state.name) }
+}
+
+/** The organization's admins change its certificates while it is not verified (or under review). */
+function canChangeCertificates(org: OrganizationWithRole, state: string): boolean {
+  return roleAtLeast(org.viewerRole, 'admin') && EDITABLE_STATES.has(state)
+}
+
+/** Refuses, before any work, someone who may not change the certificates now. */
+async function requireCertificateChange(c: Context<DistritoEnv>, org: OrganizationWithRole): Promise<void> {
+  const state = await c.var.services.workflow(VERIFICATION_WORKFLOW).state(c.var.db, org.id)
+  if (!canChangeCertificates(org, state)) httpError(403)
 }
 
 function VerificationPage(props: PageData) {
@@ -91,14 +101,13 @@ export function verificationRoutes() {
     const user = currentUser(c)
     const org = await loadVerification(c)
     const { services, db, t } = c.var
-    const data = await pageData(c, org)
-    if (!data.canUpload) httpError(403)
+    await requireCertificateChange(c, org)
     const body = await c.req.parseBody()
     const checked = await services.files.check(body.certificate, CERTIFICATE_POLICY, { required: true })
     if (!checked || !checked.ok) {
       c.status(422)
       const problem = checked && !checked.ok ? checked.problem : { message: 'core.files.required' }
-      return render(c, { ...data, uploadError: t(problem.message, problem.params) })
+      return render(c, { ...(await pageData(c, org)), uploadError: t(problem.message, problem.params) })
     }
     await inTransaction(db, async (tx) => {
       const file = await services.files.save(tx, { subject: { type: VERIFICATION_SUBJECT, id: org.id }, purpose: CERTIFICATE_PURPOSE, file: checked, uploadedBy: user.id })
@@ -112,10 +121,9 @@ export function verificationRoutes() {
     const user = currentUser(c)
     const org = await loadVerification(c)
     const { services, db } = c.var
-    const data = await pageData(c, org)
-    if (!data.canUpload) httpError(403)
-    const file = data.certificates.find((f) => f.id === c.req.param('fileId'))
-    if (!file) httpError(404)
+    await requireCertificateChange(c, org)
+    const file = await services.files.get(db, c.req.param('fileId'))
+    if (!file || file.subjectType !== VERIFICATION_SUBJECT || file.subjectId !== org.id || file.purpose !== CERTIFICATE_PURPOSE) httpError(404)
     await inTransaction(db, async (tx) => {
       await services.files.remove(tx, file)
       await services.audit.record(tx, { actorId: user.id, action: 'core.verification.certificateRemoved', subject: { type: VERIFICATION_SUBJECT, id: org.id }, organizationId: org.id, changes: { file: { before: file.name, after: null } } })

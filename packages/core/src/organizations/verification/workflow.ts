@@ -6,6 +6,8 @@ import { defineWorkflow } from '../../workflow/define.js'
 
 /** The subject of an organization's verification: its request, certificate and conversation. */
 export const VERIFICATION_SUBJECT = 'core.verification'
+/** The workflow's full id (the core's `verification`), for the engine and for joins. */
+export const VERIFICATION_WORKFLOW = 'core.verification'
 export const CERTIFICATE_PURPOSE = 'certificate'
 /** A chamber-of-commerce certificate, RUT or equivalent: a PDF or a photo of it. */
 export const CERTIFICATE_POLICY: FilePolicy = { maxBytes: 10 * 1024 * 1024, types: ['pdf', 'png', 'jpeg'] }

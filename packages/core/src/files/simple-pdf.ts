@@ -1,7 +1,10 @@
-/** A one-page PDF that says it is a demo certificate, so the demo's verification requests have an attachment to open. */
-export function demoCertificate(organization: string): Uint8Array {
-  const ascii = organization.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '')
-  const text = `BT /F1 16 Tf 72 770 Td (DEMOSTRACION - documento ficticio) Tj 0 -28 Td (Certificado de existencia: ${ascii}) Tj ET`
+/**
+ * A valid one-page PDF with a few lines of text (ASCII; accents are dropped). For demo data and
+ * tests that need a real document to attach, such as a certificate.
+ */
+export function simplePdf(lines: readonly string[]): Uint8Array {
+  const ascii = (line: string) => line.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '')
+  const text = `BT /F1 16 Tf 72 770 Td ${lines.map((line) => `(${ascii(line)}) Tj`).join(' 0 -28 Td ')} ET`
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
