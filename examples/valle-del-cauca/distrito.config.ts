@@ -1,4 +1,5 @@
 import { defineDistrict } from '@distrito/core'
+import { challenges } from '@distrito/plugin-challenges'
 import { sectors } from './src/sectors.js'
 import { subregions } from './src/subregions.js'
 import { people } from './src/demo/people.js'
@@ -30,5 +31,5 @@ export default defineDistrict({
     people,
     organizations,
   },
-  plugins: [],
+  plugins: [challenges()],
 })

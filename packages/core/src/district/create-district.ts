@@ -165,7 +165,7 @@ function assemble(
       nav.push({ label: entry.label, href: entry.path === '/' ? plugin.context.basePath : plugin.context.basePath + entry.path })
     }
   }
-  const assets = buildAssets(config)
+  const assets = buildAssets(config, plugins.flatMap((p) => (p.definition.styles ? [p.definition.styles] : [])))
   const permissionTable = buildPermissionTable(config, plugins)
   const smtpUrl = config.mail.smtpUrl ?? process.env.SMTP_URL
   const mailer = options.mailer ?? (smtpUrl ? createSmtpMailer(smtpUrl) : null)

@@ -39,9 +39,10 @@ function fingerprint(name: string, ext: string, body: string): string {
  * by the app itself under content-hashed names, so they can be cached for a year and no page
  * depends on a CDN.
  */
-export function buildAssets(config: DistrictConfig): AssetBundle {
+export function buildAssets(config: DistrictConfig, pluginStyles: readonly string[] = []): AssetBundle {
   const base = readFileSync(new URL('../../assets/distrito.css', import.meta.url), 'utf8')
-  const css = `:root { --brand: ${config.branding.primaryColor}; }\n${base}`
+  // Plugins' styles follow the core's in one file: one request, the same cache rules.
+  const css = [`:root { --brand: ${config.branding.primaryColor}; }`, base, ...pluginStyles].join('\n')
   const htmx = readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8')
   const icon = iconSvg(config)
   return {

@@ -139,6 +139,11 @@ export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType, TTables
   /** Refusals of actions of the core or of other plugins (`veto(coreHooks.organizationDelete, …)`). */
   hooks?: readonly VetoRegistration[]
   messages?: PluginMessages
+  /**
+   * CSS for the plugin's own page elements (a chart, a score grid), appended to the district's
+   * stylesheet; the pages' policy allows no inline styles. Prefix classes with the plugin's id.
+   */
+  styles?: string
   // Methods rather than function properties: an instance lists plugins of every options and
   // schema type side by side, which needs these parameters checked bivariantly.
   routes?(app: Hono<DistritoEnv>, ctx: PluginContext<z.output<TSchema>, TTables>): void

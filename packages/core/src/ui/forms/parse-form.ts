@@ -28,6 +28,9 @@ export function validate<S extends z.ZodType>(c: Context<DistritoEnv>, schema: S
       const value = (issue as unknown as Record<string, unknown>)[name]
       if (typeof value === 'number' || typeof value === 'bigint') params[name === 'maximum' ? 'max' : 'min'] = Number(value)
     }
+    // A refinement's own parameters (`params: { sum }`) fill the message too.
+    const custom = (issue as { params?: Record<string, unknown> }).params
+    for (const [name, value] of Object.entries(custom ?? {})) if (typeof value === 'string' || typeof value === 'number') params[name] = value
     const translated = c.var.t(issue.message, params)
     errors[field] = translated
   }

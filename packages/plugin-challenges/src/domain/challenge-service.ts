@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto'
+import { eq, inArray, like } from 'drizzle-orm'
+import type { CoreServices, Executor, Transaction } from '@distrito/core'
+import { organizations } from '@distrito/core/db'
+import { challengeOrganizations, challengeTags, challenges, rounds } from '../schema.js'
+import type { ChallengeInput } from './challenge-input.js'
+import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
+
+function slugify(title: string): string {
+  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'reto'
+}
+
+/** A slug not yet taken: the title's, or with a number after it. */
+async function freeSlug(db: Executor, title: string): Promise<string> {
+  const base = slugify(title)
+  const taken = new Set((await db.select({ slug: challenges.slug }).from(challenges).where(like(challenges.slug, `${base}%`))).map((r) => r.slug))
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+/** Organization ids by slug; the slugs nobody owns come back in `unknown`, for the form's message. */
+export async function resolveOrganizations(db: Executor, slugs: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
+  if (!slugs.length) return { ids: [], unknown: [] }
+  const rows = await db.select({ id: organizations.id, slug: organizations.slug }).from(organizations).where(inArray(organizations.slug, [...slugs]))
+  const found = new Map(rows.map((r) => [r.slug, r.id]))
+  return { ids: [...new Set(rows.map((r) => r.id))], unknown: slugs.filter((s) => !found.has(s)) }
+}
+
+async function writeRelations(tx: Transaction, id: string, input: ChallengeInput, related: { cosponsors: string[]; invited: string[] }) {
+  await tx.delete(challengeTags).where(eq(challengeTags.challengeId, id))
+  const tags = Object.entries(input.tags).flatMap(([kind, values]) => values.map((value) => ({ challengeId: id, kind: kind as 'sector', value })))
+  if (tags.length) await tx.insert(challengeTags).values(tags)
+  await tx.delete(challengeOrganizations).where(eq(challengeOrganizations.challengeId, id))
+  const orgs = [
+    ...related.cosponsors.map((organizationId) => ({ challengeId: id, organizationId, relation: 'cosponsor' as const })),
+    ...related.invited.map((organizationId) => ({ challengeId: id, organizationId, relation: 'invited' as const })),
+  ]
+  if (orgs.length) await tx.insert(challengeOrganizations).values(orgs)
+}
+
+/** A new draft with a first evaluation round, so the rubric has somewhere to go. */
+export async function createChallenge(tx: Transaction, services: CoreServices, input: ChallengeInput, related: { cosponsors: string[]; invited: string[] }, sponsorId: string, userId: string, defaultRoundName: string): Promise<{ id: string; slug: string }> {
+  const id = randomUUID()
+  const slug = await freeSlug(tx, input.fields.title)
+  await tx.insert(challenges).values({ id, slug, sponsorId, createdBy: userId, ...input.fields })
+  await tx.insert(rounds).values({ id: randomUUID(), challengeId: id, position: 1, name: defaultRoundName })
+  await writeRelations(tx, id, input, related)
+  await services.follows.follow(tx, userId, { type: CHALLENGE_SUBJECT, id })
+  await services.audit.record(tx, { actorId: userId, action: 'challenges.challenge.create', subject: { type: CHALLENGE_SUBJECT, id }, organizationId: sponsorId, note: null })
+  return { id, slug }
+}
+
+/** Saves an edit; moving dates of a published challenge moves its automatic opening and closing. */
+export async function updateChallenge(tx: Transaction, services: CoreServices, id: string, state: string, input: ChallengeInput, related: { cosponsors: string[]; invited: string[] }, userId: string, sponsorId: string, changes: Record<string, { before: unknown; after: unknown }>) {
+  await tx.update(challenges).set({ ...input.fields, updatedAt: new Date() }).where(eq(challenges.id, id))
+  await writeRelations(tx, id, input, related)
+  const runner = services.workflow(CHALLENGE_WORKFLOW)
+  if (state === 'upcoming') await runner.schedule(tx, id, 'open', input.fields.opensAt)
+  if (state === 'upcoming' || state === 'open') await runner.schedule(tx, id, 'evaluate', input.fields.closesAt)
+  await services.audit.record(tx, { actorId: userId, action: 'challenges.challenge.edit', subject: { type: CHALLENGE_SUBJECT, id }, organizationId: sponsorId, changes, note: null })
+}
+
+export async function relatedOrganizations(db: Executor, id: string) {
+  const rows = await db
+    .select({ relation: challengeOrganizations.relation, id: organizations.id, slug: organizations.slug, name: organizations.name })
+    .from(challengeOrganizations)
+    .innerJoin(organizations, eq(organizations.id, challengeOrganizations.organizationId))
+    .where(eq(challengeOrganizations.challengeId, id))
+  return { cosponsors: rows.filter((r) => r.relation === 'cosponsor'), invited: rows.filter((r) => r.relation === 'invited') }
+}
+
+export async function tagsOf(db: Executor, id: string) {
+  const rows = await db.select({ kind: challengeTags.kind, value: challengeTags.value }).from(challengeTags).where(eq(challengeTags.challengeId, id))
+  const pick = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value)
+  return { sector: pick('sector'), capability: pick('capability'), reward: pick('reward') }
+}
+

@@ -1,0 +1,138 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Executor } from '@distrito/core'
+import { memberships, users } from '@distrito/core/db'
+import { assignments, type Criterion, criteria, judges, type Round, rounds, submissions, teamMembers, teamOrganizations } from '../schema.js'
+
+/** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
+export const DISAGREEMENT_SPREAD = 25
+
+export type RoundWithCriteria = Round & { criteria: Criterion[] }
+
+export async function roundsOf(db: Executor, challengeId: string): Promise<RoundWithCriteria[]> {
+  const [rs, cs] = await Promise.all([
+    db.select().from(rounds).where(eq(rounds.challengeId, challengeId)).orderBy(asc(rounds.position)),
+    db.select({ criterion: criteria }).from(criteria).innerJoin(rounds, eq(rounds.id, criteria.roundId)).where(eq(rounds.challengeId, challengeId)).orderBy(asc(criteria.position)),
+  ])
+  return rs.map((r) => ({ ...r, criteria: cs.map((c) => c.criterion).filter((c) => c.roundId === r.id) }))
+}
+
+/** A judge's score of one submission as a number out of 100, each criterion counted by its weight. */
+export function weightedTotal(scoresByCriterion: ReadonlyMap<string, number>, rubric: readonly Criterion[], scaleMax: number): number {
+  let total = 0
+  for (const c of rubric) total += (c.weight * (scoresByCriterion.get(c.id) ?? 0)) / scaleMax
+  return Math.round(total * 10) / 10
+}
+
+/** Pairs (submission, judge) that must never meet: the judge is on the team or in one of its organizations. */
+export async function conflictsOf(db: Executor, challengeId: string): Promise<Set<string>> {
+  const rows = await db.all<{ submission_id: string; user_id: string }>(sql`
+    SELECT tm.submission_id, tm.user_id FROM ${teamMembers} tm
+      JOIN ${submissions} s ON s.id = tm.submission_id
+      JOIN ${judges} j ON j.user_id = tm.user_id AND j.challenge_id = s.challenge_id
+      WHERE s.challenge_id = ${challengeId}
+    UNION
+    SELECT tor.submission_id, m.user_id FROM ${teamOrganizations} tor
+      JOIN ${submissions} s ON s.id = tor.submission_id
+      JOIN ${memberships} m ON m.organization_id = tor.organization_id
+      JOIN ${judges} j ON j.user_id = m.user_id AND j.challenge_id = s.challenge_id
+      WHERE s.challenge_id = ${challengeId}`)
+  return new Set(rows.map((r) => `${r.submission_id}|${r.user_id}`))
+}
+
+/** Whether one judge has a conflict with one submission (checked again when scoring). */
+export async function hasConflict(db: Executor, submissionId: string, judgeId: string): Promise<boolean> {
+  const [row] = await db.all<{ conflict: number }>(sql`
+    SELECT EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submissionId} AND ${teamMembers.userId} = ${judgeId})
+        OR EXISTS (SELECT 1 FROM ${teamOrganizations} tor JOIN ${memberships} m ON m.organization_id = tor.organization_id
+                   WHERE tor.submission_id = ${submissionId} AND m.user_id = ${judgeId}) AS conflict`)
+  return Boolean(row?.conflict)
+}
+
+/**
+ * Fills each submission up to `perSubmission` judges, always giving the next one to the judge
+ * with the lightest load who has no conflict, has not recused from it and is not already on it.
+ * Returns the new pairs and the submissions that could not be filled (too few free judges).
+ */
+export function planAssignments(input: {
+  submissionIds: readonly string[]
+  judgeIds: readonly string[]
+  existing: readonly { submissionId: string; judgeId: string; status: string }[]
+  conflicts: ReadonlySet<string>
+  perSubmission: number
+}): { pairs: { submissionId: string; judgeId: string }[]; short: string[] } {
+  const load = new Map(input.judgeIds.map((j) => [j, 0]))
+  const taken = new Set<string>()
+  const active = new Map<string, number>()
+  for (const a of input.existing) {
+    taken.add(`${a.submissionId}|${a.judgeId}`)
+    if (a.status !== 'recused') {
+      load.set(a.judgeId, (load.get(a.judgeId) ?? 0) + 1)
+      active.set(a.submissionId, (active.get(a.submissionId) ?? 0) + 1)
+    }
+  }
+  const pairs: { submissionId: string; judgeId: string }[] = []
+  const short: string[] = []
+  for (const submissionId of input.submissionIds) {
+    let need = input.perSubmission - (active.get(submissionId) ?? 0)
+    while (need > 0) {
+      const free = input.judgeIds
+        .filter((j) => !taken.has(`${submissionId}|${j}`) && !input.conflicts.has(`${submissionId}|${j}`))
+        .sort((a, b) => (load.get(a)! - load.get(b)!) || a.localeCompare(b))
+      const judge = free[0]
+      if (!judge) break
+      pairs.push({ submissionId, judgeId: judge })
+      taken.add(`${submissionId}|${judge}`)
+      load.set(judge, load.get(judge)! + 1)
+      need -= 1
+    }
+    if (need > 0) short.push(submissionId)
+  }
+  return { pairs, short }
+}
+
+export interface SubmissionStanding {
+  submissionId: string
+  title: string
+  status: string
+  round: number
+  assigned: number
+  done: number
+  totals: number[]
+  mean: number | null
+  spread: number | null
+  disagreement: boolean
+}
+
+/**
+ * Every submitted entry of a round with its evaluations: how many are done, the judges' totals,
+ * their mean and spread. Ranked by mean, unscored last. Two queries, whatever the size.
+ */
+export async function standings(db: Executor, challengeId: string, round: Round): Promise<SubmissionStanding[]> {
+  const [entries, evaluations] = await Promise.all([
+    db.select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round }).from(submissions)
+      .where(and(eq(submissions.challengeId, challengeId), eq(submissions.status, 'submitted'), sql`${submissions.round} >= ${round.position}`)),
+    db.select({ submissionId: assignments.submissionId, status: assignments.status, total: assignments.total }).from(assignments).where(eq(assignments.roundId, round.id)),
+  ])
+  const out = entries.map((e) => {
+    const mine = evaluations.filter((a) => a.submissionId === e.id && a.status !== 'recused')
+    const totals = mine.filter((a) => a.status === 'done' && a.total != null).map((a) => a.total!)
+    const mean = totals.length ? Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 10) / 10 : null
+    const spread = totals.length > 1 ? Math.round((Math.max(...totals) - Math.min(...totals)) * 10) / 10 : null
+    return { submissionId: e.id, title: e.title, status: e.status, round: e.round, assigned: mine.length, done: totals.length, totals, mean, spread, disagreement: spread !== null && spread > DISAGREEMENT_SPREAD }
+  })
+  return out.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.title.localeCompare(b.title))
+}
+
+/** Each judge's load in a round: assigned, done, recused. */
+export async function judgeProgress(db: Executor, challengeId: string, roundId: string) {
+  return db.all<{ user_id: string; name: string; email: string; assigned: number; done: number; recused: number }>(sql`
+    SELECT j.user_id, u.name, u.email,
+      count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
+      count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
+      count(a.judge_id) FILTER (WHERE a.status = 'recused') AS recused
+    FROM ${judges} j JOIN ${users} u ON u.id = j.user_id
+    LEFT JOIN ${assignments} a ON a.judge_id = j.user_id AND a.round_id = ${roundId}
+    WHERE j.challenge_id = ${challengeId}
+    GROUP BY j.user_id ORDER BY u.name`)
+}
+

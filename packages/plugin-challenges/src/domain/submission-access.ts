@@ -1,0 +1,36 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Executor } from '@distrito/core'
+import { assignments, type Submission, submissions, teamMembers } from '../schema.js'
+import type { ChallengeAccess } from './access.js'
+
+export interface SubmissionAccess {
+  team: boolean
+  lead: boolean
+  /** A judge assigned to it in some round (and not recused). */
+  judge: boolean
+  /** May see it at all: a draft only its team; a submitted entry also the challenge's staff and its judges. */
+  canView: boolean
+}
+
+export async function submissionAccess(db: Executor, submission: Submission, userId: string | undefined, challenge: ChallengeAccess): Promise<SubmissionAccess> {
+  if (!userId) return { team: false, lead: false, judge: false, canView: false }
+  const [row] = await db.all<{ team: number; judge: number }>(sql`
+    SELECT EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submission.id} AND ${teamMembers.userId} = ${userId}) AS team,
+           EXISTS (SELECT 1 FROM ${assignments} WHERE ${assignments.submissionId} = ${submission.id} AND ${assignments.judgeId} = ${userId} AND ${assignments.status} != 'recused') AS judge`)
+  const team = Boolean(row?.team)
+  const judge = Boolean(row?.judge)
+  const lead = submission.leadId === userId
+  const canView = team || (submission.status !== 'draft' && (challenge.staff || judge))
+  return { team, lead, judge, canView }
+}
+
+/** The person's entry to a challenge, as lead or member, if any. */
+export async function submissionOf(db: Executor, challengeId: string, userId: string) {
+  const [row] = await db
+    .select({ id: submissions.id, status: submissions.status })
+    .from(submissions)
+    .innerJoin(teamMembers, and(eq(teamMembers.submissionId, submissions.id), eq(teamMembers.userId, userId)))
+    .where(eq(submissions.challengeId, challengeId))
+    .limit(1)
+  return row
+}

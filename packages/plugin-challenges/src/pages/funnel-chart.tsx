@@ -1,0 +1,42 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { useDistrito } from '@distrito/core/ui'
+
+export interface FunnelStep {
+  label: string
+  value: number
+}
+
+/**
+ * The funnel as inline SVG, drawn on the server: bars scaled to the first step, each labelled
+ * with its number, and the same numbers in the image's accessible description.
+ */
+export function FunnelChart(props: { title: string; steps: FunnelStep[] }) {
+  const { format } = useDistrito().var
+  const max = Math.max(1, ...props.steps.map((s) => s.value))
+  const rowHeight = 44
+  const width = 600
+  const labelWidth = 200
+  const barSpace = width - labelWidth - 70
+  const height = props.steps.length * rowHeight
+  const description = props.steps.map((s) => `${s.label}: ${format.number(s.value)}`).join('; ')
+  return (
+    <figure class="challenges-funnel">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="funnel-title funnel-desc" class="challenges-funnel-svg" preserveAspectRatio="xMinYMin meet">
+        <title id="funnel-title">{props.title}</title>
+        <desc id="funnel-desc">{description}</desc>
+        {props.steps.map((step, i) => {
+          const barWidth = Math.max(2, Math.round((step.value / max) * barSpace))
+          const y = i * rowHeight
+          return (
+            <g>
+              <text x={0} y={y + 27} font-size="16" fill="#1a1a1a">{step.label}</text>
+              <rect x={labelWidth} y={y + 8} width={barWidth} height={rowHeight - 16} rx="4" class="challenges-funnel-bar" fill="currentColor" />
+              <text x={labelWidth + barWidth + 8} y={y + 27} font-size="16" font-weight="700" fill="#1a1a1a">{format.number(step.value)}</text>
+            </g>
+          )
+        })}
+      </svg>
+      <figcaption>{props.title}</figcaption>
+    </figure>
+  )
+}

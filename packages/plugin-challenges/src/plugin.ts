@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { coreEvents, coreHooks, definePlugin, subscribe, veto } from '@distrito/core'
+import { organizations, workflowItems } from '@distrito/core/db'
+import { challengeAccess } from './domain/access.js'
+import { submissionAccess } from './domain/submission-access.js'
+import { messages } from './i18n/messages.js'
+import { registerRoutes } from './routes/index.js'
+import * as schema from './schema.js'
+import { challenges, questions, submissions, teamMembers, votes } from './schema.js'
+import { seedChallenges } from './seed/seed.js'
+import { styles } from './styles.js'
+import { CHALLENGE_WORKFLOW, challengeWorkflow, loadChallenge } from './workflow.js'
+
+const PACKAGE_VERSION = '0.1.0'
+const LIVE_STATES = ['review', 'upcoming', 'open', 'evaluation']
+
+/**
+ * Open-innovation challenges: `challenges()` in a district's `plugins`. Options are checked when
+ * the district is assembled.
+ */
+export const challengesPlugin = definePlugin({
+  id: 'challenges',
+  version: PACKAGE_VERSION,
+  name: 'challenges.name',
+  requires: { core: '^0.1.0' },
+  options: z.object({
+    /** How many open challenges the home page card lists. */
+    homeItems: z.number().int().min(1).max(10).default(3),
+  }),
+  db: { schema, migrations: fileURLToPath(new URL('../drizzle', import.meta.url)) },
+  permissions: {
+    create: { label: 'challenges.permission.create', grantedTo: ['org:admin'] },
+    manage: { label: 'challenges.permission.manage', grantedTo: [] },
+  },
+  subjects: {
+    challenge: {
+      commentable: false,
+      async canView(id, access, db) {
+        const [row] = await db.select({ challenge: challenges, state: sql<string>`coalesce(${workflowItems.state}, 'draft')` }).from(challenges)
+          .leftJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))).where(eq(challenges.id, id))
+        return row ? (await challengeAccess(db, row.challenge, row.state, access)).canView : false
+      },
+      async canModerate(id, access, db) {
+        const challenge = await loadChallenge(db, id)
+        return challenge ? (await challengeAccess(db, challenge, 'open', access)).staff : false
+      },
+      async describe(ids, db) {
+        const rows = await db.select({ id: challenges.id, title: challenges.title, slug: challenges.slug }).from(challenges).where(inArray(challenges.id, [...ids]))
+        return new Map(rows.map((r) => [r.id, { title: r.title, href: `/challenges/${r.slug}` }]))
+      },
+    },
+    submission: {
+      async canView(id, access, db) {
+        const [row] = await db.select({ submission: submissions, challenge: challenges, state: sql<string>`coalesce(${workflowItems.state}, 'draft')` }).from(submissions)
+          .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
+          .leftJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))).where(eq(submissions.id, id))
+        if (!row) return false
+        const onChallenge = await challengeAccess(db, row.challenge, row.state, access)
+        return (await submissionAccess(db, row.submission, access.auth.user?.id, onChallenge)).canView
+      },
+      async describe(ids, db) {
+        const rows = await db.select({ id: submissions.id, title: submissions.title, slug: challenges.slug }).from(submissions).innerJoin(challenges, eq(challenges.id, submissions.challengeId)).where(inArray(submissions.id, [...ids]))
+        return new Map(rows.map((r) => [r.id, { title: r.title, href: `/challenges/${r.slug}/submissions/${r.id}` }]))
+      },
+    },
+  },
+  workflows: [challengeWorkflow],
+  notifications: {
+    challenge: { label: 'challenges.notification.challenge', email: true },
+    update: { label: 'challenges.notification.update', email: false },
+    question: { label: 'challenges.notification.question', email: true },
+    answer: { label: 'challenges.notification.answer', email: true },
+    receipt: { label: 'challenges.notification.receipt', email: true },
+    judging: { label: 'challenges.notification.judging', email: true },
+    results: { label: 'challenges.notification.results', email: true },
+  },
+  on: [
+    // A challenge approved on or after its opening date opens at once instead of at the next tick.
+    subscribe(coreEvents.workflowTransitioned, async (event, ctx) => {
+      if (event.workflow !== CHALLENGE_WORKFLOW || event.to !== 'upcoming') return
+      const [row] = await ctx.db.select({ opensAt: challenges.opensAt }).from(challenges).where(eq(challenges.id, event.itemId))
+      if (!row || row.opensAt > new Date()) return
+      const runner = ctx.services.workflow(CHALLENGE_WORKFLOW)
+      await ctx.services.transaction((tx) => runner.schedule(tx, event.itemId, 'open', null))
+      const result = await runner.fire({ kind: 'schedule' }, event.itemId, 'open')
+      if (!result.ok && result.refusal.code !== 'state') throw new Error(`Could not open challenge ${event.itemId}: ${result.refusal.message}`)
+    }, { name: 'open-when-due' }),
+  ],
+  hooks: [
+    veto(coreHooks.organizationDelete, async ({ organizationId }, ctx) => {
+      const [row] = await ctx.db.all<{ count: number }>(sql`
+        SELECT count(*) AS count FROM ${challenges} c JOIN ${workflowItems} w ON w.workflow = ${CHALLENGE_WORKFLOW} AND w.item_id = c.id
+        WHERE c.sponsor_id = ${organizationId} AND w.state IN (${sql.join(LIVE_STATES.map((s) => sql`${s}`), sql`, `)})`)
+      return row && row.count > 0 ? { message: 'challenges.veto.sponsor', params: { count: row.count } } : null
+    }),
+  ],
+  messages,
+  styles,
+  nav: [{ label: 'challenges.nav', path: '/' }],
+  widget: {
+    title: 'challenges.widget.title',
+    async load({ db, t, format, options }) {
+      const rows = await db.select({ slug: challenges.slug, title: challenges.title, closesAt: challenges.closesAt, sponsor: organizations.name }).from(challenges)
+        .innerJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id)))
+        .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
+        .where(and(eq(workflowItems.state, 'open'), eq(challenges.visibility, 'public'))).orderBy(challenges.closesAt).limit(options.homeItems)
+      return {
+        items: rows.map((r) => ({ title: r.title, href: `/challenges/${r.slug}`, meta: `${r.sponsor} · ${t('challenges.card.closes', { date: format.date(new Date(r.closesAt.getTime() - 1)) })}` })),
+        empty: t('challenges.widget.empty'),
+        more: { label: t('challenges.widget.more'), href: '/challenges' },
+      }
+    },
+  },
+  privacy: {
+    async export(userId, { db }) {
+      const [entries, asked, cast] = await Promise.all([
+        db.select({ challenge: challenges.title, title: submissions.title, status: submissions.status, summary: submissions.summary, approach: submissions.approach, team: submissions.team, aiUse: submissions.aiUse, answers: submissions.answers, submittedAt: submissions.submittedAt, receipt: submissions.receipt })
+          .from(teamMembers).innerJoin(submissions, eq(submissions.id, teamMembers.submissionId)).innerJoin(challenges, eq(challenges.id, submissions.challengeId)).where(eq(teamMembers.userId, userId)),
+        db.select({ body: questions.body, answer: questions.answer, createdAt: questions.createdAt }).from(questions).where(eq(questions.askedBy, userId)),
+        db.select({ challengeId: votes.challengeId, createdAt: votes.createdAt }).from(votes).where(eq(votes.userId, userId)),
+      ])
+      return { submissions: entries, questions: asked, votes: cast }
+    },
+    async erase(userId, { db }) {
+      // Drafts only the person leads disappear; submitted entries stay with their teams and evaluations.
+      await db.run(sql`DELETE FROM ${submissions} WHERE ${submissions.leadId} = ${userId} AND ${submissions.status} = 'draft'
+        AND NOT EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submissions.id} AND ${teamMembers.userId} != ${userId})`)
+    },
+  },
+  seed: seedChallenges,
+  routes: registerRoutes,
+})

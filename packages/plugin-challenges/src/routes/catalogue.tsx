@@ -1,0 +1,109 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Hono } from 'hono'
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { organizations, workflowItems } from '@distrito/core/db'
+import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
+import { PUBLISHED_STATES } from '../domain/phases.js'
+import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
+import { REWARD_KINDS, challengeTags, challenges } from '../schema.js'
+import { CHALLENGE_WORKFLOW } from '../workflow.js'
+
+export const CATALOGUE_PAGE_SIZE = 12
+const LISTED_STATES = PUBLISHED_STATES
+
+const catalogueQuery = z.object({
+  q: z.string().trim().max(100).catch(''),
+  sector: z.string().max(60).catch(''),
+  capability: z.enum(AI_CAPABILITIES).or(z.literal('')).catch(''),
+  status: z.enum(LISTED_STATES as unknown as [string, ...string[]]).or(z.literal('')).catch(''),
+  reward: z.enum(REWARD_KINDS).or(z.literal('')).catch(''),
+  sponsorKind: z.enum(ORGANIZATION_KINDS).or(z.literal('')).catch(''),
+  page: pageParam,
+})
+type CatalogueQuery = z.output<typeof catalogueQuery>
+
+const hasTag = (kind: 'sector' | 'capability' | 'reward', value: string) =>
+  sql`EXISTS (SELECT 1 FROM ${challengeTags} WHERE ${challengeTags.kind} = ${kind} AND ${challengeTags.value} = ${value} AND ${challengeTags.challengeId} = ${challenges.id})`
+
+/** Open calls first, then the coming ones, then the rest by most recent deadline. */
+const phaseOrder = sql`CASE ${workflowItems.state} WHEN 'open' THEN 0 WHEN 'upcoming' THEN 1 WHEN 'evaluation' THEN 2 ELSE 3 END`
+
+/** The public, published challenges that match the filters: one query, one page. */
+export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
+  const where: (SQL | undefined)[] = [eq(challenges.visibility, 'public'), inArray(workflowItems.state, [...LISTED_STATES])]
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+    where.push(or(sql`${challenges.title} LIKE ${pattern} ESCAPE '\\'`, sql`${challenges.summary} LIKE ${pattern} ESCAPE '\\'`))
+  }
+  if (query.sector) where.push(hasTag('sector', query.sector))
+  if (query.capability) where.push(hasTag('capability', query.capability))
+  if (query.reward) where.push(hasTag('reward', query.reward))
+  if (query.status) where.push(eq(workflowItems.state, query.status))
+  if (query.sponsorKind) where.push(eq(organizations.kind, query.sponsorKind))
+  const { limit, offset } = pageWindow(query.page, CATALOGUE_PAGE_SIZE)
+  return ctx.db
+    .select({
+      slug: challenges.slug,
+      title: challenges.title,
+      summary: challenges.summary,
+      closesAt: challenges.closesAt,
+      opensAt: challenges.opensAt,
+      rewardSummary: challenges.rewardSummary,
+      sponsorName: organizations.name,
+      state: workflowItems.state,
+    })
+    .from(challenges)
+    .innerJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id)))
+    .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
+    .where(and(...where))
+    .orderBy(phaseOrder, desc(challenges.closesAt), asc(challenges.id))
+    .limit(limit)
+    .offset(offset)
+}
+
+export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  app.get('/', async (c) => {
+    const { t, district, locale, can } = c.var
+    const query = catalogueQuery.parse(c.req.query())
+    const rows = (await cataloguePage(ctx, query)) as ChallengeCardRow[]
+    const page = pageOf(rows, query.page, CATALOGUE_PAGE_SIZE)
+    const filtered = Boolean(query.q || query.sector || query.capability || query.status || query.reward || query.sponsorKind)
+    return c.render(
+      <>
+        <PageHeader title={t('challenges.catalogue.title')} lead={t('challenges.catalogue.lead')}
+          actions={c.var.auth.user && can('challenges:create') ? <a class="button" href="/challenges/new">{t('challenges.catalogue.create')}</a> : null} />
+        <Filters action="/challenges" label={t('challenges.catalogue.searchLabel')}>
+          <SearchFilter label={t('challenges.catalogue.search')} value={query.q} />
+          {district.config.sectors.length ? (
+            <SelectFilter name="sector" label={t('challenges.field.sector')} all={t('challenges.catalogue.allSectors')} value={query.sector}
+              options={district.config.sectors.map((s) => ({ value: s.id, label: s.name[locale] }))} />
+          ) : null}
+          <SelectFilter name="capability" label={t('challenges.field.capability')} all={t('challenges.catalogue.allCapabilities')} value={query.capability}
+            options={AI_CAPABILITIES.map((v) => ({ value: v, label: t(`core.org.ai.${v}`) }))} />
+          <SelectFilter name="status" label={t('challenges.field.status')} all={t('challenges.catalogue.allStatuses')} value={query.status}
+            options={LISTED_STATES.map((v) => ({ value: v, label: t(`challenges.state.${v}`) }))} />
+          <SelectFilter name="reward" label={t('challenges.field.reward')} all={t('challenges.catalogue.allRewards')} value={query.reward}
+            options={REWARD_KINDS.map((v) => ({ value: v, label: t(`challenges.reward.${v}`) }))} />
+          <SelectFilter name="sponsorKind" label={t('challenges.field.sponsorKind')} all={t('challenges.catalogue.allSponsorKinds')} value={query.sponsorKind}
+            options={ORGANIZATION_KINDS.map((v) => ({ value: v, label: t(`core.org.kind.${v}`) }))} />
+          <div class="filters-actions">
+            <button type="submit" class="button">{t('challenges.catalogue.apply')}</button>
+            {filtered ? <a href="/challenges">{t('challenges.catalogue.clear')}</a> : null}
+          </div>
+        </Filters>
+        {page.rows.length === 0 ? (
+          <EmptyState title={filtered ? t('challenges.catalogue.noResults') : t('challenges.catalogue.empty')} body={filtered ? t('challenges.catalogue.noResultsHint') : undefined} />
+        ) : (
+          <>
+            <h2 class="visually-hidden">{t('challenges.catalogue.results')}</h2>
+            <ul class="card-list">{page.rows.map((row) => <ChallengeCard row={row} />)}</ul>
+            <Pagination page={page} />
+          </>
+        )}
+      </>,
+      { title: t('challenges.catalogue.title') },
+    )
+  })
+}

@@ -1,0 +1,198 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Hono } from 'hono'
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm'
+import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { FileList, FollowButton, Form, PageHeader, RadioGroup, SubmitButton, TextArea, TextField, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
+import { phaseAllows } from '../domain/phases.js'
+import { relatedOrganizations, tagsOf } from '../domain/challenge-service.js'
+import { RESOURCE_POLICY } from '../domain/policies.js'
+import { KeyDates } from '../pages/key-dates.js'
+import { ChallengeTabs } from '../pages/challenge-tabs.js'
+import { FileField } from '@distrito/core/ui'
+import { type Challenge, questions, submissions, teamMembers, updates } from '../schema.js'
+import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
+import { loadChallengePage } from './load.js'
+
+type Question = typeof questions.$inferSelect
+type Update = typeof updates.$inferSelect
+
+function Section(props: { id: string; title: string; children: unknown }) {
+  return (
+    <section class="section" aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.title}</h2>
+      {props.children as never}
+    </section>
+  )
+}
+
+function Terms(props: { challenge: Challenge; tags: { sector: string[]; capability: string[]; reward: string[] } }) {
+  const { t, format, locale, district } = useDistrito().var
+  const ch = props.challenge
+  const sectors = props.tags.sector.map((id) => district.config.sectors.find((s) => s.id === id)?.name[locale] ?? id)
+  return (
+    <dl class="facts">
+      <dt>{t('challenges.field.participation')}</dt>
+      <dd>{t(`challenges.participation.${ch.participation}`)}</dd>
+      <dt>{t('challenges.field.eligibleKinds')}</dt>
+      <dd>{ch.eligibleKinds.length ? ch.eligibleKinds.map((k) => t(`core.org.kind.${k}`)).join(', ') : t('challenges.page.anyKind')}</dd>
+      <dt>{t('challenges.field.eligibleCountries')}</dt>
+      <dd>{ch.eligibleCountries.length ? ch.eligibleCountries.map((code) => countryName(code, locale)).join(', ') : t('challenges.page.anyCountry')}</dd>
+      <dt>{t('challenges.field.rewardKinds')}</dt>
+      <dd>{props.tags.reward.map((r) => t(`challenges.reward.${r}`)).join(', ')}</dd>
+      {ch.rewardAmount != null ? (<><dt>{t('challenges.field.rewardAmount')}</dt><dd>{format.money(ch.rewardAmount, ch.currency)}</dd></>) : null}
+      <dt>{t('challenges.field.ipTerms')}</dt>
+      <dd>{t(`challenges.ip.${ch.ipTerms}`)}</dd>
+      <dt>{t('challenges.field.ndaRequired')}</dt>
+      <dd>{ch.ndaRequired ? t('challenges.page.ndaYes') : t('challenges.page.ndaNo')}</dd>
+      {sectors.length ? (<><dt>{t('challenges.field.sectors')}</dt><dd>{sectors.join(', ')}</dd></>) : null}
+      {props.tags.capability.length ? (<><dt>{t('challenges.field.capabilities')}</dt><dd>{props.tags.capability.map((v) => t(`core.org.ai.${v}`)).join(', ')}</dd></>) : null}
+    </dl>
+  )
+}
+
+function Faq(props: { faq: Question[] }) {
+  const { t, format } = useDistrito().var
+  if (!props.faq.length) return <p>{t('challenges.faq.empty')}</p>
+  return (
+    <dl class="challenges-faq">
+      {props.faq.map((q) => (
+        <>
+          <dt id={`question-${q.id}`}>{q.body}</dt>
+          <dd><div class="prose">{q.answer}</div><span class="meta">{t('challenges.faq.answered', { date: format.date(q.answeredAt!) })}</span></dd>
+        </>
+      ))}
+    </dl>
+  )
+}
+
+/** Unanswered questions (for the sponsor) or the person's own (with private answers). */
+function QuestionList(props: { items: Question[]; slug: string; answering: boolean }) {
+  const { t, format } = useDistrito().var
+  return (
+    <ul class="list">
+      {props.items.map((q) => (
+        <li class="challenges-question" id={`question-${q.id}`}>
+          <p><strong>{q.body}</strong> <span class="meta">{format.date(q.createdAt)}</span></p>
+          {q.answer ? <p class="note">{q.answer} <span class="meta">({t(`challenges.answer.${q.answerVisibility}`)})</span></p> : null}
+          {props.answering && !q.answer ? (
+            <Form action={`/challenges/${props.slug}/questions/${q.id}/answer`}>
+              <TextArea name="answer" label={t('challenges.answer.label')} required rows={3} maxLength={4000} />
+              <RadioGroup name="answerVisibility" label={t('challenges.answer.visibility')} value="public" inline required
+                options={[{ value: 'public', label: t('challenges.answer.public') }, { value: 'private', label: t('challenges.answer.private') }]} />
+              <SubmitButton variant="secondary">{t('challenges.answer.submit')}</SubmitButton>
+            </Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Updates(props: { items: Update[] }) {
+  const { t, format } = useDistrito().var
+  if (!props.items.length) return <p>{t('challenges.updates.empty')}</p>
+  return (
+    <ol class="list">
+      {props.items.map((u) => (
+        <li id={`update-${u.id}`} class="challenges-update">
+          <h3>{u.title}</h3>
+          <span class="meta">{format.date(u.createdAt)}</span>
+          <div class="prose">{u.body}</div>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  app.get('/:slug', async (c) => {
+    const { t, db, auth } = c.var
+    const { challenge: ch, state, sponsor, access } = await loadChallengePage(c)
+    const user = auth.user
+    const subject = { type: CHALLENGE_SUBJECT, id: ch.id }
+    const path = `/challenges/${ch.slug}`
+    const [tags, related, resources, faq, mine, staffQuestions, news, following, mySubmission, panel] = await Promise.all([
+      tagsOf(db, ch.id),
+      relatedOrganizations(db, ch.id),
+      ctx.services.files.list(db, subject, 'resource'),
+      db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.answerVisibility, 'public'), isNotNull(questions.answeredAt))).orderBy(desc(questions.answeredAt)).limit(100),
+      user && !access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.askedBy, user.id))).orderBy(desc(questions.createdAt)).limit(50) : Promise.resolve([]),
+      access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), sql`${questions.answeredAt} IS NULL`)).orderBy(questions.createdAt).limit(100) : Promise.resolve([]),
+      db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt)).limit(20),
+      user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
+      user
+        ? db.select({ id: submissions.id, status: submissions.status }).from(submissions).where(and(eq(submissions.challengeId, ch.id), or(eq(submissions.leadId, user.id), sql`EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submissions.id} AND ${teamMembers.userId} = ${user.id})`))).limit(1)
+        : Promise.resolve([]),
+      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path) : Promise.resolve(null),
+    ])
+    const canSubmit = phaseAllows(ch, state, 'submissions')
+    const canAsk = phaseAllows(ch, state, 'questions')
+    const own = mySubmission[0]
+    return c.render(
+      <>
+        <PageHeader title={ch.title} lead={ch.summary} actions={<FollowButton subject={subject} following={following} back={path} />} />
+        <ChallengeTabs slug={ch.slug} current="overview" access={access} state={state} publicVote={ch.publicVote} />
+        <p>
+          <span class="state-badge">{t(`challenges.state.${state}`)}</span>{' '}
+          {t('challenges.page.sponsoredBy')} <a href={`/orgs/${sponsor.slug}`}>{sponsor.name}</a>
+          {related.cosponsors.length ? <>{' · '}{t('challenges.page.cosponsors')} {related.cosponsors.map((o, i) => <>{i ? ', ' : ''}<a href={`/orgs/${o.slug}`}>{o.name}</a></>)}</> : null}
+          {ch.visibility === 'private' ? <span class="badge">{t('challenges.visibility.private')}</span> : null}
+        </p>
+        <KeyDates challenge={ch} state={state} />
+        <div class="notice challenges-cta">
+          {own ? (
+            <p><a class="button" href={`${path}/submissions/${own.id}`}>{t(own.status === 'draft' ? 'challenges.cta.continueDraft' : 'challenges.cta.viewSubmission')}</a></p>
+          ) : canSubmit ? (
+            user ? <p><a class="button" href={`${path}/submit`}>{t('challenges.cta.submit')}</a></p>
+              : <p><a class="button" href={`/login?next=${encodeURIComponent(path)}`}>{t('challenges.cta.signInToSubmit')}</a></p>
+          ) : <p>{t(state === 'upcoming' ? 'challenges.cta.notYet' : ['draft', 'review'].includes(state) ? 'challenges.cta.unpublished' : 'challenges.cta.closed')}</p>}
+          {['results', 'pilot', 'closed'].includes(state) ? <p><a href={`${path}/results`}>{t('challenges.cta.results')}</a></p> : null}
+          {ch.publicVote && phaseAllows(ch, state, 'voting') ? <p><a href={`${path}/vote`}>{t('challenges.cta.vote')}</a></p> : null}
+        </div>
+        {panel ? <WorkflowPanel data={panel} /> : null}
+        <Section id="problem" title={t('challenges.field.problem')}><div class="prose">{ch.problem}</div></Section>
+        {ch.context ? <Section id="context" title={t('challenges.field.context')}><div class="prose">{ch.context}</div></Section> : null}
+        {ch.expectedResults ? <Section id="expected" title={t('challenges.field.expectedResults')}><div class="prose">{ch.expectedResults}</div></Section> : null}
+        <Section id="terms" title={t('challenges.page.terms')}>
+          <p class="prose">{ch.rewardSummary}</p>
+          <Terms challenge={ch} tags={tags} />
+        </Section>
+        <Section id="resources" title={t('challenges.page.resources')}>
+          {ch.dataDescription ? <div class="prose">{ch.dataDescription}</div> : null}
+          {resources.length ? <FileList files={resources} label={t('challenges.page.resources')} remove={access.staff ? { action: (f) => `${path}/resources/${f.id}/delete`, back: path } : undefined} />
+            : <p>{t('challenges.page.noResources')}</p>}
+          {access.staff ? (
+            <Form action={`${path}/resources`} enctype="multipart/form-data">
+              <FileField name="resource" label={t('challenges.page.addResource')} policy={RESOURCE_POLICY} required />
+              <SubmitButton variant="secondary">{t('challenges.page.upload')}</SubmitButton>
+            </Form>
+          ) : null}
+        </Section>
+        <Section id="updates" title={t('challenges.updates.title')}>
+          <Updates items={news} />
+          {access.staff ? (
+            <Form action={`${path}/updates`}>
+              <TextField name="title" label={t('challenges.updates.newTitle')} required maxLength={140} />
+              <TextArea name="body" label={t('challenges.updates.body')} required rows={4} maxLength={4000} />
+              <SubmitButton variant="secondary">{t('challenges.updates.post')}</SubmitButton>
+            </Form>
+          ) : null}
+        </Section>
+        <Section id="faq" title={t('challenges.faq.title')}>
+          <Faq faq={faq} />
+          {access.staff && staffQuestions.length ? (<><h3>{t('challenges.faq.pending')}</h3><QuestionList items={staffQuestions} slug={ch.slug} answering /></>) : null}
+          {mine.length ? (<><h3>{t('challenges.faq.mine')}</h3><QuestionList items={mine} slug={ch.slug} answering={false} /></>) : null}
+          {canAsk ? (
+            user ? (
+              <Form action={`${path}/questions`}>
+                <TextArea name="body" label={t('challenges.faq.ask')} hint={t('challenges.faq.askHint')} required rows={3} maxLength={2000} />
+                <SubmitButton variant="secondary">{t('challenges.faq.send')}</SubmitButton>
+              </Form>
+            ) : <p><a href={`/login?next=${encodeURIComponent(path)}`}>{t('challenges.faq.signInToAsk')}</a></p>
+          ) : null}
+        </Section>
+      </>,
+      { title: ch.title, noindex: ch.visibility === 'private' || !['upcoming', 'open', 'evaluation', 'results', 'pilot', 'closed'].includes(state) },
+    )
+  })
+}

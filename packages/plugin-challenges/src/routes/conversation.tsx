@@ -1,0 +1,131 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Context, Hono } from 'hono'
+import { randomUUID } from 'node:crypto'
+import { and, eq, isNull } from 'drizzle-orm'
+import { z } from 'zod'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { Form, PageHeader, SubmitButton, TextArea, TextField, RadioGroup, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { phaseAllows } from '../domain/phases.js'
+import { RESOURCE_POLICY } from '../domain/policies.js'
+import { questions, updates } from '../schema.js'
+import { CHALLENGE_SUBJECT } from '../workflow.js'
+import { loadChallengePage, loadForStaff } from './load.js'
+
+const questionSchema = z.object({ body: z.string().trim().min(10, 'challenges.faq.tooShort').max(2000) })
+const answerSchema = z.object({ answer: z.string().trim().min(2).max(4000), answerVisibility: z.enum(['public', 'private']) })
+const updateSchema = z.object({ title: z.string().trim().min(3).max(140), body: z.string().trim().min(10).max(4000) })
+
+/** A form that failed on its own page: shown again alone with its messages, answering 422. */
+function retry(c: Context<DistritoEnv>, title: string, back: string, form: { values: FormValues; errors: FieldErrors }, fields: (values: FormValues, errors: FieldErrors) => unknown, action: string, submit: string) {
+  c.status(422)
+  return c.render(
+    <>
+      <PageHeader title={title} />
+      <Form action={action} errors={form.errors}>
+        {fields(form.values, form.errors) as never}
+        <div class="actions"><SubmitButton>{submit}</SubmitButton><a href={back}>{c.var.t('challenges.form.cancel')}</a></div>
+      </Form>
+    </>,
+    { title, noindex: true },
+  )
+}
+
+/** Questions and answers, updates and resources of a challenge. */
+export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  app.post('/:slug/questions', async (c) => {
+    const user = currentUser(c)
+    const { t } = c.var
+    const { challenge: ch, state } = await loadChallengePage(c)
+    const back = `/challenges/${ch.slug}#faq-heading`
+    if (!phaseAllows(ch, state, 'questions')) return renderRefusal(c, 409, { title: t('challenges.faq.title'), reason: t('challenges.faq.closed'), back })
+    const form = await parseForm(c, questionSchema)
+    if (!form.ok) {
+      return retry(c, t('challenges.faq.ask'), back, form, (v, e) => <TextArea name="body" label={t('challenges.faq.ask')} value={v.body} error={e.body} required rows={3} maxLength={2000} />, `/challenges/${ch.slug}/questions`, t('challenges.faq.send'))
+    }
+    await ctx.services.transaction(async (tx) => {
+      const id = randomUUID()
+      await tx.insert(questions).values({ id, challengeId: ch.id, askedBy: user.id, body: form.data.body })
+      await ctx.services.notify(tx, { kind: 'challenges.question', to: { organization: { id: ch.sponsorId, minRole: 'admin' } }, message: 'challenges.notice.question', params: { item: ch.title }, href: `/challenges/${ch.slug}#question-${id}`, actorId: user.id })
+    })
+    setFlash(c, 'success', 'challenges.faq.sent')
+    return c.redirect(back, 303)
+  })
+
+  app.post('/:slug/questions/:id/answer', async (c) => {
+    const user = currentUser(c)
+    const { t } = c.var
+    const { challenge: ch } = await loadForStaff(c)
+    const id = c.req.param('id')
+    const [question] = await ctx.db.select().from(questions).where(and(eq(questions.id, id), eq(questions.challengeId, ch.id)))
+    if (!question) httpError(404)
+    const form = await parseForm(c, answerSchema)
+    const action = `/challenges/${ch.slug}/questions/${id}/answer`
+    if (!form.ok) {
+      return retry(c, t('challenges.answer.label'), `/challenges/${ch.slug}#faq-heading`, form, (v, e) => (
+        <>
+          <p><strong>{question.body}</strong></p>
+          <TextArea name="answer" label={t('challenges.answer.label')} value={v.answer} error={e.answer} required rows={3} maxLength={4000} />
+          <RadioGroup name="answerVisibility" label={t('challenges.answer.visibility')} value={v.answerVisibility ?? 'public'} error={e.answerVisibility} inline required
+            options={[{ value: 'public', label: t('challenges.answer.public') }, { value: 'private', label: t('challenges.answer.private') }]} />
+        </>
+      ), action, t('challenges.answer.submit'))
+    }
+    const answered = await ctx.services.transaction(async (tx) => {
+      const rows = await tx.update(questions).set({ answer: form.data.answer, answerVisibility: form.data.answerVisibility, answeredBy: user.id, answeredAt: new Date() })
+        .where(and(eq(questions.id, id), isNull(questions.answeredAt))).returning({ id: questions.id })
+      if (!rows.length) return false
+      if (question.askedBy) {
+        await ctx.services.notify(tx, { kind: 'challenges.answer', to: { users: [question.askedBy] }, message: 'challenges.notice.answer', params: { item: ch.title }, href: `/challenges/${ch.slug}#question-${id}`, actorId: user.id })
+      }
+      return true
+    })
+    if (!answered) return renderRefusal(c, 409, { title: t('challenges.answer.label'), reason: t('challenges.answer.already'), back: `/challenges/${ch.slug}#faq-heading` })
+    setFlash(c, 'success', 'challenges.answer.saved')
+    return c.redirect(`/challenges/${ch.slug}#faq-heading`, 303)
+  })
+
+  app.post('/:slug/updates', async (c) => {
+    const user = currentUser(c)
+    const { t } = c.var
+    const { challenge: ch } = await loadForStaff(c)
+    const form = await parseForm(c, updateSchema)
+    if (!form.ok) {
+      return retry(c, t('challenges.updates.post'), `/challenges/${ch.slug}#updates-heading`, form, (v, e) => (
+        <>
+          <TextField name="title" label={t('challenges.updates.newTitle')} value={v.title} error={e.title} required maxLength={140} />
+          <TextArea name="body" label={t('challenges.updates.body')} value={v.body} error={e.body} required rows={4} maxLength={4000} />
+        </>
+      ), `/challenges/${ch.slug}/updates`, t('challenges.updates.post'))
+    }
+    await ctx.services.transaction(async (tx) => {
+      const id = randomUUID()
+      await tx.insert(updates).values({ id, challengeId: ch.id, title: form.data.title, body: form.data.body, authorId: user.id })
+      await ctx.services.notify(tx, { kind: 'challenges.update', to: { followersOf: { type: CHALLENGE_SUBJECT, id: ch.id } }, message: 'challenges.notice.update', params: { item: ch.title, title: form.data.title }, href: `/challenges/${ch.slug}#update-${id}`, actorId: user.id })
+    })
+    setFlash(c, 'success', 'challenges.updates.posted')
+    return c.redirect(`/challenges/${ch.slug}#updates-heading`, 303)
+  })
+
+  app.post('/:slug/resources', async (c) => {
+    const user = currentUser(c)
+    const { t } = c.var
+    const { challenge: ch } = await loadForStaff(c)
+    const body = await c.req.parseBody()
+    const checked = await ctx.services.files.check(body.resource, RESOURCE_POLICY, { required: true })
+    const back = `/challenges/${ch.slug}#resources-heading`
+    if (!checked?.ok) return renderRefusal(c, 422, { title: t('challenges.page.addResource'), reason: t(checked?.problem.message ?? 'core.files.required', checked?.problem.params), back })
+    await ctx.services.transaction((tx) => ctx.services.files.save(tx, { subject: { type: CHALLENGE_SUBJECT, id: ch.id }, purpose: 'resource', file: checked, uploadedBy: user.id }))
+    setFlash(c, 'success', 'challenges.page.uploaded')
+    return c.redirect(back, 303)
+  })
+
+  app.post('/:slug/resources/:fileId/delete', async (c) => {
+    currentUser(c)
+    const { challenge: ch } = await loadForStaff(c)
+    const file = await ctx.services.files.get(ctx.db, c.req.param('fileId'))
+    if (!file || file.subjectType !== CHALLENGE_SUBJECT || file.subjectId !== ch.id) httpError(404)
+    await ctx.services.transaction((tx) => ctx.services.files.remove(tx, file))
+    setFlash(c, 'success', 'challenges.page.removed')
+    return c.redirect(`/challenges/${ch.slug}#resources-heading`, 303)
+  })
+}

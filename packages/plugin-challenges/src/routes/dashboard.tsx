@@ -1,0 +1,133 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Hono } from 'hono'
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
+import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { follows, organizations, users } from '@distrito/core/db'
+import { DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
+import { FunnelChart } from '../pages/funnel-chart.js'
+import { ChallengeTabs } from '../pages/challenge-tabs.js'
+import { assignments, awards, criteria, rounds, scores, submissions } from '../schema.js'
+import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
+import { loadForStaff } from './load.js'
+
+export const SUBMISSIONS_PAGE_SIZE = 50
+
+/** Followers → submissions → shortlisted → awarded, and drafts under way, in one query. */
+async function funnel(ctx: PluginContext, challengeId: string) {
+  const [row] = await ctx.db.all<{ followers: number; drafts: number; submitted: number; shortlisted: number; awarded: number }>(sql`
+    SELECT (SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challengeId}) AS followers,
+           (SELECT count(*) FROM ${submissions} WHERE ${submissions.challengeId} = ${challengeId} AND ${submissions.status} = 'draft') AS drafts,
+           (SELECT count(*) FROM ${submissions} WHERE ${submissions.challengeId} = ${challengeId} AND ${submissions.status} = 'submitted') AS submitted,
+           (SELECT count(*) FROM ${submissions} WHERE ${submissions.challengeId} = ${challengeId} AND ${submissions.status} = 'submitted' AND ${submissions.round} > 1) AS shortlisted,
+           (SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challengeId}) AS awarded`)
+  return row!
+}
+
+/** Submitted and withdrawn entries (drafts stay their teams' own), with who leads them. */
+function entries(ctx: PluginContext, challengeId: string) {
+  return (limit: number, offset: number) =>
+    ctx.db
+      .select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, submittedAt: submissions.submittedAt, summary: submissions.summary, organization: organizations.name, leadName: users.name, leadEmail: users.email, leadDeletedAt: users.deletedAt })
+      .from(submissions)
+      .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
+      .leftJoin(users, eq(users.id, submissions.leadId))
+      .where(and(eq(submissions.challengeId, challengeId), ne(submissions.status, 'draft')))
+      .orderBy(desc(submissions.submittedAt), asc(submissions.id))
+      .limit(limit)
+      .offset(offset)
+}
+
+export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  app.get('/:slug/manage', async (c) => {
+    const { t } = c.var
+    const l = await loadForStaff(c)
+    const { challenge: ch, state } = l
+    const base = `/challenges/${ch.slug}`
+    const page = pageParam.parse(c.req.query('page'))
+    const { limit, offset } = pageWindow(page, SUBMISSIONS_PAGE_SIZE)
+    if (c.req.query('format') === 'csv') {
+      return csvResponse(c, `${ch.slug}-propuestas.csv`, [
+        { header: t('challenges.csv.receipt'), value: (r) => r.receipt },
+        { header: t('challenges.submission.title'), value: (r) => r.title },
+        { header: t('challenges.csv.organization'), value: (r) => r.organization },
+        { header: t('challenges.csv.lead'), value: (r) => (r.leadName ? displayName({ name: r.leadName, deletedAt: r.leadDeletedAt }, t) : '') },
+        { header: t('challenges.csv.email'), value: (r) => (r.leadDeletedAt ? '' : r.leadEmail) },
+        { header: t('challenges.csv.status'), value: (r) => t(`challenges.submission.status.${r.status}`) },
+        { header: t('challenges.csv.round'), value: (r) => r.round },
+        { header: t('challenges.csv.submittedAt'), value: (r) => r.submittedAt },
+        { header: t('challenges.submission.summary'), value: (r) => r.summary },
+      ], pagesOf(entries(ctx, ch.id)))
+    }
+    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entries(ctx, ch.id)(limit, offset), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`)])
+    const list = pageOf(rows, page, SUBMISSIONS_PAGE_SIZE)
+    const editable = ['draft', 'review', 'upcoming', 'open'].includes(state)
+    return c.render(
+      <>
+        <PageHeader title={t('challenges.manage.title', { title: ch.title })} />
+        <ChallengeTabs slug={ch.slug} current="manage" access={l.access} state={state} publicVote={ch.publicVote} />
+        <WorkflowPanel data={panel} />
+        <ul class="actions challenges-links">
+          {editable ? <li><a class="button button--secondary" href={`${base}/edit`}>{t('challenges.manage.edit')}</a></li> : null}
+          <li><a class="button button--secondary" href={`${base}/form`}>{t('challenges.manage.form')}</a></li>
+          <li><a class="button button--secondary" href={`${base}/evaluation`}>{t('challenges.manage.evaluation')}</a></li>
+          <li><a class="button button--secondary" href={`${base}/results`}>{t('challenges.manage.results')}</a></li>
+          <li><a class="button button--secondary" href={`${base}/evaluation/scores.csv`} download>{t('challenges.manage.scoresCsv')}</a></li>
+        </ul>
+        <section class="section" aria-labelledby="funnel-heading">
+          <h2 id="funnel-heading">{t('challenges.manage.funnel')}</h2>
+          <FunnelChart title={t('challenges.manage.funnelTitle')} steps={[
+            { label: t('challenges.funnel.followers'), value: numbers.followers },
+            { label: t('challenges.funnel.submitted'), value: numbers.submitted },
+            { label: t('challenges.funnel.shortlisted'), value: numbers.shortlisted },
+            { label: t('challenges.funnel.awarded'), value: numbers.awarded },
+          ]} />
+          <p>{t('challenges.manage.drafts', { count: numbers.drafts })}</p>
+        </section>
+        <section class="section" aria-labelledby="entries-heading">
+          <h2 id="entries-heading">{t('challenges.manage.entries')}</h2>
+          <div class="filters-actions"><ExportLink /></div>
+          {list.rows.length === 0 ? <p>{t('challenges.manage.noEntries')}</p> : (
+            <DataTable caption={t('challenges.manage.entries')} id="entries" page={list} columns={[
+              { key: 'title', label: t('challenges.submission.title'), cell: (r) => <a href={`${base}/submissions/${r.id}`}>{r.title}</a> },
+              { key: 'team', label: t('challenges.csv.organization'), cell: (r) => r.organization ?? (r.leadName ? displayName({ name: r.leadName, deletedAt: r.leadDeletedAt }, t) : '') },
+              { key: 'status', label: t('challenges.csv.status'), cell: (r) => t(`challenges.submission.status.${r.status}`) },
+              { key: 'round', label: t('challenges.csv.round'), numeric: true, cell: (r) => r.round },
+              { key: 'receipt', label: t('challenges.csv.receipt'), cell: (r) => r.receipt ?? '' },
+            ]} />
+          )}
+        </section>
+      </>,
+      { title: t('challenges.manage.title', { title: ch.title }), noindex: true },
+    )
+  })
+
+  app.get('/:slug/evaluation/scores.csv', async (c) => {
+    const { t } = c.var
+    const { challenge: ch } = await loadForStaff(c)
+    const load = (limit: number, offset: number) =>
+      ctx.db
+        .select({ round: rounds.name, submission: submissions.title, receipt: submissions.receipt, judge: users.name, criterion: criteria.name, weight: criteria.weight, score: scores.score, scaleMax: rounds.scaleMax, comment: scores.comment, total: assignments.total })
+        .from(scores)
+        .innerJoin(rounds, eq(rounds.id, scores.roundId))
+        .innerJoin(criteria, eq(criteria.id, scores.criterionId))
+        .innerJoin(submissions, eq(submissions.id, scores.submissionId))
+        .innerJoin(users, eq(users.id, scores.judgeId))
+        .innerJoin(assignments, and(eq(assignments.roundId, scores.roundId), eq(assignments.submissionId, scores.submissionId), eq(assignments.judgeId, scores.judgeId)))
+        .where(and(eq(rounds.challengeId, ch.id), eq(assignments.status, 'done')))
+        .orderBy(asc(rounds.position), asc(submissions.title), asc(users.name), asc(criteria.position))
+        .limit(limit)
+        .offset(offset)
+    return csvResponse(c, `${ch.slug}-puntajes.csv`, [
+      { header: t('challenges.csv.round'), value: (r) => r.round },
+      { header: t('challenges.csv.receipt'), value: (r) => r.receipt },
+      { header: t('challenges.submission.title'), value: (r) => r.submission },
+      { header: t('challenges.csv.judge'), value: (r) => r.judge },
+      { header: t('challenges.csv.criterion'), value: (r) => r.criterion },
+      { header: t('challenges.csv.weight'), value: (r) => r.weight },
+      { header: t('challenges.csv.score'), value: (r) => r.score },
+      { header: t('challenges.csv.scale'), value: (r) => r.scaleMax },
+      { header: t('challenges.csv.comment'), value: (r) => r.comment },
+      { header: t('challenges.csv.total'), value: (r) => r.total },
+    ], pagesOf(load))
+  })
+}

@@ -1,0 +1,211 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Context, Hono } from 'hono'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { users } from '@distrito/core/db'
+import { manyOf, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
+import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
+import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
+import { EvaluationPage, type EvaluationPageData } from '../pages/evaluation-page.js'
+import { ScoringPage } from '../pages/scoring-page.js'
+import { assignments, formFields, judges, scores, submissions } from '../schema.js'
+import { CHALLENGE_SUBJECT } from '../workflow.js'
+import { loadChallengePage, loadForStaff, type LoadedChallenge } from './load.js'
+import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
+
+const emailSchema = z.object({ email: z.email().trim().toLowerCase() })
+const roundSchema = z.object({ name: z.string().trim().min(2).max(80) })
+const recuseSchema = z.object({ reason: z.string().trim().min(5, 'challenges.recuse.reasonShort').max(1000) })
+const shortlistSchema = z.object({ submission: manyOf(z.string().max(64), { min: 1 }) })
+
+export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  const { services } = ctx
+
+  function selectedRound(c: Context<DistritoEnv>, l: LoadedChallenge, all: RoundWithCriteria[]) {
+    const wanted = Number(c.req.query('round') ?? l.challenge.currentRound)
+    return all.find((r) => r.position === wanted) ?? all.find((r) => r.position === l.challenge.currentRound) ?? all[0]!
+  }
+
+  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: { rubric?: { values: FormValues; errors: FieldErrors }; judge?: string; round?: FieldErrors; shortlist?: string } = {}) => {
+    const { db, auth } = c.var
+    const all = await roundsOf(db, l.challenge.id)
+    const round = selectedRound(c, l, all)
+    const user = auth.user!
+    const [table, panel, mine, scored] = await Promise.all([
+      l.access.staff ? standings(db, l.challenge.id, round) : Promise.resolve([]),
+      l.access.staff ? judgeProgress(db, l.challenge.id, round.id) : Promise.resolve([]),
+      db.select({ submissionId: assignments.submissionId, status: assignments.status, total: assignments.total, title: submissions.title }).from(assignments)
+        .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+        .where(and(eq(assignments.roundId, round.id), eq(assignments.judgeId, user.id))).orderBy(asc(submissions.submittedAt)),
+      db.select({ r: scores.roundId }).from(scores).where(eq(scores.roundId, round.id)).limit(1),
+    ])
+    const data: EvaluationPageData = { ...l, rounds: all, round, standings: table, judges: panel, mine, rubricLocked: scored.length > 0, problems }
+    if (problems.rubric || problems.judge || problems.round || problems.shortlist) c.status(422)
+    return c.render(<EvaluationPage data={data} />, { title: c.var.t('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
+  }
+
+  app.get('/:slug/evaluation', async (c) => {
+    currentUser(c)
+    const l = await loadChallengePage(c)
+    if (!l.access.staff && !l.access.judge) httpError(403)
+    return render(c, l)
+  })
+
+  const roundFromBody = (all: RoundWithCriteria[], body: Record<string, unknown>) => all.find((r) => r.id === body.round)
+
+  app.post('/:slug/evaluation/rubric', async (c) => {
+    const user = currentUser(c)
+    const l = await loadForStaff(c)
+    const body = (await c.req.parseBody({ all: true })) as FormValues
+    const round = roundFromBody(await roundsOf(c.var.db, l.challenge.id), body)
+    if (!round) httpError(404)
+    const back = `/challenges/${l.challenge.slug}/evaluation?round=${round.position}`
+    if (['results', 'pilot', 'closed'].includes(l.state)) return renderRefusal(c, 409, { title: c.var.t('challenges.rubric.title'), reason: c.var.t('challenges.rubric.locked'), back })
+    const form = validate(c, rubricSchema, body)
+    if (!form.ok) return render(c, l, { rubric: { values: body, errors: form.errors } })
+    const saved = await services.transaction((tx) => saveRubric(tx, services, l.challenge, round, form.data, user.id))
+    if (!saved) return renderRefusal(c, 409, { title: c.var.t('challenges.rubric.title'), reason: c.var.t('challenges.rubric.locked'), back })
+    setFlash(c, 'success', 'challenges.rubric.saved')
+    return c.redirect(back, 303)
+  })
+
+  app.post('/:slug/evaluation/rounds', async (c) => {
+    currentUser(c)
+    const l = await loadForStaff(c)
+    if (['results', 'pilot', 'closed'].includes(l.state)) httpError(409)
+    const form = await parseForm(c, roundSchema)
+    if (!form.ok) return render(c, l, { round: form.errors })
+    await services.transaction((tx) => addRound(tx, l.challenge.id, form.data.name))
+    setFlash(c, 'success', 'challenges.round.added')
+    return c.redirect(`/challenges/${l.challenge.slug}/evaluation`, 303)
+  })
+
+  app.post('/:slug/evaluation/judges', async (c) => {
+    const user = currentUser(c)
+    const { t, db } = c.var
+    const l = await loadForStaff(c)
+    const form = await parseForm(c, emailSchema)
+    const [person] = form.ok ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, form.data.email)) : []
+    if (!form.ok || !person) return render(c, l, { judge: t(form.ok ? 'challenges.judges.noSuchPerson' : 'challenges.judges.badEmail') })
+    await services.transaction(async (tx) => {
+      const added = await tx.insert(judges).values({ challengeId: l.challenge.id, userId: person.id }).onConflictDoNothing().returning({ u: judges.userId })
+      if (!added.length) return
+      await services.audit.record(tx, { actorId: user.id, action: 'challenges.evaluation.judgeAdded', subject: { type: CHALLENGE_SUBJECT, id: l.challenge.id }, organizationId: l.challenge.sponsorId, note: person.name })
+      await services.notify(tx, { kind: 'challenges.judging', to: { users: [person.id] }, message: 'challenges.notice.judge', params: { item: l.challenge.title }, href: `/challenges/${l.challenge.slug}/evaluation`, actorId: user.id })
+    })
+    setFlash(c, 'success', 'challenges.judges.added', { name: person.name })
+    return c.redirect(`/challenges/${l.challenge.slug}/evaluation#judges-heading`, 303)
+  })
+
+  app.post('/:slug/evaluation/judges/remove', async (c) => {
+    const user = currentUser(c)
+    const l = await loadForStaff(c)
+    const judgeId = String((await c.req.parseBody()).userId ?? '')
+    const back = `/challenges/${l.challenge.slug}/evaluation#judges-heading`
+    const removed = await services.transaction(async (tx) => {
+      const [done] = await tx.select({ j: assignments.judgeId }).from(assignments).innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+        .where(and(eq(assignments.judgeId, judgeId), eq(submissions.challengeId, l.challenge.id), eq(assignments.status, 'done'))).limit(1)
+      if (done) return false
+      await tx.run(sql`DELETE FROM ${assignments} WHERE ${assignments.judgeId} = ${judgeId} AND ${assignments.submissionId} IN (SELECT ${submissions.id} FROM ${submissions} WHERE ${submissions.challengeId} = ${l.challenge.id})`)
+      const rows = await tx.delete(judges).where(and(eq(judges.challengeId, l.challenge.id), eq(judges.userId, judgeId))).returning({ u: judges.userId })
+      if (rows.length) await services.audit.record(tx, { actorId: user.id, action: 'challenges.evaluation.judgeRemoved', subject: { type: CHALLENGE_SUBJECT, id: l.challenge.id }, organizationId: l.challenge.sponsorId })
+      return true
+    })
+    if (!removed) return renderRefusal(c, 409, { title: c.var.t('challenges.judges.title'), reason: c.var.t('challenges.judges.hasScored'), back })
+    setFlash(c, 'success', 'challenges.judges.removed')
+    return c.redirect(back, 303)
+  })
+
+  app.post('/:slug/evaluation/assign', async (c) => {
+    const user = currentUser(c)
+    const { t, db } = c.var
+    const l = await loadForStaff(c)
+    const round = (await roundsOf(db, l.challenge.id)).find((r) => r.position === l.challenge.currentRound)!
+    const back = `/challenges/${l.challenge.slug}/evaluation`
+    if (l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.assign.button'), reason: t('challenges.assign.notYet'), back })
+    const plan = await services.transaction((tx) => assignRound(tx, services, l.challenge, round, user.id))
+    setFlash(c, plan.short.length ? 'warning' : 'success', plan.short.length ? 'challenges.assign.short' : 'challenges.assign.done', { count: plan.pairs.length, short: plan.short.length })
+    return c.redirect(back, 303)
+  })
+
+  app.post('/:slug/evaluation/shortlist', async (c) => {
+    const user = currentUser(c)
+    const { t, db } = c.var
+    const l = await loadForStaff(c)
+    const all = await roundsOf(db, l.challenge.id)
+    const next = all.find((r) => r.position === l.challenge.currentRound + 1)
+    const back = `/challenges/${l.challenge.slug}/evaluation`
+    if (l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.shortlist.title'), reason: t('challenges.assign.notYet'), back })
+    if (!next) return renderRefusal(c, 409, { title: t('challenges.shortlist.title'), reason: t('challenges.shortlist.noNextRound'), back })
+    const form = await parseForm(c, shortlistSchema)
+    if (!form.ok) return render(c, l, { shortlist: t('challenges.shortlist.chooseSome') })
+    const moved = await services.transaction((tx) => shortlist(tx, services, l.challenge, next, form.data.submission, user.id))
+    setFlash(c, 'success', 'challenges.shortlist.done', { count: moved, round: next.name })
+    return c.redirect(`${back}?round=${next.position}`, 303)
+  })
+
+  // ——— A judge's evaluation of one entry ———
+  async function loadScoring(c: Context<DistritoEnv>) {
+    const user = currentUser(c)
+    const { db } = c.var
+    const l = await loadChallengePage(c)
+    const all = await roundsOf(db, l.challenge.id)
+    const round = all.find((r) => r.position === l.challenge.currentRound)!
+    const submissionId = c.req.param('submissionId') ?? ''
+    const [[submission], [assignment]] = await Promise.all([
+      db.select().from(submissions).where(and(eq(submissions.id, submissionId), eq(submissions.challengeId, l.challenge.id), eq(submissions.status, 'submitted'))),
+      db.select().from(assignments).where(and(eq(assignments.roundId, round.id), eq(assignments.submissionId, submissionId), eq(assignments.judgeId, user.id))),
+    ])
+    // Not assigned, or not an entry of this challenge: the judge cannot even see it.
+    if (!submission || !assignment) httpError(l.access.judge && submission ? 403 : 404)
+    return { l, round, submission, assignment, user }
+  }
+
+  const renderScoring = async (c: Context<DistritoEnv>, s: Awaited<ReturnType<typeof loadScoring>>, values?: FormValues, errors?: FieldErrors) => {
+    const { db } = c.var
+    const [fields, files, mine] = await Promise.all([
+      db.select().from(formFields).where(eq(formFields.challengeId, s.l.challenge.id)).orderBy(asc(formFields.position)),
+      services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.submission.id }),
+      db.select().from(scores).where(and(eq(scores.roundId, s.round.id), eq(scores.submissionId, s.submission.id), eq(scores.judgeId, s.user.id))),
+    ])
+    const saved: FormValues = { comment: s.assignment.comment, ...Object.fromEntries(mine.flatMap((m) => [[`score_${m.criterionId}`, String(m.score)], [`comment_${m.criterionId}`, m.comment]])) }
+    if (errors) c.status(422)
+    return c.render(<ScoringPage challenge={s.l.challenge} state={s.l.state} round={s.round} submission={s.submission} assignment={s.assignment} fields={fields} files={files} values={values ?? saved} errors={errors} />,
+      { title: c.var.t('challenges.score.title'), noindex: true })
+  }
+
+  app.get('/:slug/evaluate/:submissionId', async (c) => renderScoring(c, await loadScoring(c)))
+
+  app.post('/:slug/evaluate/:submissionId', async (c) => {
+    const { t, db } = c.var
+    const s = await loadScoring(c)
+    const back = `/challenges/${s.l.challenge.slug}/evaluation`
+    if (s.l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.score.title'), reason: t('challenges.score.closed'), back })
+    if (s.assignment.status === 'recused') return renderRefusal(c, 409, { title: t('challenges.score.title'), reason: t('challenges.score.recused'), back })
+    if (await hasConflict(db, s.submission.id, s.user.id)) return renderRefusal(c, 403, { title: t('challenges.score.title'), reason: t('challenges.score.conflict'), back })
+    if (!s.round.criteria.length) return renderRefusal(c, 409, { title: t('challenges.score.title'), reason: t('challenges.guard.noRubric'), back })
+    const body = (await c.req.parseBody()) as FormValues
+    const form = validate(c, scoreSchema(s.round.criteria.map((x) => x.id), s.round.scaleMax), body)
+    if (!form.ok) return renderScoring(c, s, body, form.errors)
+    const data = form.data as Record<string, unknown>
+    const total = await services.transaction((tx) => saveEvaluation(tx, s.round, s.submission.id, s.user.id, {
+      comment: String(data.comment ?? ''),
+      scores: new Map(s.round.criteria.map((x) => [x.id, { score: Number(data[`score_${x.id}`]), comment: String(data[`comment_${x.id}`] ?? '') }])),
+    }))
+    setFlash(c, 'success', 'challenges.score.saved', { total })
+    return c.redirect(back, 303)
+  })
+
+  app.post('/:slug/evaluate/:submissionId/recuse', async (c) => {
+    const s = await loadScoring(c)
+    const back = `/challenges/${s.l.challenge.slug}/evaluation`
+    if (s.l.state !== 'evaluation' || s.assignment.status === 'recused') return renderRefusal(c, 409, { title: c.var.t('challenges.recuse.title'), reason: c.var.t('challenges.score.closed'), back })
+    const form = await parseForm(c, recuseSchema)
+    if (!form.ok) return renderScoring(c, s, undefined, { reason: form.errors.reason! })
+    await services.transaction((tx) => recuse(tx, services, s.l.challenge, s.round, s.submission.id, s.user.id, form.data.reason))
+    setFlash(c, 'success', 'challenges.recuse.done')
+    return c.redirect(back, 303)
+  })
+}

@@ -1,0 +1,127 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { defineWorkflow, roleAtLeast, type AuthState, type Executor, type Recipients } from '@distrito/core'
+import { publishResults } from './domain/results-service.js'
+import { awards, type Challenge, challengeOrganizations, challenges, criteria, judges, rounds } from './schema.js'
+
+export const CHALLENGE_SUBJECT = 'challenges.challenge'
+export const CHALLENGE_WORKFLOW = 'challenges.challenge'
+
+/** A challenge as its workflow sees it: with its co-sponsors, who run it too. */
+export type ChallengeItem = Challenge & { cosponsorIds: string[] }
+
+export async function loadChallenge(db: Executor, id: string): Promise<ChallengeItem | undefined> {
+  const [[challenge], cosponsors] = await Promise.all([
+    db.select().from(challenges).where(eq(challenges.id, id)),
+    db.select({ id: challengeOrganizations.organizationId }).from(challengeOrganizations).where(and(eq(challengeOrganizations.challengeId, id), eq(challengeOrganizations.relation, 'cosponsor'))),
+  ])
+  return challenge && { ...challenge, cosponsorIds: cosponsors.map((c) => c.id) }
+}
+
+/** An administrator of a co-sponsor, acting for it. */
+const cosponsorAdmin = (item: ChallengeItem, auth: AuthState) =>
+  Boolean(auth.organization && item.cosponsorIds.includes(auth.organization.id) && roleAtLeast(auth.organization.role, 'admin'))
+
+const SPONSOR = [{ organizationRole: 'admin' as const }, { rule: cosponsorAdmin }, 'challenges:manage']
+const DISTRICT = ['challenges:manage']
+
+const sponsor = (c: ChallengeItem): Recipients => ({ organization: { id: c.sponsorId, minRole: 'admin' } })
+const everyone = (c: ChallengeItem): Recipients => ({ ...sponsor(c), followersOf: { type: CHALLENGE_SUBJECT, id: c.id } })
+
+/** Whether round 1 has a rubric whose weights add up to 100 and the panel has a judge. */
+async function readyForEvaluation(db: Executor, c: ChallengeItem) {
+  const [row] = await db.all<{ judges: number; weight: number | null; criteria: number }>(sql`
+    SELECT (SELECT count(*) FROM ${judges} WHERE ${judges.challengeId} = ${c.id}) AS judges,
+           (SELECT sum(${criteria.weight}) FROM ${criteria} JOIN ${rounds} ON ${rounds.id} = ${criteria.roundId} WHERE ${rounds.challengeId} = ${c.id} AND ${rounds.position} = 1) AS weight,
+           (SELECT count(*) FROM ${criteria} JOIN ${rounds} ON ${rounds.id} = ${criteria.roundId} WHERE ${rounds.challengeId} = ${c.id} AND ${rounds.position} = 1) AS criteria`)
+  if (!row || row.judges === 0) return { message: 'challenges.guard.noJudges' }
+  if (row.criteria === 0 || row.weight !== 100) return { message: 'challenges.guard.noRubric' }
+  return null
+}
+
+export const challengeWorkflow = defineWorkflow({
+  id: 'challenge',
+  subject: 'challenge',
+  initial: 'draft',
+  states: {
+    draft: { label: 'challenges.state.draft' },
+    review: { label: 'challenges.state.review' },
+    upcoming: { label: 'challenges.state.upcoming' },
+    open: { label: 'challenges.state.open' },
+    evaluation: { label: 'challenges.state.evaluation' },
+    results: { label: 'challenges.state.results' },
+    pilot: { label: 'challenges.state.pilot' },
+    closed: { label: 'challenges.state.closed' },
+  },
+  transitions: {
+    submit: {
+      from: 'draft',
+      to: 'review',
+      label: 'challenges.action.submit',
+      by: SPONSOR,
+      guard: async (c) => (c.closesAt <= new Date() ? { message: 'challenges.guard.deadlinePassed' } : null),
+      notify: () => ({ managersOf: 'challenges' }),
+    },
+    requestChanges: { from: 'review', to: 'draft', label: 'challenges.action.requestChanges', by: DISTRICT, note: 'required', notify: sponsor },
+    approve: {
+      from: 'review',
+      to: 'upcoming',
+      label: 'challenges.action.approve',
+      by: DISTRICT,
+      guard: async (c) => (c.closesAt <= new Date() ? { message: 'challenges.guard.deadlinePassed' } : null),
+      // Opening and closing happen on their dates, run by the district's job loop; a challenge
+      // approved after its opening date opens at once (see the `open-when-due` handler).
+      effect: async (c, { tx, services }) => {
+        const runner = services.workflow(CHALLENGE_WORKFLOW)
+        await runner.schedule(tx, c.id, 'open', c.opensAt)
+        await runner.schedule(tx, c.id, 'evaluate', c.closesAt)
+      },
+      notify: sponsor,
+    },
+    open: { from: 'upcoming', to: 'open', label: 'challenges.action.open', by: DISTRICT, notify: everyone },
+    evaluate: {
+      from: 'open',
+      to: 'evaluation',
+      label: 'challenges.action.evaluate',
+      by: SPONSOR,
+      guard: async (c, { tx }) => (c.closesAt > new Date() ? { message: 'challenges.guard.stillOpen' } : readyForEvaluation(tx, c)),
+      notify: everyone,
+    },
+    publishResults: {
+      from: 'evaluation',
+      to: 'results',
+      label: 'challenges.action.publishResults',
+      by: SPONSOR,
+      effect: (c, { tx, services }) => publishResults(tx, services, c),
+      notify: (c) => ({ followersOf: { type: CHALLENGE_SUBJECT, id: c.id } }),
+    },
+    startPilot: {
+      from: 'results',
+      to: 'pilot',
+      label: 'challenges.action.startPilot',
+      by: SPONSOR,
+      guard: async (c, { tx }) => {
+        const [pilot] = await tx.select({ id: awards.id }).from(awards).where(and(eq(awards.challengeId, c.id), eq(awards.rewardKind, 'paid_pilot'))).limit(1)
+        return pilot ? null : { message: 'challenges.guard.noPilot' }
+      },
+      notify: everyone,
+    },
+    close: { from: ['results', 'pilot'], to: 'closed', label: 'challenges.action.close', by: SPONSOR, notify: everyone },
+    cancel: {
+      from: ['draft', 'review', 'upcoming', 'open', 'evaluation'],
+      to: 'closed',
+      label: 'challenges.action.cancel',
+      by: SPONSOR,
+      note: 'required',
+      effect: async (c, { tx, services }) => {
+        const runner = services.workflow(CHALLENGE_WORKFLOW)
+        await runner.schedule(tx, c.id, 'open', null)
+        await runner.schedule(tx, c.id, 'evaluate', null)
+      },
+      notify: everyone,
+    },
+  },
+  load: loadChallenge,
+  organizationOf: (c) => c.sponsorId,
+  title: (c) => c.title,
+  href: (c) => `/challenges/${c.slug}`,
+})
