@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { auditLog } from '@distrito/core/db'
-import { awards, submissions } from '../src/schema.js'
+import { assignments, awards, submissions } from '../src/schema.js'
 import { challengeWorld, type ChallengeWorld } from './world.js'
 
 describe('a challenge from draft to pilot', () => {
@@ -75,7 +75,6 @@ describe('a challenge from draft to pilot', () => {
     expect((await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/evaluate`, { back: base })).status).toBe(303)
     expect(await w.stateOf(challenge.id)).toBe('evaluation')
     expect((await sponsor.post(`${base}/assign`, {})).status).toBe(303)
-    const { assignments } = await import('../src/schema.js')
     const rows = await w.t.district.db.select().from(assignments)
     expect(rows).toHaveLength(4)
     expect(rows.some((r) => r.submissionId === entryA && r.judgeId === w.conflicted.id)).toBe(false)
@@ -108,7 +107,7 @@ describe('a challenge from draft to pilot', () => {
     expect(results).toContain('Agrosens')
     const teamB = await (await (await w.as(w.leadB)).get(`/challenges/${challenge.slug}/submissions/${entryB}`)).text()
     expect(teamB).toContain('faltó validar con datos de campo')
-    const events = await w.t.district.db.all<{ name: string; payload: string }>('SELECT name, payload FROM core_events WHERE name = \'challenges.awarded\'' as never)
+    const events = await w.t.district.db.all<{ name: string; payload: string }>(sql`SELECT name, payload FROM core_events WHERE name = 'challenges.awarded'`)
     expect(events).toHaveLength(1)
     expect(JSON.parse(events[0]!.payload)).toMatchObject({ submissionId: entryA, rewardKind: 'paid_pilot', organizationIds: [w.startupA.id] })
     expect((await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/startPilot`, { back: `/challenges/${challenge.slug}` })).status).toBe(303)

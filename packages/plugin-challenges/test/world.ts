@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { createTestDistrict, type TestClient, type TestDistrict, type TestUser } from '@distrito/core/testing'
 import { challenges as challengesPlugin } from '../src/index.js'
-import { challenges, submissions } from '../src/schema.js'
+import { challenges } from '../src/schema.js'
 
 export const DAY = 24 * 3600 * 1000
 
@@ -148,4 +148,3 @@ export async function challengeWorld(): Promise<ChallengeWorld> {
   return world
 }
 
-export { submissions }

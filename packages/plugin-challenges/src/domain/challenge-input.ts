@@ -6,10 +6,11 @@ import { CONFIGURABLE_PHASES, IP_TERMS, PARTICIPATION, PHASE_FEATURES, REWARD_KI
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const day = z.string().regex(DAY, 'challenges.form.date')
 const optionalDay = optionalText(day)
-const longText = (max: number) => z.string().trim().max(max)
+/** An optional long text: absent or blank is the empty string. */
+const longText = (max: number) => z.string().trim().max(max).default('')
 
 /** Codes or slugs typed one per line or separated by commas. */
-const list = z.preprocess((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).max(50))
+const list = z.preprocess((v) => (v === undefined ? [] : typeof v === 'string' ? v.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).max(50))
 
 /**
  * A challenge as its form sends it. Dates are calendar days in the district's time zone: a phase
@@ -27,7 +28,7 @@ export function challengeInputSchema(config: Pick<DistrictConfig, 'sectors' | 't
       sectors: manyOf(z.string().refine((s) => sectorIds.has(s), 'core.form.choice'), { max: 6 }),
       capabilities: manyOf(z.enum(AI_CAPABILITIES), { max: 10 }),
       eligibleKinds: manyOf(z.enum(ORGANIZATION_KINDS)),
-      eligibleCountries: list.pipe(z.array(z.string().toUpperCase().refine(isCountryCode, 'challenges.form.country'))),
+      eligibleCountries: list.transform((codes) => codes.map((c) => c.toUpperCase())).refine((codes) => codes.every(isCountryCode), 'challenges.form.country'),
       participation: z.enum(PARTICIPATION),
       rewardKinds: manyOf(z.enum(REWARD_KINDS), { min: 1 }),
       rewardSummary: z.string().trim().min(5).max(1000),
