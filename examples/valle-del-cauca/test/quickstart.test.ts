@@ -57,7 +57,7 @@ describe('the quick start: distrito start --migrate --demo on the Valle del Cauc
     const env = { DATABASE_URL: `file:${join(dir, 'distrito.db')}`, DISTRITO_LOCALE: 'en' }
     const refused = distrito(['start', '--port', '0'], env)
     expect(await refused.exited).toBe(1)
-    expect(refused.output().stderr).toContain(`Migrations are pending (core: ${coreMigrationCount()})`)
+    expect(refused.output().stderr).toContain(`Migrations are pending (core: ${coreMigrationCount()}, challenges: 1)`)
     const migrate = distrito(['migrate'], env)
     expect(await migrate.exited).toBe(0)
     expect(migrate.output().stdout).toContain(`core: ${coreMigrationCount()} migrations applied`)

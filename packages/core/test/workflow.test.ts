@@ -24,7 +24,8 @@ describe('workflows', () => {
     expect(await refused.text()).toContain('Usted no puede hacer esta acción en este elemento.')
     const outsider = t.client()
     await outsider.login(w.outsider.email)
-    expect((await outsider.post(`/workflows/pilots.pilot/${pilotId}/open`, {})).status).toBe(403)
+    // An outsider may not even see the draft: the refusal does not reveal that it exists.
+    expect((await outsider.post(`/workflows/pilots.pilot/${pilotId}/open`, {})).status).toBe(404)
     const visitor = await t.client().post(`/workflows/pilots.pilot/${pilotId}/open`, {})
     expect(visitor.status).toBe(303)
     expect(visitor.headers.get('Location')).toMatch(/^\/login/)
