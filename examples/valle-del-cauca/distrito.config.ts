@@ -4,6 +4,7 @@ import { sectors } from './src/sectors.js'
 import { subregions } from './src/subregions.js'
 import { people } from './src/demo/people.js'
 import { organizations } from './src/demo/organizations.js'
+import { challenges as demoChallenges } from './src/demo/challenges.js'
 
 /**
  * The AI & Innovation District of Valle del Cauca (Gobernación del Valle del Cauca and private
@@ -31,5 +32,5 @@ export default defineDistrict({
     people,
     organizations,
   },
-  plugins: [challenges()],
+  plugins: [challenges({ demo: demoChallenges })],
 })

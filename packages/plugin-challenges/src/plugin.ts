@@ -10,6 +10,7 @@ import { registerRoutes } from './routes/index.js'
 import * as schema from './schema.js'
 import { challenges, questions, submissions, teamMembers, votes } from './schema.js'
 import { seedChallenges } from './seed/seed.js'
+import type { DemoChallenge } from './seed/demo-schema.js'
 import { styles } from './styles.js'
 import { CHALLENGE_WORKFLOW, challengeWorkflow, loadChallenge } from './workflow.js'
 
@@ -28,6 +29,8 @@ export const challengesPlugin = definePlugin({
   options: z.object({
     /** How many open challenges the home page card lists. */
     homeItems: z.number().int().min(1).max(10).default(3),
+    /** Demo challenges the instance seeds with `distrito seed --demo`, each walked to its phase. */
+    demo: z.array(z.custom<DemoChallenge>()).default([]),
   }),
   db: { schema, migrations: fileURLToPath(new URL('../drizzle', import.meta.url)) },
   permissions: {

@@ -1,0 +1,145 @@
+import type { DemoChallenge } from '@distrito/plugin-challenges'
+
+const RUBRIC = [
+  { name: 'Impacto en el problema', description: 'Cuánto mejora la situación actual, con qué evidencia.', weight: 40 },
+  { name: 'Viabilidad técnica', description: 'Datos, modelos y equipo para lograrlo en el plazo.', weight: 35 },
+  { name: 'Escalabilidad y costo', description: 'Qué cuesta operarlo y llevarlo a más sedes.', weight: 25 },
+]
+
+/**
+ * Demo challenges of the Valle del Cauca district, one or more in every phase. Sponsors, teams and
+ * judges are the demo's people and organizations; the problems are the region's.
+ */
+export const challenges: DemoChallenge[] = [
+  {
+    sponsor: 'Ingenio Río Cauca', manager: 'luisa.holguin@ingeniocauca.demo', phase: 'open',
+    title: 'Pronóstico de rendimiento de caña por lote',
+    summary: 'Predecir las toneladas de caña por hectárea de cada lote tres meses antes del corte, para planear la cosecha y el transporte.',
+    problem: 'Hoy la planeación de la zafra se hace con promedios históricos por hacienda. El error llega al 20 %, lo que deja cosechadoras paradas, tractomulas vacías y molienda desbalanceada en el ingenio de Candelaria.',
+    context: 'El ingenio maneja 14.000 hectáreas propias y de proveedores entre Candelaria, Florida y Pradera. Hay 12 años de registros de cosecha por lote, estaciones meteorológicas propias y acceso a imágenes Sentinel-2.',
+    expectedResults: 'Un modelo con error medio por lote menor al 8 %, actualizado cada mes e integrado al sistema de planeación de cosecha.',
+    sectors: ['agroindustria'], capabilities: ['predictive_analytics', 'computer_vision', 'machine_learning'], eligibleKinds: ['startup', 'university', 'research_centre'],
+    rewardKinds: ['paid_pilot', 'cash'], rewardSummary: 'Piloto pagado de seis meses en 2.000 hectáreas por 120 millones de pesos y un premio de 20 millones al segundo puesto.', rewardAmount: 140_000_000,
+    ipTerms: 'non_exclusive_licence', dataDescription: 'Registros de cosecha por lote 2013–2025 (CSV, 180.000 filas, sin datos personales), series de cinco estaciones meteorológicas y polígonos de los lotes.',
+    rubric: RUBRIC,
+    questions: [
+      { by: 'diego.zapata@ciav.demo', body: '¿Los registros incluyen la variedad de caña y la edad del cultivo por lote?', answer: 'Sí: cada registro trae variedad, número de corte y fecha de siembra o del corte anterior.' },
+      { by: 'ana.restrepo@agrovision.demo', body: '¿Podemos instalar sensores propios durante el piloto?', answer: 'Sí, en acuerdo con el jefe de campo; el ingenio da acceso a las haciendas del piloto.' },
+      { by: 'carlos.mina@agrovision.demo', body: '¿Se aceptan modelos que usen imágenes de dron además de satélite?' },
+    ],
+    updates: [{ title: 'Sesión informativa el jueves', body: 'Haremos una sesión en línea para resolver dudas sobre los datos. El enlace llegará a quienes sigan el reto.' }],
+    entries: [
+      { lead: 'ana.restrepo@agrovision.demo', organization: 'AgroVisión Pacífico', title: 'Rendimiento por lote con satélite y clima', summary: 'Modelo de gradiente con índices de vegetación Sentinel-2, clima y historial del lote.', approach: 'Entrenamos por variedad y número de corte, validamos con las últimas tres zafras y entregamos el pronóstico mensual en el sistema del ingenio vía API.', team: 'Ana María Restrepo (agrónoma), Carlos Mina (científico de datos) y dos ingenieros.', aiUse: 'Gradient boosting y una red convolucional para índices de vegetación; sin datos personales.' },
+      { lead: 'diego.zapata@ciav.demo', organization: 'Centro de Investigación en Agrodatos del Valle', title: 'Modelo bayesiano de rendimiento', summary: 'Borrador en preparación.', approach: '', team: '', aiUse: '', draft: true },
+    ],
+  },
+  {
+    sponsor: 'Clínica Farallones', manager: 'daniela.ocampo@farallones.demo', phase: 'open', blindReview: true,
+    title: 'Apoyo al triage en urgencias con inteligencia artificial',
+    summary: 'Ayudar al personal de enfermería a clasificar más rápido y con menos variación a los pacientes que llegan a urgencias.',
+    problem: 'En horas pico la espera para el primer triage supera los 40 minutos y la clasificación varía entre turnos. Pacientes de riesgo esperan de más y otros ocupan camillas que no necesitan.',
+    context: 'Urgencias atiende 250 pacientes al día en Cali. El triage usa la escala de cinco niveles de la Resolución 5596 de 2015. La historia clínica es electrónica y tiene una API de lectura.',
+    expectedResults: 'Una herramienta que sugiera el nivel de triage con su justificación, validada contra el juicio de enfermería, que no reemplace la decisión clínica.',
+    sectors: ['salud'], capabilities: ['nlp', 'machine_learning'], eligibleKinds: ['startup', 'university', 'company'],
+    rewardKinds: ['paid_pilot'], rewardSummary: 'Piloto pagado de cuatro meses en urgencias por 90 millones de pesos.', rewardAmount: 90_000_000, ipTerms: 'solver_keeps',
+    ndaText: 'Quien presente una propuesta se compromete a no divulgar la información clínica, operativa o de pacientes que reciba de la Clínica Farallones durante el reto y el piloto, y a tratarla según la Ley 1581 de 2012.',
+    dataDescription: 'Durante el piloto: 50.000 registros de triage anonimizados (motivo de consulta en texto libre, signos vitales, nivel asignado).',
+    rubric: RUBRIC,
+    questions: [{ by: 'valentina.cuero@triajeia.demo', body: '¿El piloto puede integrarse con la historia clínica o debe ser una aplicación aparte?', answer: 'Preferimos integración de solo lectura con la API; una aplicación aparte se acepta para la primera fase.' }],
+    entries: [
+      { lead: 'valentina.cuero@triajeia.demo', organization: 'TriajeIA Salud', title: 'Triage asistido con lenguaje natural', summary: 'Clasificador del motivo de consulta y los signos vitales que sugiere el nivel con su justificación.', approach: 'Modelo de lenguaje ajustado con notas de triage en español colombiano, reglas clínicas explícitas y validación ciega contra enfermería.', team: 'Valentina Cuero (médica), Mariana Salazar (ingeniera de ML).', aiUse: 'Modelo de lenguaje abierto ajustado localmente; los datos no salen de la clínica.' },
+      { lead: 'juan.sinisterra@uto.demo', organization: 'Universidad Tecnológica de Occidente', title: 'Tablero de riesgo en sala de espera', summary: 'Monitoreo de signos vitales en sala de espera con alertas de deterioro.', approach: 'Puntuación de alerta temprana recalculada cada 15 minutos con dispositivos de bajo costo y un tablero para enfermería.', team: 'Grupo de investigación en salud digital de la UTO.', aiUse: 'Modelo de regresión logística interpretable; sin decisiones automáticas.' },
+    ],
+  },
+  {
+    sponsor: 'Secretaría de Desarrollo Económico y Competitividad del Valle', manager: 'yuliana.valencia@valle.demo', phase: 'upcoming',
+    title: 'Asistente para trámites de creación de empresa',
+    summary: 'Un asistente conversacional que guíe a emprendedores de los 42 municipios en los trámites para formalizar su empresa.',
+    problem: 'Muchos emprendedores de municipios pequeños no saben qué trámites hacer ni en qué orden. Viajan a Cali o abandonan el proceso, y la informalidad sigue alta.',
+    context: 'La Secretaría tiene guías por municipio y convenios con las cámaras de comercio. Se espera atención por WhatsApp y web.',
+    sectors: ['servicios-bpo-ito-kpo'], capabilities: ['generative_ai', 'nlp'], eligibleKinds: ['startup', 'sme', 'university'],
+    rewardKinds: ['cash', 'in_kind'], rewardSummary: 'Premio de 40 millones de pesos y acompañamiento técnico de la Secretaría.', rewardAmount: 40_000_000, ipTerms: 'non_exclusive_licence',
+    rubric: RUBRIC,
+  },
+  {
+    sponsor: 'Clúster de Excelencia Digital del Pacífico', manager: 'felipe.obando@clusterdigital.demo', phase: 'evaluation', publicVote: true,
+    title: 'Descongestión de carga en el puerto de Buenaventura',
+    summary: 'Reducir la espera de los camiones de carga en la vía de acceso al puerto con mejor programación de citas.',
+    problem: 'Los camiones esperan en promedio nueve horas para entrar a las terminales. Las citas se asignan sin considerar el estado de la vía ni los turnos de las terminales.',
+    context: 'Participan dos terminales, la asociación de transportadores y la Alcaldía. Hay datos de citas, básculas y tiempos de viaje de 2024 y 2025.',
+    expectedResults: 'Un sistema de programación de citas que reduzca la espera a menos de tres horas.',
+    sectors: ['logistica'], capabilities: ['optimization', 'predictive_analytics'], eligibleKinds: ['startup', 'sme', 'university'],
+    rewardKinds: ['paid_pilot', 'investment'], rewardSummary: 'Piloto pagado con las terminales y reunión con fondos de inversión de la región.', rewardAmount: 80_000_000,
+    judges: ['natalia.angulo@pacificoventures.demo', 'oscar.ibarguen@angelesvalle.demo', 'paola.vallecilla@uto.demo'],
+    rubric: RUBRIC,
+    entries: [
+      { lead: 'jhon.mosquera@logpuerto.demo', organization: 'Logística Predictiva del Puerto', title: 'Citas dinámicas según la vía y las terminales', summary: 'Optimización de citas con pronóstico de congestión en la vía Cali–Buenaventura.', approach: 'Modelo de colas y pronóstico de tiempos de viaje; las citas se reasignan cada hora.', team: 'Equipo de cinco personas de Buenaventura con experiencia en las terminales.', aiUse: 'Pronóstico con redes recurrentes y optimización entera mixta.', scores: [[5, 4, 4], [4, 4, 5], [2, 3, 2]] },
+      { lead: 'juan.sinisterra@uto.demo', organization: 'Universidad Tecnológica de Occidente', title: 'Gemelo digital del corredor portuario', summary: 'Simulación del corredor para probar reglas de citas antes de aplicarlas.', approach: 'Simulación de eventos discretos calibrada con datos de básculas.', team: 'Grupo de logística de la UTO.', aiUse: 'Aprendizaje por refuerzo sobre el simulador.', scores: [[4, 3, 3]] },
+      { lead: 'santiago.lozano@metalcentro.demo', organization: 'Metalmecánica del Centro', title: 'Sensores de báscula conectados', summary: 'Básculas con sensores conectados para medir la cola en tiempo real.', approach: 'Instalación de sensores en tres puntos de la vía.', team: 'Técnicos de mantenimiento de Tuluá.', aiUse: 'Detección de anomalías en las lecturas.' },
+    ],
+  },
+  {
+    sponsor: 'Contact Valle BPO', manager: 'camila.riascos@contactvalle.demo', phase: 'results',
+    title: 'Calidad de llamadas con análisis de voz',
+    summary: 'Revisar el 100 % de las llamadas del centro de contacto en lugar de la muestra del 2 % que se revisa hoy.',
+    problem: 'Los supervisores escuchan a mano una muestra mínima de llamadas. Los errores de atención se detectan tarde y la retroalimentación a los agentes llega semanas después.',
+    sectors: ['servicios-bpo-ito-kpo'], capabilities: ['nlp', 'generative_ai'],
+    rewardKinds: ['cash'], rewardSummary: 'Premio de 30 millones de pesos y contrato de implementación.', rewardAmount: 30_000_000,
+    judges: ['felipe.obando@clusterdigital.demo', 'natalia.angulo@pacificoventures.demo'],
+    rubric: RUBRIC,
+    entries: [
+      { lead: 'paola.vallecilla@uto.demo', organization: 'Universidad Tecnológica de Occidente', title: 'Transcripción y rúbrica automática de llamadas', summary: 'Transcripción en español del Valle y evaluación automática con la rúbrica de calidad.', approach: 'Reconocimiento de voz ajustado con acentos regionales y un clasificador por criterio de la rúbrica.', team: 'Semillero de IA de la UTO.', aiUse: 'Reconocimiento de voz y modelo de lenguaje; audios anonimizados.', feedback: 'Propuesta sólida y bien validada. Para la implementación, prevean la gestión del consentimiento de los usuarios.', scores: [[5, 4, 4], [4, 5, 4]] },
+      { lead: 'joao.ferreira@lisboavision.demo', organization: 'Lisboa Vision Labs', title: 'Speech analytics as a service', summary: 'Plataforma de analítica de voz ya probada en centros de contacto en Portugal.', approach: 'Adaptación de la plataforma al español y a la rúbrica del cliente.', team: 'Equipo en Lisboa con socio local.', aiUse: 'Modelos propios de reconocimiento y análisis de sentimiento.', feedback: 'Plataforma madura; el costo por minuto fue alto para nuestro volumen.', scores: [[3, 4, 2], [3, 3, 3]] },
+    ],
+    awards: [{ entry: 0, rewardKind: 'cash', description: 'Primer puesto: premio y contrato de implementación', amount: 30_000_000 }],
+  },
+  {
+    sponsor: 'Metalmecánica del Centro', manager: 'santiago.lozano@metalcentro.demo', phase: 'pilot',
+    title: 'Mantenimiento predictivo de tornos CNC',
+    summary: 'Anticipar fallas de los tornos CNC para programar el mantenimiento sin parar la producción.',
+    problem: 'Las paradas no programadas de los tornos cuestan cerca de 35 horas de producción al mes en la planta de Tuluá.',
+    sectors: ['manufactura-avanzada'], capabilities: ['iot', 'predictive_analytics'],
+    rewardKinds: ['paid_pilot'], rewardSummary: 'Piloto pagado de tres meses en la planta por 45 millones de pesos.', rewardAmount: 45_000_000,
+    judges: ['diego.zapata@ciav.demo'],
+    rubric: RUBRIC,
+    entries: [
+      { lead: 'carlos.mina@agrovision.demo', organization: 'AgroVisión Pacífico', title: 'Vibraciones y temperatura con alertas tempranas', summary: 'Sensores de vibración y temperatura con un modelo de anomalías por máquina.', approach: 'Instalamos sensores en los seis tornos, entrenamos un modelo por máquina y enviamos alertas al jefe de mantenimiento.', team: 'Carlos Mina y dos ingenieros electrónicos.', aiUse: 'Autoencoders para detección de anomalías.', feedback: 'Excelente propuesta, clara en costos.', scores: [[5, 5, 4]] },
+    ],
+    awards: [{ entry: 0, rewardKind: 'paid_pilot', description: 'Piloto pagado en la planta de Tuluá', amount: 45_000_000 }],
+    milestones: [
+      { title: 'Sensores instalados en los seis tornos', dueInDays: -5, done: true },
+      { title: 'Primer modelo de anomalías validado', dueInDays: 25 },
+      { title: 'Informe final con ahorro en horas de parada', dueInDays: 80 },
+    ],
+  },
+  {
+    sponsor: 'Ingenio Río Cauca', manager: 'luisa.holguin@ingeniocauca.demo', phase: 'closed',
+    title: 'Detección temprana de salivazo con drones',
+    summary: 'Detectar focos de salivazo en los cañaduzales antes de que se extiendan.',
+    problem: 'La plaga se detecta tarde, cuando ya afecta varias suertes. Los recorridos a pie cubren poco terreno.',
+    sectors: ['agroindustria'], capabilities: ['computer_vision'],
+    rewardKinds: ['cash'], rewardSummary: 'Premio de 25 millones de pesos.', rewardAmount: 25_000_000,
+    judges: ['diego.zapata@ciav.demo'],
+    rubric: RUBRIC,
+    entries: [
+      { lead: 'ana.restrepo@agrovision.demo', organization: 'AgroVisión Pacífico', title: 'Mapas de salivazo por vuelo de dron', summary: 'Vuelos semanales y un modelo de visión que marca los focos en el mapa de la hacienda.', approach: 'Cámara multiespectral y segmentación de imágenes validada con los técnicos de campo.', team: 'Equipo de AgroVisión.', aiUse: 'Segmentación semántica con redes convolucionales.', scores: [[5, 4, 5]] },
+    ],
+    awards: [{ entry: 0, rewardKind: 'cash', description: 'Ganador del reto', amount: 25_000_000 }],
+  },
+  {
+    sponsor: 'Clínica Farallones', manager: 'daniela.ocampo@farallones.demo', phase: 'draft',
+    title: 'Predicción de inasistencia a citas médicas',
+    summary: 'Saber qué pacientes probablemente no asistirán para recordarles o reasignar la cita.',
+    problem: 'Uno de cada cinco pacientes no asiste a su cita de consulta externa y el espacio se pierde.',
+    sectors: ['salud'], capabilities: ['predictive_analytics'],
+    rewardKinds: ['paid_pilot'], rewardSummary: 'Piloto pagado por definir.',
+  },
+  {
+    sponsor: 'Secretaría de Desarrollo Económico y Competitividad del Valle', manager: 'yuliana.valencia@valle.demo', phase: 'review',
+    title: 'Conectividad rural para productores del norte del Valle',
+    summary: 'Identificar dónde llevar conectividad para que los productores del norte del Valle vendan en línea.',
+    problem: 'Los productores de municipios como El Águila y Ansermanuevo no tienen señal en sus fincas y no pueden usar plataformas de venta ni pagos digitales.',
+    sectors: ['cluster-digital'], capabilities: ['data_engineering', 'optimization'],
+    rewardKinds: ['cash', 'in_kind'], rewardSummary: 'Premio de 35 millones y apoyo de la Secretaría con los operadores.', rewardAmount: 35_000_000,
+  },
+]
