@@ -173,7 +173,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const saved: FormValues = { comment: s.assignment.comment, ...Object.fromEntries(mine.flatMap((m) => [[`score_${m.criterionId}`, String(m.score)], [`comment_${m.criterionId}`, m.comment]])) }
     if (errors) c.status(422)
     return c.render(<ScoringPage challenge={s.l.challenge} state={s.l.state} round={s.round} submission={s.submission} assignment={s.assignment} fields={fields} files={files} values={values ?? saved} errors={errors} />,
-      { title: c.var.t('challenges.score.title'), noindex: true })
+      { title: c.var.t('challenges.score.heading', { title: s.l.challenge.blindReview ? c.var.t('challenges.submission.blindTitle', { n: s.submission.id.slice(0, 8) }) : s.submission.title }), noindex: true })
   }
 
   app.get('/:slug/evaluate/:submissionId', async (c) => renderScoring(c, await loadScoring(c)))
