@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { challengeWorld, type ChallengeWorld } from './world.js'
+
+/** A challenge in evaluation with two entries, a rubric and a judge, to visit every page. */
+async function evaluatedChallenge(w: ChallengeWorld, title: string) {
+  const challenge = await w.createChallenge({ title, publicVote: 'on' })
+  await w.publish(challenge.slug)
+  const entry = await w.submitEntry(challenge.slug, w.leadA, w.startupA.id, `${title}: entrada A`)
+  await w.submitEntry(challenge.slug, w.leadB, w.startupB.id, `${title}: entrada B`)
+  const sponsor = await w.as(w.sponsorAdmin)
+  const base = `/challenges/${challenge.slug}/evaluation`
+  const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
+  await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto'], description: [''], weight: ['100'] })
+  await sponsor.post(`${base}/judges`, { email: w.judge1.email })
+  await w.passDeadline(challenge.id)
+  await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/evaluate`, { back: base })
+  await sponsor.post(`${base}/assign`, {})
+  return { ...challenge, entry }
+}
+
+describe('challenge pages', () => {
+  let w: ChallengeWorld
+  let c: Awaited<ReturnType<typeof evaluatedChallenge>>
+  beforeAll(async () => {
+    w = await challengeWorld()
+    c = await evaluatedChallenge(w, 'Reto para recorrer las páginas')
+  })
+  afterAll(() => w.t.close())
+
+  for (const lang of ['es-CO', 'en'] as const) {
+    it(`render in ${lang} with no message key left untranslated`, async () => {
+      const headers = { 'Accept-Language': lang === 'en' ? 'en-US,en;q=0.9' : 'es-CO' }
+      const en = lang === 'en'
+      const visits: [string, string, string][] = [
+        [w.sponsorAdmin.email, '/challenges', en ? 'Open-innovation challenges' : 'Retos de innovación abierta'],
+        [w.sponsorAdmin.email, '/challenges/new', en ? 'Post a challenge' : 'Publicar un reto'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}`, 'Reto para recorrer las páginas'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/manage`, en ? 'Manage “Reto para recorrer las páginas”' : 'Gestionar «Reto para recorrer las páginas»'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/form`, en ? 'Submission form' : 'Formulario de propuestas'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/evaluation`, en ? 'Evaluation of “Reto para recorrer las páginas”' : 'Evaluación de «Reto para recorrer las páginas»'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/results`, en ? 'Results of “Reto para recorrer las páginas”' : 'Resultados de «Reto para recorrer las páginas»'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/submissions/${c.entry}`, 'Reto para recorrer las páginas: entrada A'],
+        [w.judge1.email, '/challenges/judging', en ? 'My evaluations' : 'Mis evaluaciones'],
+        [w.judge1.email, `/challenges/${c.slug}/evaluate/${c.entry}`, en ? 'Evaluate: Reto para recorrer las páginas: entrada A' : 'Evaluar: Reto para recorrer las páginas: entrada A'],
+        [w.outsider.email, `/challenges/${c.slug}/vote`, en ? 'Vote on “Reto para recorrer las páginas”' : 'Votación de «Reto para recorrer las páginas»'],
+        [w.leadA.email, '/challenges/mine', en ? 'My challenges' : 'Mis retos'],
+      ]
+      for (const [email, path, heading] of visits) {
+        const client = w.t.client()
+        await client.login(email)
+        const res = await client.get(path, { headers })
+        expect([path, res.status]).toEqual([path, 200])
+        const html = await res.text()
+        expect([path, /<h1>([^<]*)<\/h1>/.exec(html)?.[1]?.replaceAll('&quot;', '"')]).toEqual([path, heading])
+        expect([path, html.match(/>[^<]*\bchallenges\.[a-z]+[A-Za-z.]*[^<]*</g)]).toEqual([path, null])
+      }
+    })
+  }
+
+  it('run a fixed number of queries whatever the number of challenges and entries', async () => {
+    const sponsor = await w.as(w.sponsorAdmin)
+    const judge = await w.as(w.judge1)
+    const pages = [
+      () => w.t.get('/challenges'),
+      () => w.t.get(`/challenges/${c.slug}`),
+      () => sponsor.get(`/challenges/${c.slug}/manage`),
+      () => sponsor.get(`/challenges/${c.slug}/evaluation`),
+      () => sponsor.get(`/challenges/${c.slug}/results`),
+      () => judge.get('/challenges/judging'),
+    ]
+    const before = []
+    for (const page of pages) before.push((await page()).queries)
+    // More challenges in the catalogue, more entries, judges and evaluations on the same challenge.
+    for (let i = 0; i < 4; i++) await evaluatedChallenge(w, `Reto adicional número ${i + 1}`)
+    const more = await w.createChallenge({ title: 'Reto con muchas entradas más' })
+    await w.publish(more.slug)
+    const after = []
+    for (const page of pages) after.push((await page()).queries)
+    expect(before.every((n) => Number.isFinite(n) && n > 0)).toBe(true)
+    expect(after).toEqual(before)
+  })
+})
