@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// What npm users get: pack @distrito/core from its build, install the tarball into an empty
-// project with plain npm, and run a district from a JavaScript configuration file.
+// What npm users get: pack @distrito/core and a program plugin from their builds, install the
+// tarballs into an empty project with plain npm, and run a district from a JavaScript configuration.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const core = fileURLToPath(new URL('../packages/core', import.meta.url))
+const plugin = fileURLToPath(new URL('../packages/plugin-challenges', import.meta.url))
 const { packageManager } = (await import('../package.json', { with: { type: 'json' } })).default
 const dir = mkdtempSync(join(tmpdir(), 'distrito-published-'))
 let server
@@ -20,18 +21,20 @@ function step(command, args, cwd) {
 
 try {
   step('npx', ['-y', packageManager, 'pack', '--pack-destination', dir], core)
-  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))
+  step('npx', ['-y', packageManager, 'pack', '--pack-destination', dir], plugin)
+  const tarballs = readdirSync(dir).filter((f) => f.endsWith('.tgz')).map((f) => join(dir, f))
   const app = join(dir, 'app')
   step('mkdir', ['-p', app])
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'published-smoke', private: true, type: 'module' }))
-  writeFileSync(join(app, 'distrito.config.mjs'), `export default ${JSON.stringify({
+  writeFileSync(join(app, 'distrito.config.mjs'), `import { challenges } from '@distrito/plugin-challenges'
+export default { ...${JSON.stringify({
     slug: 'smoke', name: { 'es-CO': 'Distrito publicado', en: 'Published district' },
-    tagline: { 'es-CO': 'Instalado desde npm.', en: 'Installed from npm.' }, plugins: [],
-  })}`)
-  step('npm', ['install', '--no-audit', '--no-fund', join(dir, tarball)], app)
+    tagline: { 'es-CO': 'Instalado desde npm.', en: 'Installed from npm.' },
+  })}, plugins: [challenges()] }`)
+  step('npm', ['install', '--no-audit', '--no-fund', ...tarballs], app)
   const migrated = step('npx', ['distrito', 'migrate'], app)
   const coreMigrations = JSON.parse(readFileSync(join(core, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries.length
-  if (!migrated.includes(`core: ${coreMigrations} migrations applied`)) throw new Error(`unexpected migrate output: ${migrated}`)
+  if (!migrated.includes(`core: ${coreMigrations} migrations applied`) || !migrated.includes('challenges: 1 migration')) throw new Error(`unexpected migrate output: ${migrated}`)
 
   // The installed bin itself, not npx, so that stopping it stops the server.
   const bin = join(app, 'node_modules', '@distrito', 'core', 'bin', 'distrito.js')
@@ -49,6 +52,8 @@ try {
   const html = await (await fetch(url, { headers: { 'Accept-Language': 'en' } })).text()
   const login = await (await fetch(new URL('/login', url), { headers: { 'Accept-Language': 'en' } })).text()
   if (!login.includes('<h1>Sign in</h1>')) throw new Error(`the sign-in page did not render from the package: ${login.slice(0, 300)}`)
+  const catalogue = await (await fetch(new URL('/challenges', url), { headers: { 'Accept-Language': 'en' } })).text()
+  if (!catalogue.includes('<h1>Open-innovation challenges</h1>')) throw new Error(`the plugin's catalogue did not render from its package: ${catalogue.slice(0, 300)}`)
   server.kill('SIGTERM')
   const code = await exited
   if (!html.includes('<h1>Published district</h1>')) throw new Error('the home page did not render')

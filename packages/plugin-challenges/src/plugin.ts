@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
+import pkg from '../package.json' with { type: 'json' }
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { coreEvents, coreHooks, definePlugin, subscribe, veto } from '@distrito/core'
+import { coreEvents, coreHooks, definePlugin, subscribe, veto, type PluginFactory } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'
 import { challengeAccess } from './domain/access.js'
 import { submissionAccess } from './domain/submission-access.js'
@@ -14,24 +15,25 @@ import type { DemoChallenge } from './seed/demo-schema.js'
 import { styles } from './styles.js'
 import { CHALLENGE_WORKFLOW, challengeWorkflow, loadChallenge } from './workflow.js'
 
-const PACKAGE_VERSION = '0.1.0'
 const LIVE_STATES = ['review', 'upcoming', 'open', 'evaluation']
 
 /**
  * Open-innovation challenges: `challenges()` in a district's `plugins`. Options are checked when
  * the district is assembled.
  */
-export const challengesPlugin = definePlugin({
+const optionsSchema = z.object({
+  /** How many open challenges the home page card lists. */
+  homeItems: z.number().int().min(1).max(10).default(3),
+  /** Demo challenges the instance seeds with `distrito seed --demo`, each walked to its phase. */
+  demo: z.array(z.custom<DemoChallenge>()).default([]),
+})
+
+export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugin({
   id: 'challenges',
-  version: PACKAGE_VERSION,
+  version: pkg.version,
   name: 'challenges.name',
   requires: { core: '^0.1.0' },
-  options: z.object({
-    /** How many open challenges the home page card lists. */
-    homeItems: z.number().int().min(1).max(10).default(3),
-    /** Demo challenges the instance seeds with `distrito seed --demo`, each walked to its phase. */
-    demo: z.array(z.custom<DemoChallenge>()).default([]),
-  }),
+  options: optionsSchema,
   db: { schema, migrations: fileURLToPath(new URL('../drizzle', import.meta.url)) },
   permissions: {
     create: { label: 'challenges.permission.create', grantedTo: ['org:admin'] },
