@@ -7,14 +7,7 @@ async function evaluatedChallenge(w: ChallengeWorld, title: string) {
   await w.publish(challenge.slug)
   const entry = await w.submitEntry(challenge.slug, w.leadA, w.startupA.id, `${title}: entrada A`)
   await w.submitEntry(challenge.slug, w.leadB, w.startupB.id, `${title}: entrada B`)
-  const sponsor = await w.as(w.sponsorAdmin)
-  const base = `/challenges/${challenge.slug}/evaluation`
-  const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
-  await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto'], description: [''], weight: ['100'] })
-  await sponsor.post(`${base}/judges`, { email: w.judge1.email })
-  await w.passDeadline(challenge.id)
-  await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/evaluate`, { back: base })
-  await sponsor.post(`${base}/assign`, {})
+  await w.startEvaluation(challenge, [w.judge1])
   return { ...challenge, entry }
 }
 

@@ -192,17 +192,12 @@ describe('challenge rules', () => {
   })
 
   it('hides team identities from judges in a blind review', async () => {
-    const { slug, id } = await w.createChallenge({ title: 'Reto con evaluación ciega', blindReview: 'on' })
+    const challenge = await w.createChallenge({ title: 'Reto con evaluación ciega', blindReview: 'on' })
+    const { slug } = challenge
     await w.publish(slug)
     const entry = await w.submitEntry(slug, w.leadB, w.startupB.id, 'Entrada ciega')
-    await w.passDeadline(id)
+    await w.startEvaluation(challenge, [w.judge2])
     const sponsor = await w.as(w.sponsorAdmin)
-    const base = `/challenges/${slug}/evaluation`
-    const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
-    await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto'], description: [''], weight: ['100'] })
-    await sponsor.post(`${base}/judges`, { email: w.judge2.email })
-    await sponsor.post(`/workflows/challenges.challenge/${id}/evaluate`, { back: base })
-    await sponsor.post(`${base}/assign`, {})
     const judgeView = await (await (await w.as(w.judge2)).get(`/challenges/${slug}/evaluate/${entry}`)).text()
     expect(judgeView).not.toContain('Beatriz Líder')
     expect(judgeView).not.toContain('Cañadatos')
@@ -214,17 +209,13 @@ describe('challenge rules', () => {
   })
 
   it('counts one public vote per person and shows the count only with the results', async () => {
-    const { slug, id } = await w.createChallenge({ title: 'Reto con votación pública', publicVote: 'on' })
+    const challenge = await w.createChallenge({ title: 'Reto con votación pública', publicVote: 'on' })
+    const { slug, id } = challenge
     await w.publish(slug)
     const entryA = await w.submitEntry(slug, w.leadA, w.startupA.id, 'Finalista A')
     await w.submitEntry(slug, w.leadB, w.startupB.id, 'Finalista B')
-    await w.passDeadline(id)
+    await w.startEvaluation(challenge, [w.judge2], { assign: false })
     const sponsor = await w.as(w.sponsorAdmin)
-    const base = `/challenges/${slug}/evaluation`
-    const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
-    await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto'], description: [''], weight: ['100'] })
-    await sponsor.post(`${base}/judges`, { email: w.judge2.email })
-    await sponsor.post(`/workflows/challenges.challenge/${id}/evaluate`, { back: base })
     const voter = await w.as(w.outsider)
     expect((await voter.post(`/challenges/${slug}/vote`, { submission: entryA })).status).toBe(303)
     const twice = await voter.post(`/challenges/${slug}/vote`, { submission: entryA })
@@ -232,7 +223,7 @@ describe('challenge rules', () => {
     expect(await twice.text()).toContain('ya votó')
     expect((await (await w.as(w.leadA)).post(`/challenges/${slug}/vote`, { submission: entryA })).status).toBe(403)
     expect(await (await w.t.get(`/challenges/${slug}/vote`)).text()).not.toContain('1 voto')
-    await sponsor.post(`/workflows/challenges.challenge/${id}/publishResults`, { back: base })
+    await sponsor.post(`/workflows/challenges.challenge/${id}/publishResults`, { back: `/challenges/${slug}` })
     expect(await (await w.t.get(`/challenges/${slug}/results`)).text()).toContain('Finalista A: 1 voto(s)')
   })
 

@@ -74,6 +74,12 @@ export interface ChallengeWorld {
   passDeadline(challengeId: string): Promise<void>
   /** The state of a challenge's workflow. */
   stateOf(challengeId: string): Promise<string>
+  /**
+   * What the sponsor does before judging, on an open challenge: a one-criterion rubric (one judge
+   * per entry) and a panel; then the deadline passes, the evaluation starts and, unless told not
+   * to, the judges are assigned.
+   */
+  startEvaluation(challenge: { slug: string; id: string }, panel: TestUser[], options?: { assign?: boolean }): Promise<void>
 }
 
 export async function challengeWorld(): Promise<ChallengeWorld> {
@@ -143,6 +149,17 @@ export async function challengeWorld(): Promise<ChallengeWorld> {
     },
     async stateOf(challengeId) {
       return t.district.services.workflow('challenges.challenge').state(db, challengeId)
+    },
+    async startEvaluation(challenge, panel, options = {}) {
+      const sponsor = await as(sponsorAdmin)
+      const base = `/challenges/${challenge.slug}/evaluation`
+      const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
+      await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto'], description: [''], weight: ['100'] })
+      for (const judge of panel) await sponsor.post(`${base}/judges`, { email: judge.email })
+      await world.passDeadline(challenge.id)
+      const started = await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/evaluate`, { back: base })
+      if (started.status !== 303) throw new Error(`starting the evaluation answered ${started.status}`)
+      if (options.assign !== false) await sponsor.post(`${base}/assign`, {})
     },
   }
   return world

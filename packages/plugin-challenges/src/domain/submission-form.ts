@@ -57,3 +57,8 @@ export function missingForSubmission(submission: Submission, fields: readonly Fo
   if (ndaRequired && !submission.ndaAcceptedAt) missing.nda = 'challenges.submission.needNda'
   return missing
 }
+
+/** The questions that have a file attached, from an entry's files (`field:<question id>`). */
+export function answeredFileFields(files: readonly { purpose: string }[]): Set<string> {
+  return new Set(files.filter((f) => f.purpose.startsWith('field:')).map((f) => f.purpose.slice('field:'.length)))
+}

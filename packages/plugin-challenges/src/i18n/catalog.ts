@@ -233,6 +233,7 @@ export const catalog = {
   'challenges.cta.viewSubmission': ['Ver mi propuesta', 'See my submission'],
   'challenges.cta.notYet': ['La convocatoria aún no abre. Siga el reto para enterarse.', 'The call has not opened yet. Follow the challenge to hear when it does.'],
   'challenges.cta.unpublished': ['Este reto aún no está publicado.', 'This challenge is not published yet.'],
+  'challenges.cta.sponsorView': ['Su organización patrocina este reto, así que usted no presenta propuestas en él.', 'Your organization sponsors this challenge, so you do not submit to it.'],
   'challenges.cta.closed': ['La convocatoria está cerrada.', 'The call is closed.'],
   'challenges.cta.results': ['Ver los resultados', 'See the results'],
   'challenges.cta.vote': ['Votar por un finalista', 'Vote for a finalist'],

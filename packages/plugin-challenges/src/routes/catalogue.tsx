@@ -7,7 +7,7 @@ import { organizations, workflowItems } from '@distrito/core/db'
 import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { PUBLISHED_STATES } from '../domain/phases.js'
 import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
-import { REWARD_KINDS, challengeTags, challenges } from '../schema.js'
+import { REWARD_KINDS, challengeTags, challenges, judges } from '../schema.js'
 import { CHALLENGE_WORKFLOW } from '../workflow.js'
 
 export const CATALOGUE_PAGE_SIZE = 12
@@ -67,13 +67,23 @@ export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/', async (c) => {
     const { t, district, locale, can } = c.var
     const query = catalogueQuery.parse(c.req.query())
-    const rows = (await cataloguePage(ctx, query)) as ChallengeCardRow[]
+    const user = c.var.auth.user
+    const [rows, judging] = await Promise.all([
+      cataloguePage(ctx, query) as Promise<ChallengeCardRow[]>,
+      user ? ctx.db.select({ u: judges.userId }).from(judges).where(eq(judges.userId, user.id)).limit(1).then((r) => r.length > 0) : Promise.resolve(false),
+    ])
     const page = pageOf(rows, query.page, CATALOGUE_PAGE_SIZE)
     const filtered = Boolean(query.q || query.sector || query.capability || query.status || query.reward || query.sponsorKind)
     return c.render(
       <>
         <PageHeader title={t('challenges.catalogue.title')} lead={t('challenges.catalogue.lead')}
-          actions={c.var.auth.user && can('challenges:create') ? <a class="button" href="/challenges/new">{t('challenges.catalogue.create')}</a> : null} />
+          actions={c.var.auth.user ? (
+            <div class="actions">
+              <a class="button button--secondary" href="/challenges/mine">{t('challenges.mine.title')}</a>
+              {judging ? <a class="button button--secondary" href="/challenges/judging">{t('challenges.queue.pageTitle')}</a> : null}
+              {can('challenges:create') ? <a class="button" href="/challenges/new">{t('challenges.catalogue.create')}</a> : null}
+            </div>
+          ) : null} />
         <Filters action="/challenges" label={t('challenges.catalogue.searchLabel')}>
           <SearchFilter label={t('challenges.catalogue.search')} value={query.q} />
           {district.config.sectors.length ? (

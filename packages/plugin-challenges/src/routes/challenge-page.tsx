@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, RadioGroup, SubmitButton, TextArea, TextField, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
 import { phaseAllows } from '../domain/phases.js'
@@ -9,7 +9,8 @@ import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
-import { type Challenge, questions, submissions, teamMembers, updates } from '../schema.js'
+import { type Challenge, questions, updates } from '../schema.js'
+import { submissionOf } from '../domain/submission-access.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
 import { loadChallengePage } from './load.js'
 
@@ -120,14 +121,12 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), sql`${questions.answeredAt} IS NULL`)).orderBy(questions.createdAt).limit(100) : Promise.resolve([]),
       db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt)).limit(20),
       user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
-      user
-        ? db.select({ id: submissions.id, status: submissions.status }).from(submissions).where(and(eq(submissions.challengeId, ch.id), or(eq(submissions.leadId, user.id), sql`EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submissions.id} AND ${teamMembers.userId} = ${user.id})`))).limit(1)
-        : Promise.resolve([]),
+      user ? submissionOf(db, ch.id, user.id) : Promise.resolve(undefined),
       access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path) : Promise.resolve(null),
     ])
     const canSubmit = phaseAllows(ch, state, 'submissions')
     const canAsk = phaseAllows(ch, state, 'questions')
-    const own = mySubmission[0]
+    const own = mySubmission
     return c.render(
       <>
         <PageHeader title={ch.title} lead={ch.summary} actions={<FollowButton subject={subject} following={following} back={path} />} />
@@ -142,6 +141,8 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
         <div class="notice challenges-cta">
           {own ? (
             <p><a class="button" href={`${path}/submissions/${own.id}`}>{t(own.status === 'draft' ? 'challenges.cta.continueDraft' : 'challenges.cta.viewSubmission')}</a></p>
+          ) : canSubmit && access.sponsorMember ? (
+            <p>{t('challenges.cta.sponsorView')}</p>
           ) : canSubmit ? (
             user ? <p><a class="button" href={`${path}/submit`}>{t('challenges.cta.submit')}</a></p>
               : <p><a class="button" href={`/login?next=${encodeURIComponent(path)}`}>{t('challenges.cta.signInToSubmit')}</a></p>

@@ -9,7 +9,7 @@ import { individualsAllowed, organizationsAllowed, submitterOrganizations } from
 import { phaseAllows } from '../domain/phases.js'
 import { ATTACHMENT_POLICY } from '../domain/policies.js'
 import { submissionOf } from '../domain/submission-access.js'
-import { draftSchema, fieldName, missingForSubmission } from '../domain/submission-form.js'
+import { answeredFileFields, draftSchema, fieldName, missingForSubmission } from '../domain/submission-form.js'
 import { SUBMISSION_SUBJECT, createDraft, submitEntry, withdrawEntry } from '../domain/submission-service.js'
 import { SubmissionView } from '../pages/submission-view.js'
 import { FeedbackForm, PilotMilestones } from '../pages/submission-followup.js'
@@ -126,7 +126,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       pilotOf(db, s.id),
     ])
     const path = `/challenges/${ch.slug}/submissions/${s.id}`
-    const missing = s.status === 'draft' ? missingForSubmission(s, fields, new Set(files.map((f) => f.purpose.replace(/^field:/, ''))), ch.ndaRequired) : {}
+    const missing = s.status === 'draft' ? missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired) : {}
     const canEdit = editable(l)
     const canSubmit = l.mine.team && s.status === 'draft' && phaseAllows(ch, l.state, 'submissions')
     const canWithdraw = l.mine.lead && s.status !== 'withdrawn' && ['open', 'upcoming', 'evaluation'].includes(l.state)
@@ -282,7 +282,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const s = l.submission
     // A submitted entry must stay complete: it may change, not lose what made it valid.
     if (s.status === 'submitted') {
-      const attached = new Set([...(await services.files.list(c.var.db, { type: SUBMISSION_SUBJECT, id: s.id })).map((f) => f.purpose.replace(/^field:/, '')), ...uploads.map((u) => u.field.id)])
+      const attached = new Set([...answeredFileFields(await services.files.list(c.var.db, { type: SUBMISSION_SUBJECT, id: s.id })), ...uploads.map((u) => u.field.id)])
       const missing = missingForSubmission({ ...s, ...form.data }, fields, attached, l.challenge.ndaRequired)
       if (Object.keys(missing).length) return renderEdit(c, l, fields, body, Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, t(v)])))
     }
@@ -308,7 +308,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (s.status !== 'draft') return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.alreadySubmitted'), back })
     if (!phaseAllows(ch, l.state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.deadlinePassed'), back })
     const [fields, files] = await Promise.all([fieldsOf(c, ch.id), services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id })])
-    const missing = missingForSubmission(s, fields, new Set(files.map((f) => f.purpose.replace(/^field:/, ''))), ch.ndaRequired)
+    const missing = missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired)
     if (Object.keys(missing).length) return renderRefusal(c, 422, { title: t('challenges.submission.submit'), reason: Object.values(missing).map((k) => t(k)).join(' '), back })
     const receipt = await services.transaction((tx) => submitEntry(tx, services, ch, s, user.id))
     if (!receipt) return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.alreadySubmitted'), back })
