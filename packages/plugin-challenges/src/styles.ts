@@ -7,7 +7,9 @@ export const styles = `
 .challenges-step { border: 1px solid var(--line); border-radius: var(--radius); padding: .6rem .8rem; display: grid; gap: .2rem; }
 .challenges-step--current { border: 3px solid var(--brand); }
 .challenges-step-label { font-weight: 600; }
-.challenges-funnel { margin: 0 0 1rem; max-width: 40rem; }
+.challenges-funnel { margin: 0 0 1rem; max-width: 28rem; }
+.challenges-links { list-style: none; padding: 0; }
+.challenges-assign { margin-bottom: 1rem; }
 .challenges-funnel-svg { width: 100%; height: auto; color: var(--brand); }
 .challenges-criterion-row { display: grid; grid-template-columns: 2fr 6rem 3fr; gap: 0 .75rem; align-items: end; }
 .challenges-criterion-row .field { margin-bottom: .75rem; }

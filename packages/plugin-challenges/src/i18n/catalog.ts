@@ -73,7 +73,7 @@ export const catalog = {
 
   // Catalogue and cards
   'challenges.catalogue.title': ['Retos de innovación abierta', 'Open-innovation challenges'],
-  'challenges.catalogue.lead': ['Problemas reales de empresas, hospitales, gobierno y academia del Valle, para resolver con tecnología e inteligencia artificial.', 'Real problems from companies, hospitals, government and academia in the Valle, to solve with technology and AI.'],
+  'challenges.catalogue.lead': ['Problemas reales de empresas, hospitales, gobierno y academia de la región, para resolver con tecnología e inteligencia artificial.', "Real problems from the region's companies, hospitals, government and academia, to solve with technology and AI."],
   'challenges.catalogue.create': ['Publicar un reto', 'Post a challenge'],
   'challenges.catalogue.searchLabel': ['Buscar retos', 'Search challenges'],
   'challenges.catalogue.search': ['Palabras clave', 'Keywords'],

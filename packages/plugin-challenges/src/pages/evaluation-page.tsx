@@ -153,7 +153,7 @@ function Standings(props: { data: EvaluationPageData }) {
       <h2 id="standings-heading">{t('challenges.standings.title')}</h2>
       <p class="hint">{t('challenges.standings.hint')}</p>
       {current ? (
-        <form method="post" action={`${base}/evaluation/assign`} class="inline-form">
+        <form method="post" action={`${base}/evaluation/assign`} class="inline-form challenges-assign">
           <button type="submit" class="button button--secondary">{t('challenges.assign.button')}</button>
         </form>
       ) : null}

@@ -13,10 +13,11 @@ export interface FunnelStep {
 export function FunnelChart(props: { title: string; steps: FunnelStep[] }) {
   const { format } = useDistrito().var
   const max = Math.max(1, ...props.steps.map((s) => s.value))
-  const rowHeight = 44
-  const width = 600
-  const labelWidth = 200
-  const barSpace = width - labelWidth - 70
+  // Drawn at a phone's width; the figure is capped so the text stays readable on a desk too.
+  const rowHeight = 40
+  const width = 360
+  const labelWidth = 130
+  const barSpace = width - labelWidth - 56
   const height = props.steps.length * rowHeight
   const description = props.steps.map((s) => `${s.label}: ${format.number(s.value)}`).join('; ')
   return (
@@ -29,9 +30,9 @@ export function FunnelChart(props: { title: string; steps: FunnelStep[] }) {
           const y = i * rowHeight
           return (
             <g>
-              <text x={0} y={y + 27} font-size="16" fill="#1a1a1a">{step.label}</text>
-              <rect x={labelWidth} y={y + 8} width={barWidth} height={rowHeight - 16} rx="4" class="challenges-funnel-bar" fill="currentColor" />
-              <text x={labelWidth + barWidth + 8} y={y + 27} font-size="16" font-weight="700" fill="#1a1a1a">{format.number(step.value)}</text>
+              <text x={0} y={y + 25} font-size="14" fill="#1a1a1a">{step.label}</text>
+              <rect x={labelWidth} y={y + 8} width={barWidth} height={rowHeight - 16} rx="3" fill="currentColor" />
+              <text x={labelWidth + barWidth + 6} y={y + 25} font-size="14" font-weight="700" fill="#1a1a1a">{format.number(step.value)}</text>
             </g>
           )
         })}
