@@ -105,6 +105,9 @@ describe('a challenge from draft to pilot', () => {
     const results = await (await w.t.get(`/challenges/${challenge.slug}/results`)).text()
     expect(results).toContain('Primer puesto: piloto pagado')
     expect(results).toContain('Agrosens')
+    expect(results).not.toContain('Clasificación') // the ranking with scores is for the people running it
+    const ranking = await (await sponsor.get(`/challenges/${challenge.slug}/results`)).text()
+    expect(ranking).toMatch(/id="ranking-heading">Clasificación[\s\S]*Agrosens: rendimiento por satélite/)
     const teamB = await (await (await w.as(w.leadB)).get(`/challenges/${challenge.slug}/submissions/${entryB}`)).text()
     expect(teamB).toContain('faltó validar con datos de campo')
     const events = await w.t.district.db.all<{ name: string; payload: string }>(sql`SELECT name, payload FROM core_events WHERE name = 'challenges.awarded'`)

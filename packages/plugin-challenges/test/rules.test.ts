@@ -227,6 +227,24 @@ describe('challenge rules', () => {
     expect(await (await w.t.get(`/challenges/${slug}/results`)).text()).toContain('Finalista A: 1 voto(s)')
   })
 
+  it('lets the lead bring partner organizations that team members belong to, and no other', async () => {
+    const { slug } = await w.createChallenge({ title: 'Reto con equipos de varias organizaciones' })
+    await w.publish(slug)
+    const entry = await w.submitEntry(slug, w.leadB, w.startupB.id, 'Alianza de dos organizaciones')
+    const path = `/challenges/${slug}/submissions/${entry}`
+    const lead = await w.as(w.leadB)
+    // Nobody on the team belongs to Agrosens yet.
+    expect((await lead.post(`${path}/organizations`, { organizationId: w.startupA.id })).status).toBe(422)
+    expect((await lead.post(`${path}/team`, { email: w.memberA.email })).status).toBe(303)
+    expect((await (await w.as(w.memberA)).post(`${path}/organizations`, { organizationId: w.startupA.id })).status).toBe(403)
+    expect((await lead.post(`${path}/organizations`, { organizationId: w.startupA.id })).status).toBe(303)
+    expect((await lead.post(`${path}/organizations`, { organizationId: w.sponsor.id })).status).toBe(422)
+    expect(await (await w.as(w.sponsorAdmin)).get(path).then((r) => r.text())).toMatch(/Organizaciones: .*Cañadatos.*Agrosens|Organizaciones: .*Agrosens.*Cañadatos/)
+    // The organization the team submits as stays.
+    await lead.post(`${path}/organizations/remove`, { organizationId: w.startupB.id })
+    expect(await (await w.as(w.sponsorAdmin)).get(path).then((r) => r.text())).toContain('Cañadatos')
+  })
+
   it('lets a lead withdraw, with the team told and the entry kept for the record', async () => {
     const { slug } = await w.createChallenge({ title: 'Reto para retirar propuestas' })
     await w.publish(slug)

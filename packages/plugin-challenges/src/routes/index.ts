@@ -10,6 +10,7 @@ import { formBuilderRoutes } from './form-builder.js'
 import { personalRoutes } from './personal.js'
 import { resultsRoutes } from './results.js'
 import { submissionRoutes } from './submissions.js'
+import { teamRoutes } from './team.js'
 import { voteRoutes } from './vote.js'
 
 /** Every page of the plugin; fixed paths (`/new`, `/mine`, `/judging`) come before `/:slug`. */
@@ -20,6 +21,7 @@ export function registerRoutes(app: Hono<DistritoEnv>, ctx: PluginContext): void
   challengePageRoutes(app, ctx)
   conversationRoutes(app, ctx)
   submissionRoutes(app, ctx)
+  teamRoutes(app, ctx)
   formBuilderRoutes(app, ctx)
   dashboardRoutes(app, ctx)
   evaluationRoutes(app, ctx)

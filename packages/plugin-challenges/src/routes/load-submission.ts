@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { and, eq } from 'drizzle-orm'
 import { httpError, type DistritoEnv } from '@distrito/core'
+import { phaseAllows } from '../domain/phases.js'
 import { submissionAccess, type SubmissionAccess } from '../domain/submission-access.js'
 import { type Submission, submissions } from '../schema.js'
 import { loadChallengePage, type LoadedChallenge } from './load.js'
@@ -18,4 +19,10 @@ export async function loadSubmission(c: Context<DistritoEnv>): Promise<LoadedSub
   const mine = await submissionAccess(c.var.db, submission, c.var.auth.user?.id, loaded.access)
   if (!mine.canView) httpError(404)
   return { ...loaded, submission, mine }
+}
+
+/** Whether the team may still change its entry: drafts while submissions are open, a submitted entry while editing is. */
+export function editable(l: LoadedSubmission): boolean {
+  if (!l.mine.team || l.submission.status === 'withdrawn') return false
+  return l.submission.status === 'draft' ? phaseAllows(l.challenge, l.state, 'submissions') || phaseAllows(l.challenge, l.state, 'editing') : phaseAllows(l.challenge, l.state, 'editing')
 }

@@ -5,8 +5,9 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { organizations, users } from '@distrito/core/db'
-import { Form, PageHeader, SelectField, SubmitButton, TextArea, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
+import { roundsOf, standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { REWARD_KINDS, awards, milestones, submissions, votes } from '../schema.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
@@ -63,6 +64,12 @@ function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; curre
   )
 }
 
+/** The entries of the last round reached, ranked by the judges' mean: for the people running it. */
+async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRound: number }) {
+  const round = (await roundsOf(ctx.db, challenge.id)).find((r) => r.position === challenge.currentRound)
+  return round ? standings(ctx.db, challenge.id, round) : []
+}
+
 export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
@@ -75,6 +82,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const entries = access.staff && AWARDING.includes(state)
       ? await ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
       : []
+    const ranking = access.staff ? await rankingOf(ctx, ch) : []
     if (award) c.status(422)
     return c.render(
       <>
@@ -84,6 +92,25 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
           <h2 id="awards-heading">{t('challenges.results.awards')}</h2>
           <AwardList data={data} currency={ch.currency} />
         </section>
+        {ranking.length ? (
+          <section class="section" aria-labelledby="ranking-heading">
+            <h2 id="ranking-heading">{t('challenges.results.ranking')}</h2>
+            <p class="hint">{t('challenges.results.rankingHint')}</p>
+            <TableRegion caption={t('challenges.results.ranking')} id="ranking">
+              <thead><tr><th scope="col">{t('challenges.standings.rank')}</th><th scope="col">{t('challenges.submission.title')}</th><th scope="col" class="numeric">{t('challenges.standings.mean')}</th><th scope="col">{t('challenges.results.awards')}</th></tr></thead>
+              <tbody>
+                {ranking.map((r, i) => (
+                  <tr>
+                    <td>{r.mean === null ? '—' : i + 1}</td>
+                    <td><a href={`/challenges/${ch.slug}/submissions/${r.submissionId}`}>{r.title}</a></td>
+                    <td class="numeric">{r.mean === null ? '—' : c.var.format.number(r.mean)}</td>
+                    <td>{data.given.filter((a) => a.submissionId === r.submissionId).map((a) => a.description).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </TableRegion>
+          </section>
+        ) : null}
         {data.tally.length ? (
           <section class="section" aria-labelledby="vote-heading">
             <h2 id="vote-heading">{t('challenges.vote.resultsTitle')}</h2>

@@ -13,16 +13,17 @@ import { answeredFileFields, draftSchema, fieldName, missingForSubmission } from
 import { SUBMISSION_SUBJECT, createDraft, submitEntry, withdrawEntry } from '../domain/submission-service.js'
 import { SubmissionView } from '../pages/submission-view.js'
 import { FeedbackForm, PilotMilestones } from '../pages/submission-followup.js'
+import { TeamSection } from '../pages/team-section.js'
+import { partnerOptions } from '../domain/team.js'
 import { awards, milestones, type FormField, formFields, type Submission, submissions, teamMembers, teamOrganizations } from '../schema.js'
 import { loadChallengePage } from './load.js'
-import { loadSubmission, type LoadedSubmission } from './load-submission.js'
+import { editable, loadSubmission, type LoadedSubmission } from './load-submission.js'
 
 const startSchema = z.object({
   title: z.string().trim().min(3, 'challenges.submission.titleShort').max(140),
   organization: z.string().min(1, 'challenges.submission.chooseOrganization'),
   nda: checkbox(),
 })
-const memberSchema = z.object({ email: z.email().trim().toLowerCase() })
 const withdrawSchema = z.object({ reason: optionalText(z.string().trim().max(1000)) })
 
 /** Whether the entry won a paid pilot, and the pilot's milestones. */
@@ -38,11 +39,6 @@ async function fieldsOf(c: Context<DistritoEnv>, challengeId: string): Promise<F
   return c.var.db.select().from(formFields).where(eq(formFields.challengeId, challengeId)).orderBy(asc(formFields.position))
 }
 
-/** Whether the team may still change its entry: drafts while submissions are open, a submitted entry while editing is. */
-function editable(l: LoadedSubmission): boolean {
-  if (!l.mine.team || l.submission.status === 'withdrawn') return false
-  return l.submission.status === 'draft' ? phaseAllows(l.challenge, l.state, 'submissions') || phaseAllows(l.challenge, l.state, 'editing') : phaseAllows(l.challenge, l.state, 'editing')
-}
 
 export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
@@ -119,15 +115,16 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { challenge: ch, submission: s } = l
     const blind = ch.blindReview && !l.mine.team && !l.access.staff
     const fields = await fieldsOf(c, ch.id)
-    const [files, team, orgs, pilot] = await Promise.all([
+    const canEdit = editable(l)
+    const [files, team, orgs, pilot, partners] = await Promise.all([
       services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id }),
       blind ? Promise.resolve([]) : db.select({ id: users.id, name: users.name, deletedAt: users.deletedAt, role: teamMembers.role }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.submissionId, s.id)).orderBy(asc(teamMembers.role)),
       blind ? Promise.resolve([]) : db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(teamOrganizations).innerJoin(organizations, eq(organizations.id, teamOrganizations.organizationId)).where(eq(teamOrganizations.submissionId, s.id)),
       pilotOf(db, s.id),
+      l.mine.lead && canEdit ? partnerOptions(db, s) : Promise.resolve([]),
     ])
     const path = `/challenges/${ch.slug}/submissions/${s.id}`
     const missing = s.status === 'draft' ? missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired) : {}
-    const canEdit = editable(l)
     const canSubmit = l.mine.team && s.status === 'draft' && phaseAllows(ch, l.state, 'submissions')
     const canWithdraw = l.mine.lead && s.status !== 'withdrawn' && ['open', 'upcoming', 'evaluation'].includes(l.state)
     const feedbackOut = ['results', 'pilot', 'closed'].includes(l.state)
@@ -166,31 +163,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         {l.access.staff && ['evaluation', 'results', 'pilot'].includes(l.state) && s.status === 'submitted' ? <FeedbackForm path={path} feedback={s.feedback} /> : null}
         {pilot.awarded && (l.access.staff || l.mine.team) ? <PilotMilestones path={path} items={pilot.milestones} staff={l.access.staff} team={l.mine.team} /> : null}
         <SubmissionView submission={s} fields={fields} files={files} blind={blind} team={team.map((m) => ({ name: displayName(m, t), lead: m.role === 'lead' }))} organizations={orgs} />
-        {l.mine.team && s.status !== 'withdrawn' ? (
-          <section class="section" aria-labelledby="team-heading">
-            <h2 id="team-heading">{t('challenges.submission.manageTeam')}</h2>
-            {l.mine.lead && canEdit ? (
-              <>
-                <Form action={`${path}/team`}>
-                  <TextField name="email" type="email" label={t('challenges.submission.addMember')} hint={t('challenges.submission.addMemberHint')} required autocomplete="off" />
-                  <SubmitButton variant="secondary">{t('challenges.submission.add')}</SubmitButton>
-                </Form>
-                {team.filter((m) => m.role !== 'lead').length ? (
-                  <ul class="list">
-                    {team.filter((m) => m.role !== 'lead').map((m) => (
-                      <li class="list-item">{displayName(m, t)}
-                        <form method="post" action={`${path}/team/remove`} class="inline-form">
-                          <input type="hidden" name="userId" value={m.id} />
-                          <button type="submit" class="button button--secondary button--small">{t('challenges.submission.removeMember', { name: displayName(m, t) })}</button>
-                        </form>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </>
-            ) : <p>{t('challenges.submission.teamLocked')}</p>}
-          </section>
-        ) : null}
+        {l.mine.team && s.status !== 'withdrawn' ? <TeamSection path={path} editable={l.mine.lead && canEdit} members={team} organizations={orgs} partners={partners} /> : null}
         {canWithdraw ? (
           <section class="section" aria-labelledby="withdraw-heading">
             <h2 id="withdraw-heading">{t('challenges.submission.withdrawTitle')}</h2>
@@ -330,38 +303,4 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     setFlash(c, 'success', 'challenges.submission.withdrawn')
     return c.redirect(back, 303)
   })
-
-  // ——— The team ———
-  app.post('/:slug/submissions/:id/team', async (c) => {
-    currentUser(c)
-    const { t, db } = c.var
-    const l = await loadSubmission(c)
-    const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
-    if (!l.mine.lead) httpError(403)
-    if (!editable(l)) return renderRefusal(c, 409, { title: t('challenges.submission.addMember'), reason: t('challenges.submission.editClosed'), back })
-    const form = await parseForm(c, memberSchema)
-    const [person] = form.ok ? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.email, form.data.email))) : []
-    if (!form.ok || !person) return renderRefusal(c, 422, { title: t('challenges.submission.addMember'), reason: t(form.ok ? 'challenges.submission.noSuchPerson' : 'challenges.submission.badEmail'), back: `${back}#team-heading` })
-    const elsewhere = await submissionOf(db, l.challenge.id, person.id)
-    if (elsewhere && elsewhere.id !== l.submission.id) return renderRefusal(c, 409, { title: t('challenges.submission.addMember'), reason: t('challenges.submission.onAnotherTeam'), back: `${back}#team-heading` })
-    await services.transaction(async (tx) => {
-      await tx.insert(teamMembers).values({ submissionId: l.submission.id, userId: person.id, role: 'member' }).onConflictDoNothing()
-      await services.notify(tx, { kind: 'challenges.receipt', to: { users: [person.id] }, message: 'challenges.notice.addedToTeam', params: { item: l.challenge.title, title: l.submission.title }, href: back, actorId: c.var.auth.user!.id })
-    })
-    setFlash(c, 'success', 'challenges.submission.memberAdded', { name: person.name })
-    return c.redirect(`${back}#team-heading`, 303)
-  })
-
-  app.post('/:slug/submissions/:id/team/remove', async (c) => {
-    currentUser(c)
-    const l = await loadSubmission(c)
-    const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}#team-heading`
-    if (!l.mine.lead) httpError(403)
-    if (!editable(l)) return renderRefusal(c, 409, { title: c.var.t('challenges.submission.manageTeam'), reason: c.var.t('challenges.submission.editClosed'), back })
-    const userId = String((await c.req.parseBody()).userId ?? '')
-    await c.var.db.delete(teamMembers).where(and(eq(teamMembers.submissionId, l.submission.id), eq(teamMembers.userId, userId), eq(teamMembers.role, 'member')))
-    setFlash(c, 'success', 'challenges.submission.memberRemoved')
-    return c.redirect(back, 303)
-  })
 }
-
