@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'

@@ -15,7 +15,7 @@ import { SubmissionView } from '../pages/submission-view.js'
 import { FeedbackForm, PilotMilestones } from '../pages/submission-followup.js'
 import { TeamSection } from '../pages/team-section.js'
 import { partnerOptions } from '../domain/team.js'
-import { awards, milestones, type FormField, formFields, type Submission, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { awards, milestones, type FormField, formFields, submissions, teamMembers, teamOrganizations } from '../schema.js'
 import { loadChallengePage } from './load.js'
 import { editable, loadSubmission, type LoadedSubmission } from './load-submission.js'
 
