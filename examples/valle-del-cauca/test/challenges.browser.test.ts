@@ -60,6 +60,7 @@ describe('a challenge in Chromium, from the sponsor’s draft to the results pag
     // The rubric, two rounds and the panel, before sending it to the district.
     await sponsor.getByRole('link', { name: 'Evaluación', exact: true }).first().click()
     await checkPage(sponsor)
+    expect(await horizontalOverflow(sponsor)).toBe(0)
     await sponsor.getByLabel('Jurados por propuesta').fill('2')
     await sponsor.getByLabel('Criterio 1', { exact: true }).fill('Precisión de la extracción')
     await sponsor.getByLabel('Peso 1 (%)').fill('60')
@@ -144,6 +145,7 @@ describe('a challenge in Chromium, from the sponsor’s draft to the results pag
     await sponsor.reload()
     await expect(sponsor.getByText('2 de 2 hechas').first().isVisible()).resolves.toBe(true)
     await checkPage(sponsor)
+    expect(await horizontalOverflow(sponsor)).toBe(0) // the standings table scrolls inside its region
     await sponsor.getByLabel('Preseleccionar «Extracción con visión y lenguaje»').check()
     await sponsor.getByRole('button', { name: 'Pasar las marcadas a «Demostración con exámenes reales»' }).click()
     await flash(sponsor, '1 propuesta(s) pasaron a «Demostración con exámenes reales».')
@@ -159,6 +161,7 @@ describe('a challenge in Chromium, from the sponsor’s draft to the results pag
     await sponsor.getByRole('button', { name: 'Publicar resultados' }).click()
     await flash(sponsor, 'El estado ahora es «Resultados publicados».')
     await checkPage(sponsor)
+    expect(await horizontalOverflow(sponsor)).toBe(0) // the dashboard's funnel fits a phone
 
     // Anyone sees the results; the winning team was told.
     const visitor = await (await valle.browser.newContext({ locale: 'es-CO' })).newPage()

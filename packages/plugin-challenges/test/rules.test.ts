@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
 import { simplePdf } from '@distrito/core/testing'
 import { assignments, challenges, formFields, submissions } from '../src/schema.js'
-import { challengeForm, challengeWorld, type ChallengeWorld } from './world.js'
+import { challengeForm, challengeWorld, dayFromNow, type ChallengeWorld } from './world.js'
 
 /** Posts a multipart form the way a browser sends a file input. */
 function multipart(fields: Record<string, string | File>): FormData {
@@ -243,6 +243,22 @@ describe('challenge rules', () => {
     // The organization the team submits as stays.
     await lead.post(`${path}/organizations/remove`, { organizationId: w.startupB.id })
     expect(await (await w.as(w.sponsorAdmin)).get(path).then((r) => r.text())).toContain('Cañadatos')
+  })
+
+  it('lets the sponsor move the deadline of an open call, not its opening date, and moves the closing with it', async () => {
+    const { slug, id } = await w.createChallenge({ title: 'Reto con fecha de cierre extendida' })
+    await w.publish(slug)
+    const sponsor = await w.as(w.sponsorAdmin)
+    const edit = await (await sponsor.get(`/challenges/${slug}/edit`)).text()
+    expect(edit).toContain(`value="${dayFromNow(30)}"`) // the deadline shows as the day it was typed
+    const moved = await sponsor.post(`/challenges/${slug}/edit`, challengeForm({ title: 'Reto con fecha de cierre extendida', opensOn: dayFromNow(-3) }))
+    expect(moved.status).toBe(422)
+    expect(await moved.text()).toContain('su fecha de apertura no cambia')
+    const extended = await sponsor.post(`/challenges/${slug}/edit`, challengeForm({ title: 'Reto con fecha de cierre extendida', closesOn: dayFromNow(60), evaluationEndsOn: dayFromNow(75), resultsOn: dayFromNow(80) }))
+    expect([extended.status, /error-summary[\s\S]*?<\/ul>/.exec(await extended.text())?.[0]]).toEqual([303, undefined])
+    const [timer] = await w.t.district.db.all<{ due_at: number }>(sql`SELECT due_at FROM core_workflow_timers WHERE item_id = ${id} AND transition = 'evaluate'`)
+    expect(timer!.due_at).toBeGreaterThan(Date.now() + 59 * 86_400_000)
+    expect((await (await w.as(w.sponsorMember)).post(`/challenges/${slug}/edit`, challengeForm())).status).toBe(403)
   })
 
   it('lets a lead withdraw, with the team told and the entry kept for the record', async () => {

@@ -25,7 +25,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       .innerJoin(challenges, and(eq(challenges.id, rounds.challengeId), eq(challenges.currentRound, rounds.position)))
       .innerJoin(workflowItems, stateOf)
       .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-      .where(and(eq(assignments.judgeId, user.id), eq(workflowItems.state, 'evaluation'), inArray(assignments.status, ['pending', 'done'])))
+      .where(and(eq(assignments.judgeId, user.id), eq(workflowItems.state, 'evaluation'), inArray(assignments.status, ['pending', 'done']), eq(submissions.status, 'submitted')))
       .orderBy(sql`${assignments.status} = 'done'`, asc(challenges.evaluationEndsAt), asc(challenges.title), asc(submissions.submittedAt))
       .limit(limit)
       .offset(offset)
