@@ -77,7 +77,21 @@ export const challengeWorkflow = defineWorkflow({
       },
       notify: sponsor,
     },
-    open: { from: 'upcoming', to: 'open', label: 'challenges.action.open', by: DISTRICT, notify: everyone },
+    open: {
+      from: 'upcoming',
+      to: 'open',
+      label: 'challenges.action.open',
+      by: DISTRICT,
+      // A private call reaches its invited organizations: nobody else can find it.
+      effect: async (c, { tx, services }) => {
+        if (c.visibility !== 'private') return
+        const invited = await tx.select({ id: challengeOrganizations.organizationId }).from(challengeOrganizations).where(and(eq(challengeOrganizations.challengeId, c.id), eq(challengeOrganizations.relation, 'invited')))
+        for (const organization of invited) {
+          await services.notify(tx, { kind: CHALLENGE_WORKFLOW, to: { organization: { id: organization.id } }, message: 'challenges.notice.invited', params: { item: c.title }, href: `/challenges/${c.slug}`, actorId: null })
+        }
+      },
+      notify: everyone,
+    },
     evaluate: {
       from: 'open',
       to: 'evaluation',

@@ -28,6 +28,14 @@ describe('challenges and the rest of the district', () => {
     expect((await (await w.as(w.sponsorAdmin)).post(`/challenges/${slug}/updates`, { title: 'Nueva fecha de la sesión', body: 'La sesión informativa se mueve al viernes a las 10 a. m.' })).status).toBe(303)
     expect(await (await follower.get('/notifications')).text()).toContain('Novedad en «Reto que seguimos de cerca»: Nueva fecha de la sesión')
     expect((await (await w.as(w.leadA)).post(`/challenges/${slug}/updates`, { title: 'Intruso', body: 'No debería poder publicar esto aquí.' })).status).toBe(403)
+    // Past what the challenge's page shows, every update is a page away.
+    for (let i = 1; i <= 5; i++) await (await w.as(w.sponsorAdmin)).post(`/challenges/${slug}/updates`, { title: `Novedad número ${i}`, body: 'Otra novedad del reto para quienes lo siguen.' })
+    const page = await (await w.t.get(`/challenges/${slug}`)).text()
+    expect(page).toContain('Ver todas las novedades')
+    expect(page).not.toContain('Nueva fecha de la sesión')
+    const all = await (await w.t.get(`/challenges/${slug}/updates`)).text()
+    expect(all).toContain('Nueva fecha de la sesión')
+    expect(all).toContain('Novedad número 5')
   })
 
   it('refuses to delete an organization that sponsors a challenge under way', async () => {

@@ -37,6 +37,8 @@ describe('challenge pages', () => {
         [w.judge1.email, `/challenges/${c.slug}/evaluate/${c.entry}`, en ? 'Evaluate: Reto para recorrer las páginas: entrada A' : 'Evaluar: Reto para recorrer las páginas: entrada A'],
         [w.outsider.email, `/challenges/${c.slug}/vote`, en ? 'Vote on “Reto para recorrer las páginas”' : 'Votación de «Reto para recorrer las páginas»'],
         [w.leadA.email, '/challenges/mine', en ? 'My challenges' : 'Mis retos'],
+        [w.outsider.email, `/challenges/${c.slug}/faq`, en ? 'Questions and answers of “Reto para recorrer las páginas”' : 'Preguntas frecuentes de «Reto para recorrer las páginas»'],
+        [w.outsider.email, `/challenges/${c.slug}/updates`, en ? 'Updates of “Reto para recorrer las páginas”' : 'Novedades de «Reto para recorrer las páginas»'],
       ]
       for (const [email, path, heading] of visits) {
         const client = w.t.client()

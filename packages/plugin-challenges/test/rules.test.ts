@@ -88,6 +88,10 @@ describe('challenge rules', () => {
     expect((await (await w.as(w.leadA)).post(`/challenges/${privateOne.slug}/submit`, { title: 'Intruso', organization: w.startupA.id })).status).toBe(404)
     expect(await (await w.t.get('/challenges')).text()).not.toContain('Reto privado de la planta')
     expect((await (await w.as(w.leadB)).post(`/challenges/${privateOne.slug}/submit`, { title: 'Invitada', organization: w.startupB.id })).status).toBe(303)
+    // The invited organization was told, and finds the challenge among its own.
+    expect(await (await (await w.as(w.leadB)).get('/notifications')).text()).toContain('Su organización está invitada al reto privado «Reto privado de la planta»')
+    expect(await (await (await w.as(w.leadB)).get('/challenges/mine')).text()).toContain('Reto privado de la planta')
+    expect(await (await (await w.as(w.leadA)).get('/challenges/mine')).text()).not.toContain('Reto privado de la planta')
   })
 
   it('shows a submission only to its team, the challenge staff and its judges; drafts only to the team', async () => {

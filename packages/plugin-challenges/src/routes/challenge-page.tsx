@@ -1,12 +1,14 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, RadioGroup, SubmitButton, TextArea, TextField, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
 import { phaseAllows } from '../domain/phases.js'
 import { relatedOrganizations, tagsOf } from '../domain/challenge-service.js'
 import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
+import { Faq, Updates } from '../pages/conversation.js'
+import { FAQ_ON_PAGE, UPDATES_ON_PAGE, publicAnswers } from '../domain/faq.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
 import { type Challenge, questions, updates } from '../schema.js'
@@ -15,7 +17,6 @@ import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
 import { loadChallengePage } from './load.js'
 
 type Question = typeof questions.$inferSelect
-type Update = typeof updates.$inferSelect
 
 function Section(props: { id: string; title: string; children: unknown }) {
   return (
@@ -51,21 +52,6 @@ function Terms(props: { challenge: Challenge; tags: { sector: string[]; capabili
   )
 }
 
-function Faq(props: { faq: Question[] }) {
-  const { t, format } = useDistrito().var
-  if (!props.faq.length) return <p>{t('challenges.faq.empty')}</p>
-  return (
-    <dl class="challenges-faq">
-      {props.faq.map((q) => (
-        <>
-          <dt id={`question-${q.id}`}>{q.body}</dt>
-          <dd><div class="prose">{q.answer}</div><span class="meta">{t('challenges.faq.answered', { date: format.date(q.answeredAt!) })}</span></dd>
-        </>
-      ))}
-    </dl>
-  )
-}
-
 /** Unanswered questions (for the sponsor) or the person's own (with private answers). */
 function QuestionList(props: { items: Question[]; slug: string; answering: boolean }) {
   const { t, format } = useDistrito().var
@@ -89,22 +75,6 @@ function QuestionList(props: { items: Question[]; slug: string; answering: boole
   )
 }
 
-function Updates(props: { items: Update[] }) {
-  const { t, format } = useDistrito().var
-  if (!props.items.length) return <p>{t('challenges.updates.empty')}</p>
-  return (
-    <ol class="list">
-      {props.items.map((u) => (
-        <li id={`update-${u.id}`} class="challenges-update">
-          <h3>{u.title}</h3>
-          <span class="meta">{format.date(u.createdAt)}</span>
-          <div class="prose">{u.body}</div>
-        </li>
-      ))}
-    </ol>
-  )
-}
-
 export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug', async (c) => {
     const { t, db, auth } = c.var
@@ -116,10 +86,10 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       tagsOf(db, ch.id),
       relatedOrganizations(db, ch.id),
       ctx.services.files.list(db, subject, 'resource'),
-      db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.answerVisibility, 'public'), isNotNull(questions.answeredAt))).orderBy(desc(questions.answeredAt)).limit(100),
+      db.select().from(questions).where(publicAnswers(ch.id)).orderBy(desc(questions.answeredAt)).limit(FAQ_ON_PAGE + 1),
       user && !access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.askedBy, user.id))).orderBy(desc(questions.createdAt)).limit(50) : Promise.resolve([]),
       access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), sql`${questions.answeredAt} IS NULL`)).orderBy(questions.createdAt).limit(100) : Promise.resolve([]),
-      db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt)).limit(20),
+      db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt)).limit(UPDATES_ON_PAGE + 1),
       user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
       user ? submissionOf(db, ch.id, user.id) : Promise.resolve(undefined),
       access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path) : Promise.resolve(null),
@@ -170,7 +140,8 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
           ) : null}
         </Section>
         <Section id="updates" title={t('challenges.updates.title')}>
-          <Updates items={news} />
+          <Updates items={news.slice(0, UPDATES_ON_PAGE)} />
+          {news.length > UPDATES_ON_PAGE ? <p><a href={`${path}/updates`}>{t('challenges.updates.all')}</a></p> : null}
           {access.staff ? (
             <Form action={`${path}/updates`}>
               <TextField name="title" label={t('challenges.updates.newTitle')} required maxLength={140} />
@@ -180,7 +151,8 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
           ) : null}
         </Section>
         <Section id="faq" title={t('challenges.faq.title')}>
-          <Faq faq={faq} />
+          <Faq faq={faq.slice(0, FAQ_ON_PAGE)} />
+          {faq.length > FAQ_ON_PAGE ? <p><a href={`${path}/faq`}>{t('challenges.faq.all')}</a></p> : null}
           {access.staff && staffQuestions.length ? (<><h3>{t('challenges.faq.pending')}</h3><QuestionList items={staffQuestions} slug={ch.slug} answering /></>) : null}
           {mine.length ? (<><h3>{t('challenges.faq.mine')}</h3><QuestionList items={mine} slug={ch.slug} answering={false} /></>) : null}
           {canAsk ? (

@@ -1,15 +1,19 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono'
 import { randomUUID } from 'node:crypto'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { Form, PageHeader, SubmitButton, TextArea, TextField, RadioGroup, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { Form, PageHeader, Pagination, RadioGroup, SubmitButton, TextArea, TextField, pageOf, pageParam, pageWindow, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { Faq, Updates } from '../pages/conversation.js'
+import { publicAnswers } from '../domain/faq.js'
 import { phaseAllows } from '../domain/phases.js'
 import { RESOURCE_POLICY } from '../domain/policies.js'
 import { questions, updates } from '../schema.js'
 import { CHALLENGE_SUBJECT } from '../workflow.js'
 import { loadChallengePage, loadForStaff } from './load.js'
+
+const LIST_PAGE_SIZE = 20
 
 const questionSchema = z.object({ body: z.string().trim().min(10, 'challenges.faq.tooShort').max(2000) })
 const answerSchema = z.object({ answer: z.string().trim().min(2).max(4000), answerVisibility: z.enum(['public', 'private']) })
@@ -32,6 +36,43 @@ function retry(c: Context<DistritoEnv>, title: string, back: string, form: { val
 
 /** Questions and answers, updates and resources of a challenge. */
 export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  // The whole FAQ and every update, page by page, for challenges with more than their page shows.
+  app.get('/:slug/faq', async (c) => {
+    const { t } = c.var
+    const { challenge: ch } = await loadChallengePage(c)
+    const page = pageParam.parse(c.req.query('page'))
+    const { limit, offset } = pageWindow(page, LIST_PAGE_SIZE)
+    const rows = await ctx.db.select().from(questions).where(publicAnswers(ch.id)).orderBy(desc(questions.answeredAt), desc(questions.id)).limit(limit).offset(offset)
+    const list = pageOf(rows, page, LIST_PAGE_SIZE)
+    return c.render(
+      <>
+        <PageHeader title={t('challenges.faq.pageTitle', { title: ch.title })} />
+        <p><a href={`/challenges/${ch.slug}`}>{t('challenges.page.back')}</a></p>
+        <Faq faq={list.rows} />
+        <Pagination page={list} />
+      </>,
+      { title: t('challenges.faq.pageTitle', { title: ch.title }) },
+    )
+  })
+
+  app.get('/:slug/updates', async (c) => {
+    const { t } = c.var
+    const { challenge: ch } = await loadChallengePage(c)
+    const page = pageParam.parse(c.req.query('page'))
+    const { limit, offset } = pageWindow(page, LIST_PAGE_SIZE)
+    const rows = await ctx.db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt), desc(updates.id)).limit(limit).offset(offset)
+    const list = pageOf(rows, page, LIST_PAGE_SIZE)
+    return c.render(
+      <>
+        <PageHeader title={t('challenges.updates.pageTitle', { title: ch.title })} />
+        <p><a href={`/challenges/${ch.slug}`}>{t('challenges.page.back')}</a></p>
+        <Updates items={list.rows} />
+        <Pagination page={list} />
+      </>,
+      { title: t('challenges.updates.pageTitle', { title: ch.title }) },
+    )
+  })
+
   app.post('/:slug/questions', async (c) => {
     const user = currentUser(c)
     const { t } = c.var

@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { currentUser, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { memberships, workflowItems } from '@distrito/core/db'
 import { EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { assignments, challenges, rounds, submissions, teamMembers } from '../schema.js'
+import { assignments, challengeOrganizations, challenges, rounds, submissions, teamMembers } from '../schema.js'
+import { PUBLISHED_STATES } from '../domain/phases.js'
 import { CHALLENGE_WORKFLOW } from '../workflow.js'
 
 export const QUEUE_PAGE_SIZE = 50
@@ -59,13 +60,20 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/mine', async (c) => {
     const user = currentUser(c)
     const { t } = c.var
-    const [entries, sponsored] = await Promise.all([
+    const [entries, sponsored, invitations] = await Promise.all([
       ctx.db.select({ id: submissions.id, title: submissions.title, status: submissions.status, slug: challenges.slug, challenge: challenges.title })
         .from(teamMembers).innerJoin(submissions, eq(submissions.id, teamMembers.submissionId)).innerJoin(challenges, eq(challenges.id, submissions.challengeId))
         .where(eq(teamMembers.userId, user.id)).orderBy(desc(submissions.updatedAt)).limit(100),
       ctx.db.select({ slug: challenges.slug, title: challenges.title, state: sql<string>`coalesce(${workflowItems.state}, 'draft')` })
         .from(challenges).innerJoin(memberships, and(eq(memberships.organizationId, challenges.sponsorId), eq(memberships.userId, user.id)))
         .leftJoin(workflowItems, stateOf).orderBy(desc(challenges.createdAt)).limit(100),
+      ctx.db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: workflowItems.state, closesAt: challenges.closesAt })
+        .from(challengeOrganizations)
+        .innerJoin(memberships, and(eq(memberships.organizationId, challengeOrganizations.organizationId), eq(memberships.userId, user.id)))
+        .innerJoin(challenges, eq(challenges.id, challengeOrganizations.challengeId))
+        .innerJoin(workflowItems, stateOf)
+        .where(and(eq(challengeOrganizations.relation, 'invited'), inArray(workflowItems.state, [...PUBLISHED_STATES])))
+        .orderBy(desc(challenges.closesAt)).limit(100),
     ])
     return c.render(
       <>
@@ -78,6 +86,14 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
             </ul>
           ) : <p>{t('challenges.mine.noEntries')} <a href="/challenges">{t('challenges.mine.browse')}</a></p>}
         </section>
+        {invitations.length ? (
+          <section class="section" aria-labelledby="invited-heading">
+            <h2 id="invited-heading">{t('challenges.mine.invited')}</h2>
+            <ul class="list">
+              {invitations.map((i) => <li class="list-item"><a href={`/challenges/${i.slug}`}>{i.title}</a><span class="state-badge">{t(`challenges.state.${i.state}`)}</span></li>)}
+            </ul>
+          </section>
+        ) : null}
         <section class="section" aria-labelledby="sponsored-heading">
           <h2 id="sponsored-heading">{t('challenges.mine.sponsored')}</h2>
           {sponsored.length ? (
