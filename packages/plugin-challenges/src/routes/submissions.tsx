@@ -14,6 +14,8 @@ import { SUBMISSION_SUBJECT, createDraft, submitEntry, withdrawEntry } from '../
 import { SubmissionView } from '../pages/submission-view.js'
 import { FeedbackForm, PilotMilestones } from '../pages/submission-followup.js'
 import { TeamSection } from '../pages/team-section.js'
+import { EvaluationsDetail } from '../pages/evaluations-detail.js'
+import { evaluationsOf } from '../domain/evaluations-of.js'
 import { partnerOptions } from '../domain/team.js'
 import { awards, milestones, type FormField, formFields, submissions, teamMembers, teamOrganizations } from '../schema.js'
 import { loadChallengePage } from './load.js'
@@ -116,12 +118,13 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const blind = ch.blindReview && !l.mine.team && !l.access.staff
     const fields = await fieldsOf(c, ch.id)
     const canEdit = editable(l)
-    const [files, team, orgs, pilot, partners] = await Promise.all([
+    const [files, team, orgs, pilot, partners, evaluations] = await Promise.all([
       services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id }),
       blind ? Promise.resolve([]) : db.select({ id: users.id, name: users.name, deletedAt: users.deletedAt, role: teamMembers.role }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.submissionId, s.id)).orderBy(asc(teamMembers.role)),
       blind ? Promise.resolve([]) : db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(teamOrganizations).innerJoin(organizations, eq(organizations.id, teamOrganizations.organizationId)).where(eq(teamOrganizations.submissionId, s.id)),
       pilotOf(db, s.id),
       l.mine.lead && canEdit ? partnerOptions(db, s) : Promise.resolve([]),
+      l.access.staff ? evaluationsOf(db, s.id) : Promise.resolve([]),
     ])
     const path = `/challenges/${ch.slug}/submissions/${s.id}`
     const missing = s.status === 'draft' ? missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired) : {}
@@ -160,6 +163,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
             <div class="prose note">{s.feedback}</div>
           </section>
         ) : null}
+        <EvaluationsDetail evaluations={evaluations} />
         {l.access.staff && ['evaluation', 'results', 'pilot'].includes(l.state) && s.status === 'submitted' ? <FeedbackForm path={path} feedback={s.feedback} /> : null}
         {pilot.awarded && (l.access.staff || l.mine.team) ? <PilotMilestones path={path} items={pilot.milestones} staff={l.access.staff} team={l.mine.team} /> : null}
         <SubmissionView submission={s} fields={fields} files={files} blind={blind} team={team.map((m) => ({ name: displayName(m, t), lead: m.role === 'lead' }))} organizations={orgs} />
