@@ -36,42 +36,28 @@ function retry(c: Context<DistritoEnv>, title: string, back: string, form: { val
 
 /** Questions and answers, updates and resources of a challenge. */
 export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
-  // The whole FAQ and every update, page by page, for challenges with more than their page shows.
-  app.get('/:slug/faq', async (c) => {
-    const { t } = c.var
-    const { challenge: ch } = await loadChallengePage(c)
-    const page = pageParam.parse(c.req.query('page'))
-    const { limit, offset } = pageWindow(page, LIST_PAGE_SIZE)
-    const rows = await ctx.db.select().from(questions).where(publicAnswers(ch.id)).orderBy(desc(questions.answeredAt), desc(questions.id)).limit(limit).offset(offset)
-    const list = pageOf(rows, page, LIST_PAGE_SIZE)
-    return c.render(
-      <>
-        <PageHeader title={t('challenges.faq.pageTitle', { title: ch.title })} />
-        <p><a href={`/challenges/${ch.slug}`}>{t('challenges.page.back')}</a></p>
-        <Faq faq={list.rows} />
-        <Pagination page={list} />
-      </>,
-      { title: t('challenges.faq.pageTitle', { title: ch.title }) },
-    )
-  })
-
-  app.get('/:slug/updates', async (c) => {
-    const { t } = c.var
-    const { challenge: ch } = await loadChallengePage(c)
-    const page = pageParam.parse(c.req.query('page'))
-    const { limit, offset } = pageWindow(page, LIST_PAGE_SIZE)
-    const rows = await ctx.db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt), desc(updates.id)).limit(limit).offset(offset)
-    const list = pageOf(rows, page, LIST_PAGE_SIZE)
-    return c.render(
-      <>
-        <PageHeader title={t('challenges.updates.pageTitle', { title: ch.title })} />
-        <p><a href={`/challenges/${ch.slug}`}>{t('challenges.page.back')}</a></p>
-        <Updates items={list.rows} />
-        <Pagination page={list} />
-      </>,
-      { title: t('challenges.updates.pageTitle', { title: ch.title }) },
-    )
-  })
+  /** The whole FAQ and every update, page by page, for challenges with more than their page shows. */
+  function listPage<T>(path: string, titleKey: string, load: (challengeId: string, limit: number, offset: number) => Promise<T[]>, List: (props: { items: T[] }) => unknown) {
+    app.get(`/:slug/${path}`, async (c) => {
+      const { t } = c.var
+      const { challenge: ch } = await loadChallengePage(c)
+      const page = pageParam.parse(c.req.query('page'))
+      const { limit, offset } = pageWindow(page, LIST_PAGE_SIZE)
+      const list = pageOf(await load(ch.id, limit, offset), page, LIST_PAGE_SIZE)
+      const title = t(titleKey, { title: ch.title })
+      return c.render(
+        <>
+          <PageHeader title={title} />
+          <p><a href={`/challenges/${ch.slug}`}>{t('challenges.page.back')}</a></p>
+          {List({ items: list.rows }) as never}
+          <Pagination page={list} />
+        </>,
+        { title },
+      )
+    })
+  }
+  listPage('faq', 'challenges.faq.pageTitle', (id, limit, offset) => ctx.db.select().from(questions).where(publicAnswers(id)).orderBy(desc(questions.answeredAt), desc(questions.id)).limit(limit).offset(offset), (p) => <Faq faq={p.items} />)
+  listPage('updates', 'challenges.updates.pageTitle', (id, limit, offset) => ctx.db.select().from(updates).where(eq(updates.challengeId, id)).orderBy(desc(updates.createdAt), desc(updates.id)).limit(limit).offset(offset), (p) => <Updates items={p.items} />)
 
   app.post('/:slug/questions', async (c) => {
     const user = currentUser(c)
