@@ -11,23 +11,23 @@ import { registerRoutes } from './routes/index.js'
 import * as schema from './schema.js'
 import { challenges, questions, submissions, teamMembers, votes } from './schema.js'
 import { seedChallenges } from './seed/seed.js'
-import type { DemoChallenge } from './seed/demo-schema.js'
+import { demoChallengeSchema } from './seed/demo-schema.js'
 import { styles } from './styles.js'
 import { CHALLENGE_WORKFLOW, challengeWorkflow, loadChallenge } from './workflow.js'
 
 const LIVE_STATES = ['review', 'upcoming', 'open', 'evaluation']
 
-/**
- * Open-innovation challenges: `challenges()` in a district's `plugins`. Options are checked when
- * the district is assembled.
- */
 const optionsSchema = z.object({
   /** How many open challenges the home page card lists. */
   homeItems: z.number().int().min(1).max(10).default(3),
   /** Demo challenges the instance seeds with `distrito seed --demo`, each walked to its phase. */
-  demo: z.array(z.custom<DemoChallenge>()).default([]),
+  demo: z.array(demoChallengeSchema).default([]),
 })
 
+/**
+ * Open-innovation challenges: `challenges()` in a district's `plugins`. Options are checked when
+ * the district is assembled.
+ */
 export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugin({
   id: 'challenges',
   version: pkg.version,

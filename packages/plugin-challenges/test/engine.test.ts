@@ -70,3 +70,12 @@ describe('challenges and the rest of the district', () => {
     expect(await w.t.district.db.select().from(submissions).where(eq(submissions.title, 'Mi idea individual'))).toHaveLength(0)
   })
 })
+
+describe('the plugin’s options', () => {
+  it('are checked when the district is assembled, naming the bad demo field', async () => {
+    const { createTestDistrict } = await import('@distrito/core/testing')
+    const { challenges } = await import('../src/index.js')
+    await expect(createTestDistrict({ plugins: [challenges({ demo: [{ sponsor: 'X', manager: 'x@x.co', title: 'T', summary: 's', problem: 'p', rewardKinds: [], rewardSummary: 'r', phase: 'open' }] })] })).rejects.toThrow(/rewardKinds/)
+    await expect(createTestDistrict({ plugins: [challenges({ homeItems: 50 })] })).rejects.toThrow(/homeItems/)
+  })
+})

@@ -56,3 +56,5 @@ export const demoChallengeSchema = z.object({
 })
 
 export type DemoChallenge = z.input<typeof demoChallengeSchema>
+/** A demo challenge once its options are validated, defaults filled in. */
+export type DemoSpec = z.output<typeof demoChallengeSchema>

@@ -10,15 +10,15 @@ import { roundsOf } from '../domain/evaluation.js'
 import { giveAward } from '../domain/results-service.js'
 import { assignments, challenges, judges, milestones, questions, submissions, updates, votes } from '../schema.js'
 import { CHALLENGE_WORKFLOW } from '../workflow.js'
-import { demoChallengeSchema, type DemoChallenge } from './demo-schema.js'
+import type { DemoSpec } from './demo-schema.js'
 
 const DAY = 24 * 3600 * 1000
 const order = (state: string) => CHALLENGE_STATES.indexOf(state as never)
 
 /** The challenges an instance asked for in `demo`, each walked to its phase. Idempotent by title. */
-export async function seedChallenges(ctx: SeedContext<{ demo: DemoChallenge[] }>): Promise<void> {
+export async function seedChallenges(ctx: SeedContext<{ demo: DemoSpec[] }>): Promise<void> {
   if (!ctx.demo || !ctx.options.demo.length) return
-  const specs = ctx.options.demo.map((d) => demoChallengeSchema.parse(d))
+  const specs = ctx.options.demo
   const existing = new Set((await ctx.db.select({ title: challenges.title }).from(challenges).where(inArray(challenges.title, specs.map((s) => s.title)))).map((r) => r.title))
   const emails = [...new Set(specs.flatMap((s) => [s.manager, ...s.judges, ...s.entries.map((e) => e.lead), ...s.questions.map((q) => q.by)]))]
   const people = new Map((await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails))).map((u) => [u.email, u.id]))
@@ -28,7 +28,7 @@ export async function seedChallenges(ctx: SeedContext<{ demo: DemoChallenge[] }>
   const org = (name: string) => orgs.get(name) ?? fail(`the demo organization ${name} does not exist`)
   let done = 0
   for (const spec of specs) {
-    if (!existing.has(spec.title)) await seedOne(ctx, ctx.services, demoChallengeSchema.parse(spec), person, org)
+    if (!existing.has(spec.title)) await seedOne(ctx, ctx.services, spec, person, org)
     ctx.progress(++done, specs.length)
   }
 }
@@ -37,7 +37,7 @@ function fail(message: string): never {
   throw new Error(`Challenges demo: ${message}.`)
 }
 
-async function seedOne(ctx: SeedContext<{ demo: DemoChallenge[] }>, services: CoreServices, spec: ReturnType<typeof demoChallengeSchema.parse>, person: (e: string) => string, org: (n: string) => string) {
+async function seedOne(ctx: SeedContext<{ demo: DemoSpec[] }>, services: CoreServices, spec: DemoSpec, person: (e: string) => string, org: (n: string) => string) {
   const target = order(spec.phase)
   const manager = person(spec.manager)
   const sponsorId = org(spec.sponsor)
@@ -72,7 +72,7 @@ async function seedOne(ctx: SeedContext<{ demo: DemoChallenge[] }>, services: Co
   if (spec.rubric.length) {
     const [round] = await roundsOf(ctx.db, id)
     const challenge = await load()
-    await services.transaction((tx) => saveRubric(tx, services, challenge, round!, { scaleMax: 5, judgesPerSubmission: Math.min(3, Math.max(1, spec.judges.length)), criteria: spec.rubric.map((c) => ({ ...c, description: c.description ?? '' })) }, manager))
+    await services.transaction((tx) => saveRubric(tx, services, challenge, round!, { scaleMax: 5, judgesPerSubmission: Math.min(3, Math.max(1, spec.judges.length)), criteria: spec.rubric }, manager))
   }
   if (spec.judges.length) await ctx.db.insert(judges).values(spec.judges.map((email) => ({ challengeId: id, userId: person(email) })))
   if (target < order('review')) return
