@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { submissions } from '../src/schema.js'
 import { challengeWorld, type ChallengeWorld } from './world.js'
 
 /** A challenge in evaluation with two entries, a rubric and a judge, to visit every page. */
@@ -51,6 +52,23 @@ describe('challenge pages', () => {
       }
     })
   }
+
+  it('show a round’s standings fifty at a time, best first', async () => {
+    const many = await w.createChallenge({ title: 'Reto con muchísimas propuestas' })
+    await w.publish(many.slug)
+    // Sixty entries straight in the database: the page, not the submitting, is under test here.
+    await w.t.district.db.insert(submissions).values(Array.from({ length: 60 }, (_, i) => ({
+      id: `bulk-${String(i).padStart(2, '0')}`, challengeId: many.id, leadId: w.outsider.id, title: `Propuesta masiva ${String(i).padStart(2, '0')}`, status: 'submitted' as const, submittedAt: new Date(), receipt: `RT-BULK${String(i).padStart(4, '0')}`,
+    })))
+    await w.startEvaluation(many, [w.judge2])
+    const sponsor = await w.as(w.sponsorAdmin)
+    const first = await (await sponsor.get(`/challenges/${many.slug}/evaluation`)).text()
+    expect(first.match(/name="submission"/g)).toBeNull() // one round only: nothing to shortlist into
+    expect(first.match(/Propuesta masiva \d\d/g)).toHaveLength(50)
+    expect(first).toContain('rel="next"')
+    const second = await (await sponsor.get(`/challenges/${many.slug}/evaluation?page=2`)).text()
+    expect(second.match(/Propuesta masiva \d\d/g)).toHaveLength(10)
+  })
 
   it('run a fixed number of queries whatever the number of challenges and entries', async () => {
     const sponsor = await w.as(w.sponsorAdmin)

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
 import { memberships, users } from '@distrito/core/db'
 import { assignments, type Criterion, criteria, judges, type Round, rounds, submissions, teamMembers, teamOrganizations } from '../schema.js'
@@ -103,24 +103,33 @@ export interface SubmissionStanding {
   disagreement: boolean
 }
 
+export const STANDINGS_PAGE_SIZE = 50
+
 /**
- * Every submitted entry of a round with its evaluations: how many are done, the judges' totals,
- * their mean and spread. Ranked by mean, unscored last. Two queries, whatever the size.
+ * The submitted entries of a round with their evaluations: how many are done, the judges'
+ * totals, their mean and spread, ranked by mean (unscored last). One grouped query per page, so a
+ * call with thousands of entries shows them fifty at a time, best first.
  */
-export async function standings(db: Executor, challengeId: string, round: Round): Promise<SubmissionStanding[]> {
-  const [entries, evaluations] = await Promise.all([
-    db.select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round }).from(submissions)
-      .where(and(eq(submissions.challengeId, challengeId), eq(submissions.status, 'submitted'), sql`${submissions.round} >= ${round.position}`)),
-    db.select({ submissionId: assignments.submissionId, status: assignments.status, total: assignments.total }).from(assignments).where(eq(assignments.roundId, round.id)),
-  ])
-  const out = entries.map((e) => {
-    const mine = evaluations.filter((a) => a.submissionId === e.id && a.status !== 'recused')
-    const totals = mine.filter((a) => a.status === 'done' && a.total != null).map((a) => a.total!)
-    const mean = totals.length ? Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 10) / 10 : null
-    const spread = totals.length > 1 ? Math.round((Math.max(...totals) - Math.min(...totals)) * 10) / 10 : null
-    return { submissionId: e.id, title: e.title, status: e.status, round: e.round, assigned: mine.length, done: totals.length, totals, mean, spread, disagreement: spread !== null && spread > DISAGREEMENT_SPREAD }
+export async function standings(db: Executor, challengeId: string, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
+  const rows = await db.all<{ id: string; title: string; status: string; round: number; assigned: number; done: number; mean: number | null; spread: number | null; totals: string | null }>(sql`
+    SELECT s.id, s.title, s.status, s.round,
+      count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
+      count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
+      round(avg(a.total) FILTER (WHERE a.status = 'done'), 1) AS mean,
+      round(max(a.total) FILTER (WHERE a.status = 'done') - min(a.total) FILTER (WHERE a.status = 'done'), 1) AS spread,
+      group_concat(a.total) FILTER (WHERE a.status = 'done') AS totals
+    FROM ${submissions} s
+    LEFT JOIN ${assignments} a ON a.submission_id = s.id AND a.round_id = ${round.id}
+    WHERE s.challenge_id = ${challengeId} AND s.status = 'submitted' AND s.round >= ${round.position}
+    GROUP BY s.id
+    ORDER BY mean IS NULL, mean DESC, s.title, s.id
+    LIMIT ${window.limit} OFFSET ${window.offset}`)
+  return rows.map((r) => {
+    const totals = r.totals ? r.totals.split(',').map(Number) : []
+    // One judge has no spread to speak of; the SQL gives 0 there.
+    const spread = totals.length > 1 ? r.spread : null
+    return { submissionId: r.id, title: r.title, status: r.status, round: r.round, assigned: r.assigned, done: r.done, totals, mean: r.mean, spread, disagreement: spread !== null && spread > DISAGREEMENT_SPREAD }
   })
-  return out.sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.title.localeCompare(b.title))
 }
 
 /** Each judge's load in a round: assigned, done, recused. */

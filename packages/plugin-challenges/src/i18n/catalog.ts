@@ -542,7 +542,7 @@ export const catalog = {
   'challenges.results.notYet': ['Los resultados aún no se publican; esta página solo la ven quienes gestionan el reto.', 'Results are not out yet; only the people running the challenge see this page.'],
   'challenges.results.awards': ['Premios', 'Awards'],
   'challenges.results.ranking': ['Clasificación', 'Ranking'],
-  'challenges.results.rankingHint': ['Las propuestas de la última ronda según el promedio de los jurados. Solo la ven quienes gestionan el reto.', "The last round's entries by the judges' mean. Only the people running the challenge see it."],
+  'challenges.results.rankingHint': ['Las 50 mejores propuestas de la última ronda según el promedio de los jurados (la evaluación muestra todas). Solo la ven quienes gestionan el reto.', "The last round's 50 best entries by the judges' mean (the evaluation shows them all). Only the people running the challenge see it."],
   'challenges.results.noAwards': ['Aún no hay premios.', 'No awards yet.'],
   'challenges.results.pilotProgress': ['Piloto: {done} de {total} hitos cumplidos', 'Pilot: {done} of {total} milestones done'],
   'challenges.award.give': ['Otorgar un premio', 'Give an award'],

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { ErrorSummary, Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { ErrorSummary, Form, PageHeader, Pagination, SelectField, SubmitButton, TableRegion, TextField, useDistrito, type FieldErrors, type FormValues, type Page } from '@distrito/core/ui'
 import type { RoundWithCriteria, SubmissionStanding } from '../domain/evaluation.js'
 import { RUBRIC_ROWS } from '../domain/evaluation-input.js'
 import type { LoadedChallenge } from '../routes/load.js'
@@ -8,7 +8,7 @@ import { ChallengeTabs } from './challenge-tabs.js'
 export interface EvaluationPageData extends LoadedChallenge {
   rounds: RoundWithCriteria[]
   round: RoundWithCriteria
-  standings: SubmissionStanding[]
+  standings: Page<SubmissionStanding>
   judges: { user_id: string; name: string; email: string; assigned: number; done: number; recused: number }[]
   mine: { submissionId: string; status: string; total: number | null; title: string }[]
   rubricLocked: boolean
@@ -132,12 +132,12 @@ function Standings(props: { data: EvaluationPageData }) {
         </tr>
       </thead>
       <tbody>
-        {standings.map((s, i) => (
+        {standings.rows.map((s, i) => (
           <tr>
             {canShortlist ? (
               <td><input type="checkbox" name="submission" value={s.submissionId} id={`pick-${s.submissionId}`} aria-label={t('challenges.standings.pick', { title: s.title })} checked={s.round > round.position} /></td>
             ) : null}
-            <td>{s.mean === null ? '—' : i + 1}</td>
+            <td>{s.mean === null ? '—' : (standings.page - 1) * standings.perPage + i + 1}</td>
             <td><a href={`${base}/submissions/${s.submissionId}`}>{s.title}</a>{s.round > round.position ? <span class="badge">{t('challenges.standings.advanced')}</span> : null}</td>
             <td>{t('challenges.standings.doneOf', { done: s.done, assigned: s.assigned })}</td>
             <td class="numeric">{s.mean === null ? '—' : format.number(s.mean)}</td>
@@ -157,13 +157,14 @@ function Standings(props: { data: EvaluationPageData }) {
           <button type="submit" class="button button--secondary">{t('challenges.assign.button')}</button>
         </form>
       ) : null}
-      {standings.length === 0 ? <p>{t('challenges.standings.empty')}</p> : canShortlist ? (
+      {standings.rows.length === 0 ? <p>{t('challenges.standings.empty')}</p> : canShortlist ? (
         <form method="post" action={`${base}/evaluation/shortlist`} novalidate>
           {problems.shortlist ? <ErrorSummary errors={{ _form: problems.shortlist }} /> : null}
           {table}
           <button type="submit" class="button">{t('challenges.shortlist.button', { round: next!.name })}</button>
         </form>
       ) : table}
+      <Pagination page={standings} />
     </section>
   )
 }

@@ -4,8 +4,8 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { users } from '@distrito/core/db'
-import { manyOf, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
-import { hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
+import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { STANDINGS_PAGE_SIZE, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
 import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
 import { EvaluationPage, type EvaluationPageData } from '../pages/evaluation-page.js'
@@ -33,15 +33,16 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const all = await roundsOf(db, l.challenge.id)
     const round = selectedRound(c, l, all)
     const user = auth.user!
+    const page = pageParam.parse(c.req.query('page'))
     const [table, panel, mine, scored] = await Promise.all([
-      l.access.staff ? standings(db, l.challenge.id, round) : Promise.resolve([]),
+      l.access.staff ? standings(db, l.challenge.id, round, pageWindow(page, STANDINGS_PAGE_SIZE)) : Promise.resolve([]),
       l.access.staff ? judgeProgress(db, l.challenge.id, round.id) : Promise.resolve([]),
       db.select({ submissionId: assignments.submissionId, status: assignments.status, total: assignments.total, title: submissions.title }).from(assignments)
         .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
         .where(and(eq(assignments.roundId, round.id), eq(assignments.judgeId, user.id))).orderBy(asc(submissions.submittedAt)),
       db.select({ r: scores.roundId }).from(scores).where(eq(scores.roundId, round.id)).limit(1),
     ])
-    const data: EvaluationPageData = { ...l, rounds: all, round, standings: table, judges: panel, mine, rubricLocked: scored.length > 0, problems }
+    const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, STANDINGS_PAGE_SIZE), judges: panel, mine, rubricLocked: scored.length > 0, problems }
     if (problems.rubric || problems.judge || problems.round || problems.shortlist) c.status(422)
     return c.render(<EvaluationPage data={data} />, { title: c.var.t('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
   }

@@ -7,7 +7,7 @@ import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type Distrit
 import { organizations, users } from '@distrito/core/db'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
-import { roundsOf, standings } from '../domain/evaluation.js'
+import { STANDINGS_PAGE_SIZE, roundsOf, standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { REWARD_KINDS, awards, milestones, submissions, votes } from '../schema.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
@@ -67,7 +67,7 @@ function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; curre
 /** The entries of the last round reached, ranked by the judges' mean: for the people running it. */
 async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRound: number }) {
   const round = (await roundsOf(ctx.db, challenge.id)).find((r) => r.position === challenge.currentRound)
-  return round ? standings(ctx.db, challenge.id, round) : []
+  return round ? standings(ctx.db, challenge.id, round, { limit: STANDINGS_PAGE_SIZE, offset: 0 }) : []
 }
 
 export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
