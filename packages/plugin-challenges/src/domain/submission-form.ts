@@ -1,6 +1,8 @@
+import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
+import type { Executor } from '@distrito/core'
 import { optionalText } from '@distrito/core/ui'
-import type { FormField, Submission } from '../schema.js'
+import { type FormField, type Submission, formFields } from '../schema.js'
 
 export const FIXED_FIELDS = ['title', 'summary', 'approach', 'team', 'aiUse'] as const
 const LIMITS: Record<(typeof FIXED_FIELDS)[number], number> = { title: 140, summary: 1000, approach: 8000, team: 3000, aiUse: 3000 }
@@ -61,4 +63,9 @@ export function missingForSubmission(submission: Submission, fields: readonly Fo
 /** The questions that have a file attached, from an entry's files (`field:<question id>`). */
 export function answeredFileFields(files: readonly { purpose: string }[]): Set<string> {
   return new Set(files.filter((f) => f.purpose.startsWith('field:')).map((f) => f.purpose.slice('field:'.length)))
+}
+
+/** The sponsor's own questions of a challenge, in order. */
+export function formFieldsOf(db: Executor, challengeId: string): Promise<FormField[]> {
+  return db.select().from(formFields).where(eq(formFields.challengeId, challengeId)).orderBy(asc(formFields.position))
 }

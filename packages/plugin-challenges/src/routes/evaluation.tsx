@@ -10,7 +10,8 @@ import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
 import { EvaluationPage, type EvaluationPageData } from '../pages/evaluation-page.js'
 import { ScoringPage } from '../pages/scoring-page.js'
-import { assignments, formFields, judges, scores, submissions } from '../schema.js'
+import { assignments, judges, scores, submissions } from '../schema.js'
+import { formFieldsOf } from '../domain/submission-form.js'
 import { CHALLENGE_SUBJECT } from '../workflow.js'
 import { loadChallengePage, loadForStaff, type LoadedChallenge } from './load.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
@@ -167,7 +168,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const renderScoring = async (c: Context<DistritoEnv>, s: Awaited<ReturnType<typeof loadScoring>>, values?: FormValues, errors?: FieldErrors) => {
     const { db } = c.var
     const [fields, files, mine] = await Promise.all([
-      db.select().from(formFields).where(eq(formFields.challengeId, s.l.challenge.id)).orderBy(asc(formFields.position)),
+      formFieldsOf(db, s.l.challenge.id),
       services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.submission.id }),
       db.select().from(scores).where(and(eq(scores.roundId, s.round.id), eq(scores.submissionId, s.submission.id), eq(scores.judgeId, s.user.id))),
     ])

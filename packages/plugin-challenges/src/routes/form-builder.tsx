@@ -7,6 +7,7 @@ import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type
 import { CheckboxField, Form, PageHeader, SelectField, SubmitButton, TextArea, TextField, checkbox, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FIELD_TYPES, formFields } from '../schema.js'
+import { formFieldsOf } from '../domain/submission-form.js'
 import { CHALLENGE_SUBJECT } from '../workflow.js'
 import { loadForStaff, type LoadedChallenge } from './load.js'
 
@@ -32,7 +33,7 @@ export function formBuilderRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, values: FormValues = { type: 'text' }, errors?: FieldErrors) => {
     const { t } = c.var
     const { challenge: ch, state } = l
-    const fields = await ctx.db.select().from(formFields).where(eq(formFields.challengeId, ch.id)).orderBy(asc(formFields.position))
+    const fields = await formFieldsOf(ctx.db, ch.id)
     const base = `/challenges/${ch.slug}/form`
     const open = FORM_EDITABLE.includes(state)
     if (errors) c.status(422)

@@ -9,7 +9,7 @@ import { individualsAllowed, organizationsAllowed, submitterOrganizations } from
 import { phaseAllows } from '../domain/phases.js'
 import { ATTACHMENT_POLICY } from '../domain/policies.js'
 import { submissionOf } from '../domain/submission-access.js'
-import { answeredFileFields, draftSchema, fieldName, missingForSubmission } from '../domain/submission-form.js'
+import { answeredFileFields, draftSchema, fieldName, formFieldsOf, missingForSubmission } from '../domain/submission-form.js'
 import { SUBMISSION_SUBJECT, createDraft, submitEntry, withdrawEntry } from '../domain/submission-service.js'
 import { SubmissionView } from '../pages/submission-view.js'
 import { FeedbackForm, PilotMilestones } from '../pages/submission-followup.js'
@@ -17,7 +17,7 @@ import { TeamSection } from '../pages/team-section.js'
 import { EvaluationsDetail } from '../pages/evaluations-detail.js'
 import { evaluationsOf } from '../domain/evaluations-of.js'
 import { partnerOptions } from '../domain/team.js'
-import { awards, milestones, type FormField, formFields, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { awards, milestones, type FormField, submissions, teamMembers, teamOrganizations } from '../schema.js'
 import { loadChallengePage } from './load.js'
 import { editable, loadSubmission, type LoadedSubmission } from './load-submission.js'
 
@@ -36,11 +36,6 @@ async function pilotOf(db: Executor, submissionId: string) {
   ])
   return { awarded: award.length > 0, milestones: items }
 }
-
-async function fieldsOf(c: Context<DistritoEnv>, challengeId: string): Promise<FormField[]> {
-  return c.var.db.select().from(formFields).where(eq(formFields.challengeId, challengeId)).orderBy(asc(formFields.position))
-}
-
 
 export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
@@ -116,7 +111,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { t, db, format } = c.var
     const { challenge: ch, submission: s } = l
     const blind = ch.blindReview && !l.mine.team && !l.access.staff
-    const fields = await fieldsOf(c, ch.id)
+    const fields = await formFieldsOf(c.var.db, ch.id)
     const canEdit = editable(l)
     const [files, team, orgs, pilot, partners, evaluations] = await Promise.all([
       services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id }),
@@ -232,7 +227,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const l = await loadSubmission(c)
     if (!l.mine.team) httpError(403)
     if (!editable(l)) return renderRefusal(c, 409, { title: c.var.t('challenges.submission.editTitle'), reason: c.var.t('challenges.submission.editClosed'), back: `/challenges/${l.challenge.slug}/submissions/${l.submission.id}` })
-    const fields = await fieldsOf(c, l.challenge.id)
+    const fields = await formFieldsOf(c.var.db, l.challenge.id)
     const s = l.submission
     return renderEdit(c, l, fields, { ...s, ...Object.fromEntries(Object.entries(s.answers).map(([k, v]) => [`f_${k}`, v])) })
   })
@@ -244,7 +239,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
     if (!l.mine.team) httpError(403)
     if (!editable(l)) return renderRefusal(c, 409, { title: t('challenges.submission.editTitle'), reason: t('challenges.submission.editClosed'), back })
-    const fields = await fieldsOf(c, l.challenge.id)
+    const fields = await formFieldsOf(c.var.db, l.challenge.id)
     const body = (await c.req.parseBody({ all: true })) as FormValues
     const form = validate(c, draftSchema(fields), body)
     const errors: FieldErrors = form.ok ? {} : { ...form.errors }
@@ -284,7 +279,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (!l.mine.team) httpError(403)
     if (s.status !== 'draft') return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.alreadySubmitted'), back })
     if (!phaseAllows(ch, l.state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.deadlinePassed'), back })
-    const [fields, files] = await Promise.all([fieldsOf(c, ch.id), services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id })])
+    const [fields, files] = await Promise.all([formFieldsOf(c.var.db, ch.id), services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id })])
     const missing = missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired)
     if (Object.keys(missing).length) return renderRefusal(c, 422, { title: t('challenges.submission.submit'), reason: Object.values(missing).map((k) => t(k)).join(' '), back })
     const receipt = await services.transaction((tx) => submitEntry(tx, services, ch, s, user.id))
