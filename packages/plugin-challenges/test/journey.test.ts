@@ -107,6 +107,12 @@ describe('a challenge from draft to pilot', () => {
   it('awards, publishes results with feedback, announces the award and follows the pilot', async () => {
     const sponsor = await w.as(w.sponsorAdmin)
     expect((await sponsor.post(`/challenges/${challenge.slug}/submissions/${entryB}/feedback`, { feedback: 'Buen enfoque; faltó validar con datos de campo.' })).status).toBe(303)
+    // A mistaken award, taken back while results are still private.
+    expect((await sponsor.post(`/challenges/${challenge.slug}/awards`, { submissionId: entryB, rewardKind: 'cash', description: 'Premio por error', amount: '5' })).status).toBe(303)
+    const mistaken = /awards\/([\w-]+)\/remove/.exec(await (await sponsor.get(`/challenges/${challenge.slug}/results`)).text())![1]
+    expect((await (await w.as(w.leadA)).post(`/challenges/${challenge.slug}/awards/${mistaken}/remove`, {})).status).toBe(403)
+    expect((await sponsor.post(`/challenges/${challenge.slug}/awards/${mistaken}/remove`, {})).status).toBe(303)
+    expect(await w.t.district.db.select().from(awards)).toHaveLength(0)
     expect((await sponsor.post(`/challenges/${challenge.slug}/awards`, { submissionId: entryA, rewardKind: 'paid_pilot', description: 'Primer puesto: piloto pagado', amount: '120000000' })).status).toBe(303)
     expect(await (await w.t.get(`/challenges/${challenge.slug}/results`)).status).toBe(404)
     expect((await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/publishResults`, { back: `/challenges/${challenge.slug}` })).status).toBe(303)
@@ -121,6 +127,7 @@ describe('a challenge from draft to pilot', () => {
     const events = await w.t.district.db.all<{ name: string; payload: string }>(sql`SELECT name, payload FROM core_events WHERE name = 'challenges.awarded'`)
     expect(events).toHaveLength(1)
     expect(JSON.parse(events[0]!.payload)).toMatchObject({ submissionId: entryA, rewardKind: 'paid_pilot', organizationIds: [w.startupA.id] })
+    expect((await sponsor.post(`/challenges/${challenge.slug}/awards/x/remove`, {})).status).toBe(409) // announced: it stays
     expect((await sponsor.post(`/workflows/challenges.challenge/${challenge.id}/startPilot`, { back: `/challenges/${challenge.slug}` })).status).toBe(303)
     expect((await sponsor.post(`/challenges/${challenge.slug}/submissions/${entryA}/milestones`, { title: 'Modelo integrado al sistema de cosecha', dueOn: '2027-03-01' })).status).toBe(303)
     const teamA = await (await (await w.as(w.leadA)).get(`/challenges/${challenge.slug}/submissions/${entryA}`)).text()
@@ -129,6 +136,6 @@ describe('a challenge from draft to pilot', () => {
     expect(award!.amount).toBe(120000000)
     const log = await w.t.district.db.select({ action: auditLog.action }).from(auditLog)
     const actions = log.map((l) => l.action)
-    for (const action of ['challenges.challenge.create', 'challenges.challenge.approve', 'challenges.submission.handedIn', 'challenges.evaluation.shortlist', 'challenges.award.create', 'challenges.challenge.publishResults']) expect(actions).toContain(action)
+    for (const action of ['challenges.challenge.create', 'challenges.challenge.approve', 'challenges.submission.handedIn', 'challenges.evaluation.shortlist', 'challenges.award.create', 'challenges.award.withdrawn', 'challenges.challenge.publishResults']) expect(actions).toContain(action)
   })
 })

@@ -47,6 +47,7 @@ export const catalog = {
   'challenges.submission.withdrawal': ['Propuesta retirada', 'Submission withdrawn'],
   'challenges.submission.feedbackWritten': ['Retroalimentación escrita', 'Feedback written'],
   'challenges.award.create': ['Premio otorgado', 'Award given'],
+  'challenges.award.withdrawn': ['Premio retirado', 'Award withdrawn'],
   'challenges.pilot.milestoneDone': ['Hito del piloto cumplido', 'Pilot milestone done'],
 
   // Notifications
@@ -554,6 +555,9 @@ export const catalog = {
   'challenges.award.descriptionHint': ['Por ejemplo: «Primer puesto: piloto pagado en la planta de Palmira».', 'For example: “First place: paid pilot at the Palmira plant”.'],
   'challenges.award.amount': ['Monto ({currency})', 'Amount ({currency})'],
   'challenges.award.button': ['Otorgar premio', 'Give award'],
+  'challenges.award.remove': ['Quitar el premio «{award}»', 'Remove the award “{award}”'],
+  'challenges.award.removed': ['Premio quitado.', 'Award removed.'],
+  'challenges.award.announced': ['Los resultados ya se publicaron: el premio no se puede quitar.', 'Results are out: the award can no longer be removed.'],
   'challenges.award.given': ['Premio otorgado.', 'Award given.'],
   'challenges.award.chooseEntry': ['Elija una propuesta enviada.', 'Choose a submitted entry.'],
   'challenges.award.notNow': ['Los premios se otorgan durante la evaluación o con los resultados.', 'Awards are given during the evaluation or with the results.'],

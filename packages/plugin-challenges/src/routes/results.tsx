@@ -43,7 +43,7 @@ async function resultsData(ctx: PluginContext, challengeId: string, withVotes: b
   return { given, pilots: new Map(pilots.map((p) => [p.submission_id, p])), tally }
 }
 
-function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; currency: string }) {
+function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; currency: string; removable?: string }) {
   const { t, format } = useDistrito().var
   if (!props.data.given.length) return <p>{t('challenges.results.noAwards')}</p>
   return (
@@ -57,6 +57,11 @@ function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; curre
             <p>{a.title}</p>
             <span class="meta">{a.organization ? <a href={`/orgs/${a.organizationSlug}`}>{a.organization}</a> : a.lead}</span>
             {pilot ? <span class="meta">{t('challenges.results.pilotProgress', { done: pilot.done, total: pilot.total })}</span> : null}
+            {props.removable ? (
+              <form method="post" action={`${props.removable}/${a.id}/remove`} class="inline-form">
+                <button type="submit" class="button button--secondary button--small">{t('challenges.award.remove', { award: a.description })}</button>
+              </form>
+            ) : null}
           </li>
         )
       })}
@@ -90,7 +95,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         <ChallengeTabs slug={ch.slug} current="results" access={access} state={state} publicVote={ch.publicVote} />
         <section class="section" aria-labelledby="awards-heading">
           <h2 id="awards-heading">{t('challenges.results.awards')}</h2>
-          <AwardList data={data} currency={ch.currency} />
+          <AwardList data={data} currency={ch.currency} removable={access.staff && state === 'evaluation' ? `/challenges/${ch.slug}/awards` : undefined} />
         </section>
         {ranking.length ? (
           <section class="section" aria-labelledby="ranking-heading">
@@ -148,6 +153,23 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const given = await services.transaction((tx) => giveAward(tx, services, l.challenge, l.state, { ...form.data, amount: form.data.amount ?? null }, user.id))
     if (!given) return render(c, l, { values: form.values, errors: { submissionId: t('challenges.award.chooseEntry') } })
     setFlash(c, 'success', 'challenges.award.given')
+    return c.redirect(back, 303)
+  })
+
+  // Until results are out an award is private, so a mistaken one can still be taken back.
+  app.post('/:slug/awards/:awardId/remove', async (c) => {
+    const user = currentUser(c)
+    const { t } = c.var
+    const l = await loadForStaff(c)
+    const back = `/challenges/${l.challenge.slug}/results`
+    if (l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.award.give'), reason: t('challenges.award.announced'), back })
+    const removed = await services.transaction(async (tx) => {
+      const [award] = await tx.delete(awards).where(and(eq(awards.id, c.req.param('awardId')), eq(awards.challengeId, l.challenge.id))).returning()
+      if (award) await services.audit.record(tx, { actorId: user.id, action: 'challenges.award.withdrawn', subject: { type: SUBMISSION_SUBJECT, id: award.submissionId }, organizationId: l.challenge.sponsorId, note: award.description })
+      return Boolean(award)
+    })
+    if (!removed) httpError(404)
+    setFlash(c, 'success', 'challenges.award.removed')
     return c.redirect(back, 303)
   })
 
