@@ -112,6 +112,24 @@ describe('workflows', () => {
     expect((await t.district.jobs.runOnce()).timers).toBe(0)
   })
 
+  it('fires a timer already due as soon as its transaction commits, when asked to', async () => {
+    w = await pilotWorld()
+    const { t, pilotId } = w
+    const runner = t.district.services.workflow('pilots.pilot')
+    await t.login(w.owner.email)
+    await t.post(`/workflows/pilots.pilot/${pilotId}/open`, {})
+    await t.district.db.update(pilots).set({ judges: 2 })
+    await t.district.services.transaction(async (tx) => {
+      await runner.schedule(tx, pilotId, 'evaluate', new Date(Date.now() - 1000), { fireIfDue: true })
+      // Not inside the transaction: only once it has committed.
+      expect(await runner.state(tx, pilotId)).toBe('open')
+    })
+    expect(await runner.state(t.district.db, pilotId)).toBe('evaluation')
+    const [timer] = await t.district.db.all<{ status: string }>(`SELECT status FROM core_workflow_timers` as never)
+    expect(timer!.status).toBe('fired')
+    expect((await t.district.jobs.runOnce()).timers).toBe(0)
+  })
+
   it('records why a scheduled transition could not fire', async () => {
     w = await pilotWorld()
     const { t, pilotId } = w

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import pkg from '../package.json' with { type: 'json' }
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { coreEvents, coreHooks, definePlugin, subscribe, veto, type PluginFactory } from '@distrito/core'
+import { coreHooks, definePlugin, veto, type PluginFactory } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'
 import { challengeAccess } from './domain/access.js'
 import { submissionAccess } from './domain/submission-access.js'
@@ -81,18 +81,6 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
     judging: { label: 'challenges.notification.judging', email: true },
     results: { label: 'challenges.notification.results', email: true },
   },
-  on: [
-    // A challenge approved on or after its opening date opens at once instead of at the next tick.
-    subscribe(coreEvents.workflowTransitioned, async (event, ctx) => {
-      if (event.workflow !== CHALLENGE_WORKFLOW || event.to !== 'upcoming') return
-      const [row] = await ctx.db.select({ opensAt: challenges.opensAt }).from(challenges).where(eq(challenges.id, event.itemId))
-      if (!row || row.opensAt > new Date()) return
-      const runner = ctx.services.workflow(CHALLENGE_WORKFLOW)
-      await ctx.services.transaction((tx) => runner.schedule(tx, event.itemId, 'open', null))
-      const result = await runner.fire({ kind: 'schedule' }, event.itemId, 'open')
-      if (!result.ok && result.refusal.code !== 'state') throw new Error(`Could not open challenge ${event.itemId}: ${result.refusal.message}`)
-    }, { name: 'open-when-due' }),
-  ],
   hooks: [
     veto(coreHooks.organizationDelete, async ({ organizationId }, ctx) => {
       const [row] = await ctx.db.all<{ count: number }>(sql`

@@ -68,11 +68,11 @@ export const challengeWorkflow = defineWorkflow({
       label: 'challenges.action.approve',
       by: DISTRICT,
       guard: async (c) => (c.closesAt <= new Date() ? { message: 'challenges.guard.deadlinePassed' } : null),
-      // Opening and closing happen on their dates, run by the district's job loop; a challenge
-      // approved after its opening date opens at once (see the `open-when-due` handler).
+      // Opening and closing happen on their dates; a challenge approved on or after its opening
+      // day opens as soon as the approval commits, since its timer is already due.
       effect: async (c, { tx, services }) => {
         const runner = services.workflow(CHALLENGE_WORKFLOW)
-        await runner.schedule(tx, c.id, 'open', c.opensAt)
+        await runner.schedule(tx, c.id, 'open', c.opensAt, { fireIfDue: true })
         await runner.schedule(tx, c.id, 'evaluate', c.closesAt)
       },
       notify: sponsor,

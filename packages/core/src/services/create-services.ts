@@ -88,7 +88,7 @@ export function createEngine(parts: {
       if (notifies && !definition.notifications?.[workflow.id]) {
         throw new AssemblyError('UNKNOWN_NOTIFICATION', `Workflow "${full}" notifies people; declare the notification kind "${workflow.id}" in the \`notifications\` of "${id}" (its label and whether it comes by email).`)
       }
-      runners.set(full, createWorkflowRunner(workflow, { db, plugin: id, permissions: parts.permissions, services: servicesOf }))
+      runners.set(full, createWorkflowRunner(workflow, { db, plugin: id, permissions: parts.permissions, services: servicesOf, logger: parts.logger.child({ component: 'workflow' }) }))
     }
   }
 

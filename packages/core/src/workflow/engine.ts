@@ -6,7 +6,8 @@ import type { Database } from '../db/client.js'
 import { type OrganizationRole } from '../db/schema/memberships.js'
 import { users } from '../db/schema/users.js'
 import { workflowItems, workflowTimers, workflowTransitions } from '../db/schema/workflows.js'
-import { type Executor, type Transaction, inTransaction } from '../db/transaction.js'
+import { type Executor, type Transaction, afterCommit, inTransaction } from '../db/transaction.js'
+import { errorFields, type Logger } from '../log/logger.js'
 import type { Veto } from '../events/define.js'
 import { coreEvents } from '../events/core-events.js'
 import { roleIn } from '../organizations/membership.js'
@@ -53,8 +54,12 @@ export interface WorkflowRunner {
   available(auth: AuthState, itemId: string, state?: string): Promise<AvailableTransition[]>
   /** Guard, state change, timeline and audit entries in one transaction; events after it commits. */
   fire(actor: WorkflowActor, itemId: string, transition: string, options?: { note?: string | null }): Promise<FireResult>
-  /** Fires `transition` on its own at `at` (a call opening, a phase closing); `null` cancels it. */
-  schedule(executor: Executor, itemId: string, transition: string, at: Date | null): Promise<void>
+  /**
+   * Fires `transition` on its own at `at` (a call opening, a phase closing); `null` cancels it.
+   * With `fireIfDue`, a moment already past fires right after the scheduling transaction commits
+   * instead of at the job loop's next turn.
+   */
+  schedule(executor: Executor, itemId: string, transition: string, at: Date | null, options?: { fireIfDue?: boolean }): Promise<void>
   timeline(db: Executor, itemId: string): Promise<TimelineEntry[]>
   /** Transitions scheduled for the item and not yet fired, soonest first. */
   scheduled(db: Executor, itemId: string): Promise<{ transition: string; label: string; at: Date }[]>
@@ -75,6 +80,7 @@ export interface EngineDependencies {
   plugin: string
   permissions: PermissionTable
   services: () => CoreServices
+  logger: Logger
 }
 
 /** A runner as the engine holds it, with what only the job loop calls. */
@@ -83,7 +89,7 @@ export interface EngineRunner extends WorkflowRunner {
   fireScheduled(itemId: string, transition: string): Promise<FireResult>
 }
 
-/** The runner of one workflow. Timers are fired by `fireDueTimers`, from the job loop. */
+/** The runner of one workflow. Timers fire from the job loop (`fireDueTimers`), or right after their change commits when already due and asked to. */
 export function createWorkflowRunner(definition: WorkflowDefinition, deps: EngineDependencies): EngineRunner {
   const id = `${deps.plugin}.${definition.id}`
   const subjectType = `${deps.plugin}.${definition.subject}`
@@ -191,7 +197,7 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
     }
   }
 
-  return {
+  const runner: EngineRunner = {
     id,
     plugin: deps.plugin,
     subjectType,
@@ -222,7 +228,7 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
     },
     fire: (actor, itemId, transition, options) => fire(actor, itemId, transition, options),
     fireScheduled: (itemId, transition) => fire({ kind: 'schedule' }, itemId, transition, {}, true),
-    async schedule(executor, itemId, transition, at) {
+    async schedule(executor, itemId, transition, at, options = {}) {
       if (!transitions[transition]) throw new Error(`Workflow "${id}" has no transition "${transition}".`)
       const key = and(eq(workflowTimers.workflow, id), eq(workflowTimers.itemId, itemId), eq(workflowTimers.transition, transition))
       if (!at) {
@@ -233,6 +239,16 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
         .insert(workflowTimers)
         .values({ workflow: id, itemId, transition, dueAt: at })
         .onConflictDoUpdate({ target: [workflowTimers.workflow, workflowTimers.itemId, workflowTimers.transition], set: { dueAt: at, status: 'pending', outcome: null, leaseUntil: null } })
+      // Asked to, a moment already past fires as soon as the change that scheduled it commits
+      // rather than at the job loop's next turn; if that fails, the loop retries once the lease lapses.
+      if (options.fireIfDue && at <= new Date()) {
+        await afterCommit(executor, () =>
+          fireTimer(deps.db, runner, { workflow: id, itemId, transition }, new Date()).then(
+            () => undefined,
+            (error) => deps.logger.error('due timer deferred to the job loop', { workflow: id, itemId, transition, ...errorFields(error) }),
+          ),
+        )
+      }
     },
     async scheduled(db, itemId) {
       const rows = await db
@@ -269,9 +285,37 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       }))
     },
   }
+  return runner
 }
 
 const TIMER_LEASE_MS = 60_000
+
+type TimerKey = { workflow: string; itemId: string; transition: string }
+
+/**
+ * Leases one due timer, fires its transition and records why when it is refused. False when
+ * another instance holds it or its workflow is gone.
+ */
+async function fireTimer(db: Database, runner: EngineRunner | undefined, timer: TimerKey, now: Date): Promise<boolean> {
+  const key = and(eq(workflowTimers.workflow, timer.workflow), eq(workflowTimers.itemId, timer.itemId), eq(workflowTimers.transition, timer.transition))
+  const claimed = await db
+    .update(workflowTimers)
+    .set({ leaseUntil: new Date(now.getTime() + TIMER_LEASE_MS) })
+    .where(and(key, eq(workflowTimers.status, 'pending'), lte(workflowTimers.dueAt, now), leaseFree(workflowTimers.leaseUntil, now)))
+    .returning({ workflow: workflowTimers.workflow })
+  if (!claimed.length) return false
+  if (!runner) {
+    await db.update(workflowTimers).set({ status: 'skipped', outcome: 'workflow not installed', leaseUntil: null }).where(key)
+    return false
+  }
+  const result = await runner.fireScheduled(timer.itemId, timer.transition)
+  if (result.ok) return true
+  await db
+    .update(workflowTimers)
+    .set({ status: 'skipped', outcome: `${result.refusal.code}: ${result.refusal.message}`, leaseUntil: null })
+    .where(and(key, eq(workflowTimers.status, 'pending')))
+  return false
+}
 
 /**
  * Fires the transitions whose time has come. Safe with several instances: each timer is leased
@@ -285,28 +329,6 @@ export async function fireDueTimers(db: Database, runners: ReadonlyMap<string, E
     .orderBy(asc(workflowTimers.dueAt))
     .limit(limit)
   let fired = 0
-  for (const timer of due) {
-    const key = and(eq(workflowTimers.workflow, timer.workflow), eq(workflowTimers.itemId, timer.itemId), eq(workflowTimers.transition, timer.transition))
-    const claimed = await db
-      .update(workflowTimers)
-      .set({ leaseUntil: new Date(now.getTime() + TIMER_LEASE_MS) })
-      .where(and(key, eq(workflowTimers.status, 'pending'), leaseFree(workflowTimers.leaseUntil, now)))
-      .returning({ workflow: workflowTimers.workflow })
-    if (!claimed.length) continue
-    const runner = runners.get(timer.workflow)
-    if (!runner) {
-      await db.update(workflowTimers).set({ status: 'skipped', outcome: 'workflow not installed', leaseUntil: null }).where(key)
-      continue
-    }
-    const result = await runner.fireScheduled(timer.itemId, timer.transition)
-    if (result.ok) {
-      fired += 1
-      continue
-    }
-    await db
-      .update(workflowTimers)
-      .set({ status: 'skipped', outcome: `${result.refusal.code}: ${result.refusal.message}`, leaseUntil: null })
-      .where(and(key, eq(workflowTimers.status, 'pending')))
-  }
+  for (const timer of due) if (await fireTimer(db, runners.get(timer.workflow), timer, now)) fired += 1
   return fired
 }

@@ -80,11 +80,8 @@ async function seedOne(ctx: SeedContext<{ demo: DemoSpec[] }>, services: CoreSer
   if (target < order('upcoming')) return
   await fire(asDistrict, 'approve')
   if (target < order('open')) return
-  if ((await runner.state(ctx.db, id)) === 'upcoming') {
-    await services.transaction((tx) => runner.schedule(tx, id, 'open', null))
-    const opened = await runner.fire({ kind: 'schedule' }, id, 'open')
-    if (!opened.ok) fail(`"${spec.title}" could not open`)
-  }
+  // Its opening day has come, so approving it opened it (a timer already due fires at once).
+  if ((await runner.state(ctx.db, id)) !== 'open') fail(`"${spec.title}" did not open`)
 
   for (const q of spec.questions) {
     await ctx.db.insert(questions).values({
