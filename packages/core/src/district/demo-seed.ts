@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/password.js'
 import { AssemblyError } from '../plugin/errors.js'
 import { organizationInputSchema } from '../organizations/organization-schema.js'
 import { createOrganization } from '../organizations/service.js'
-import { slugify } from '../organizations/slug.js'
+import { slugify } from '../db/slugs.js'
 import { actingAs } from '../auth/acting-as.js'
 import { addComment } from '../comments/service.js'
 import type { CoreServices } from '../services/types.js'
@@ -39,10 +39,10 @@ export async function seedDemoCommunity(db: Database, config: DistrictConfig, se
     .where(inArray(users.email, [...emails, demo.admin.email.toLowerCase()]))).map((u) => [u.email, u.id]))
 
   const schema = organizationInputSchema(config)
-  const slugs = demo.organizations.map((o) => slugify(o.name))
+  const slugs = demo.organizations.map((o) => slugify(o.name, 'organizacion'))
   const present = new Set((slugs.length ? await db.select({ slug: organizations.slug }).from(organizations).where(inArray(organizations.slug, slugs)) : []).map((o) => o.slug))
   for (const org of demo.organizations) {
-    if (present.has(slugify(org.name))) continue
+    if (present.has(slugify(org.name, 'organizacion'))) continue
     const parsed = schema.safeParse(org)
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')

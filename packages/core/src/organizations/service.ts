@@ -6,7 +6,7 @@ import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
 import { type Organization, organizationSectors, organizations } from '../db/schema/organizations.js'
 import { sessions } from '../db/schema/sessions.js'
 import type { OrganizationInput } from './organization-schema.js'
-import { uniqueSlug } from './slug.js'
+import { uniqueSlug } from '../db/slugs.js'
 import { isUniqueViolation } from '../db/errors.js'
 import { auditStatement, changedFields } from '../audit/record.js'
 
@@ -23,7 +23,7 @@ function profileColumns(input: OrganizationInput) {
 export async function createOrganization(db: Database, input: OrganizationInput, ownerId: string, options: { sessionId?: string } = {}): Promise<Organization> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertOrganization(db, input, ownerId, await uniqueSlug(db, input.name), options)
+      return await insertOrganization(db, input, ownerId, await uniqueSlug(db, organizations.slug, input.name, 'organizacion'), options)
     } catch (error) {
       if (attempt >= 3 || !isUniqueViolation(error, 'core_organizations.slug')) throw error
     }

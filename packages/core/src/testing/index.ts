@@ -12,7 +12,7 @@ import { workflowItems } from '../db/schema/workflows.js'
 import { VERIFICATION_WORKFLOW } from '../organizations/verification/workflow.js'
 import { type OrganizationKind, organizations } from '../db/schema/organizations.js'
 import { memberships, programManagers, type OrganizationRole } from '../db/schema/memberships.js'
-import { slugify } from '../organizations/slug.js'
+import { slugify } from '../db/slugs.js'
 import { hashPassword } from '../auth/password.js'
 
 // argon2id is slow on purpose; tests create many accounts with the same few passwords.
@@ -181,7 +181,7 @@ export async function createTestDistrict(
     createOrganization: async (input = {}) => {
       orgCount += 1
       const name = input.name ?? `Organización ${orgCount}`
-      const org = { id: crypto.randomUUID(), slug: `${slugify(name)}-${orgCount}`, name }
+      const org = { id: crypto.randomUUID(), slug: `${slugify(name, 'organizacion')}-${orgCount}`, name }
       await district.db.insert(organizations).values({
         ...org, kind: input.kind ?? 'startup', isAnchor: input.isAnchor ?? false, investorType: input.kind === 'investor' ? 'vc_fund' : null,
         verifiedAt: input.verified ? new Date() : null, createdBy: input.members?.[0]?.user.id ?? null,

@@ -1,22 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { eq, inArray, like } from 'drizzle-orm'
-import type { CoreServices, Executor, Transaction } from '@distrito/core'
+import { eq, inArray } from 'drizzle-orm'
+import { uniqueSlug, type CoreServices, type Executor, type Transaction } from '@distrito/core'
 import { organizations } from '@distrito/core/db'
 import { challengeOrganizations, challengeTags, challenges, rounds } from '../schema.js'
 import type { ChallengeInput } from './challenge-input.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
-
-function slugify(title: string): string {
-  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'reto'
-}
-
-/** A slug not yet taken: the title's, or with a number after it. */
-async function freeSlug(db: Executor, title: string): Promise<string> {
-  const base = slugify(title)
-  const taken = new Set((await db.select({ slug: challenges.slug }).from(challenges).where(like(challenges.slug, `${base}%`))).map((r) => r.slug))
-  if (!taken.has(base)) return base
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
-}
 
 /** Organization ids by slug; the slugs nobody owns come back in `unknown`, for the form's message. */
 export async function resolveOrganizations(db: Executor, slugs: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
@@ -41,7 +29,7 @@ async function writeRelations(tx: Transaction, id: string, input: ChallengeInput
 /** A new draft with a first evaluation round, so the rubric has somewhere to go. */
 export async function createChallenge(tx: Transaction, services: CoreServices, input: ChallengeInput, related: { cosponsors: string[]; invited: string[] }, sponsorId: string, userId: string, defaultRoundName: string): Promise<{ id: string; slug: string }> {
   const id = randomUUID()
-  const slug = await freeSlug(tx, input.fields.title)
+  const slug = await uniqueSlug(tx, challenges.slug, input.fields.title, 'reto')
   await tx.insert(challenges).values({ id, slug, sponsorId, createdBy: userId, ...input.fields })
   await tx.insert(rounds).values({ id: randomUUID(), challengeId: id, position: 1, name: defaultRoundName })
   await writeRelations(tx, id, input, related)

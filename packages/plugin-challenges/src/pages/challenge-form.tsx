@@ -94,7 +94,7 @@ export function ChallengeForm(props: { action: string; values: FormValues; error
       </fieldset>
       <div class="actions">
         <SubmitButton>{props.submitLabel}</SubmitButton>
-        <a href={props.cancel}>{t('challenges.form.cancel')}</a>
+        <a href={props.cancel}>{t('core.action.cancel')}</a>
       </div>
     </Form>
   )

@@ -27,7 +27,7 @@ function retry(c: Context<DistritoEnv>, title: string, back: string, form: { val
       <PageHeader title={title} />
       <Form action={action} errors={form.errors}>
         {fields(form.values, form.errors) as never}
-        <div class="actions"><SubmitButton>{submit}</SubmitButton><a href={back}>{c.var.t('challenges.form.cancel')}</a></div>
+        <div class="actions"><SubmitButton>{submit}</SubmitButton><a href={back}>{c.var.t('core.action.cancel')}</a></div>
       </Form>
     </>,
     { title, noindex: true },

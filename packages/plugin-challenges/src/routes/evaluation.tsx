@@ -29,7 +29,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     return all.find((r) => r.position === wanted) ?? all.find((r) => r.position === l.challenge.currentRound) ?? all[0]!
   }
 
-  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: { rubric?: { values: FormValues; errors: FieldErrors }; judge?: string; round?: FieldErrors; shortlist?: string } = {}) => {
+  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationPageData['problems'] = {}) => {
     const { db, auth } = c.var
     const all = await roundsOf(db, l.challenge.id)
     const round = selectedRound(c, l, all)
@@ -90,7 +90,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const l = await loadForStaff(c)
     const form = await parseForm(c, emailSchema)
     const [person] = form.ok ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, form.data.email)) : []
-    if (!form.ok || !person) return render(c, l, { judge: t(form.ok ? 'challenges.judges.noSuchPerson' : 'challenges.judges.badEmail') })
+    if (!form.ok || !person) return render(c, l, { judge: form.ok ? t('challenges.judges.noSuchPerson') : form.errors.email })
     await services.transaction(async (tx) => {
       const added = await tx.insert(judges).values({ challengeId: l.challenge.id, userId: person.id }).onConflictDoNothing().returning({ u: judges.userId })
       if (!added.length) return

@@ -70,7 +70,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
               <CheckboxField name="nda" label={t('challenges.submission.ndaAccept')} checked={values.nda} error={errors?.nda} required />
             </section>
           ) : null}
-          <div class="actions"><SubmitButton>{t('challenges.submission.start')}</SubmitButton><a href={path}>{t('challenges.form.cancel')}</a></div>
+          <div class="actions"><SubmitButton>{t('challenges.submission.start')}</SubmitButton><a href={path}>{t('core.action.cancel')}</a></div>
         </Form>
       </>,
       { title: t('challenges.submission.startTitle'), noindex: true },
@@ -216,7 +216,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
             }
           })}
           <p class="hint">{t('challenges.submission.saveHint')}</p>
-          <div class="actions"><SubmitButton>{t('challenges.submission.save')}</SubmitButton><a href={path}>{t('challenges.form.cancel')}</a></div>
+          <div class="actions"><SubmitButton>{t('challenges.submission.save')}</SubmitButton><a href={path}>{t('core.action.cancel')}</a></div>
         </Form>
       </>,
       { title: t('challenges.submission.editTitle'), noindex: true },

@@ -32,7 +32,7 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (refusal) return refusal
     const form = await parseForm(c, memberSchema)
     const [person] = form.ok ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, form.data.email)) : []
-    if (!form.ok || !person) return renderRefusal(c, 422, { title: t('challenges.submission.addMember'), reason: t(form.ok ? 'challenges.submission.noSuchPerson' : 'challenges.submission.badEmail'), back })
+    if (!form.ok || !person) return renderRefusal(c, 422, { title: t('challenges.submission.addMember'), reason: form.ok ? t('challenges.submission.noSuchPerson') : form.errors.email ?? '', back })
     const elsewhere = await submissionOf(db, l.challenge.id, person.id)
     if (elsewhere && elsewhere.id !== l.submission.id) return renderRefusal(c, 409, { title: t('challenges.submission.addMember'), reason: t('challenges.submission.onAnotherTeam'), back })
     await services.transaction(async (tx) => {
