@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { coreHooks, definePlugin, veto, type PluginFactory } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'
 import { challengeAccess } from './domain/access.js'
+import { findChallenge } from './domain/find-challenge.js'
 import { submissionAccess } from './domain/submission-access.js'
 import { messages } from './i18n/messages.js'
 import { registerRoutes } from './routes/index.js'
@@ -13,7 +14,7 @@ import { challenges, questions, submissions, teamMembers, votes } from './schema
 import { seedChallenges } from './seed/seed.js'
 import { demoChallengeSchema } from './seed/demo-schema.js'
 import { styles } from './styles.js'
-import { CHALLENGE_WORKFLOW, challengeWorkflow, loadChallenge } from './workflow.js'
+import { CHALLENGE_WORKFLOW, challengeState, challengeStateJoin, challengeWorkflow } from './workflow.js'
 
 const LIVE_STATES = ['review', 'upcoming', 'open', 'evaluation']
 
@@ -41,15 +42,8 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
   },
   subjects: {
     challenge: {
-      commentable: false,
       async canView(id, access, db) {
-        const [row] = await db.select({ challenge: challenges, state: sql<string>`coalesce(${workflowItems.state}, 'draft')` }).from(challenges)
-          .leftJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))).where(eq(challenges.id, id))
-        return row ? (await challengeAccess(db, row.challenge, row.state, access)).canView : false
-      },
-      async canModerate(id, access, db) {
-        const challenge = await loadChallenge(db, id)
-        return challenge ? (await challengeAccess(db, challenge, 'open', access)).staff : false
+        return (await findChallenge(db, eq(challenges.id, id), access))?.access.canView ?? false
       },
       async describe(ids, db) {
         const rows = await db.select({ id: challenges.id, title: challenges.title, slug: challenges.slug }).from(challenges).where(inArray(challenges.id, [...ids]))
@@ -58,9 +52,9 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
     },
     submission: {
       async canView(id, access, db) {
-        const [row] = await db.select({ submission: submissions, challenge: challenges, state: sql<string>`coalesce(${workflowItems.state}, 'draft')` }).from(submissions)
+        const [row] = await db.select({ submission: submissions, challenge: challenges, state: challengeState }).from(submissions)
           .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
-          .leftJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))).where(eq(submissions.id, id))
+          .leftJoin(workflowItems, challengeStateJoin).where(eq(submissions.id, id))
         if (!row) return false
         const onChallenge = await challengeAccess(db, row.challenge, row.state, access)
         return (await submissionAccess(db, row.submission, access.auth.user?.id, onChallenge)).canView
@@ -96,7 +90,7 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
     title: 'challenges.widget.title',
     async load({ db, t, format, options }) {
       const rows = await db.select({ slug: challenges.slug, title: challenges.title, closesAt: challenges.closesAt, sponsor: organizations.name }).from(challenges)
-        .innerJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id)))
+        .innerJoin(workflowItems, challengeStateJoin)
         .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
         .where(and(eq(workflowItems.state, 'open'), eq(challenges.visibility, 'public'))).orderBy(challenges.closesAt).limit(options.homeItems)
       return {

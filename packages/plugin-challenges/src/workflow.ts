@@ -1,10 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { defineWorkflow, roleAtLeast, type AuthState, type Executor, type Recipients } from '@distrito/core'
+import { workflowItems } from '@distrito/core/db'
 import { publishResults } from './domain/results-service.js'
 import { awards, type Challenge, challengeOrganizations, challenges, criteria, judges, rounds } from './schema.js'
 
 export const CHALLENGE_SUBJECT = 'challenges.challenge'
 export const CHALLENGE_WORKFLOW = 'challenges.challenge'
+
+/** Joins a challenge to its workflow state; a challenge without a row there is a draft. */
+export const challengeStateJoin = and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))
+export const challengeState = sql<string>`coalesce(${workflowItems.state}, 'draft')`
 
 /** A challenge as its workflow sees it: with its co-sponsors, who run it too. */
 export type ChallengeItem = Challenge & { cosponsorIds: string[] }

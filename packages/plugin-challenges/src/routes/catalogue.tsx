@@ -8,7 +8,7 @@ import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter
 import { PUBLISHED_STATES } from '../domain/phases.js'
 import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
 import { REWARD_KINDS, challengeTags, challenges, judges } from '../schema.js'
-import { CHALLENGE_WORKFLOW } from '../workflow.js'
+import { challengeStateJoin } from '../workflow.js'
 
 export const CATALOGUE_PAGE_SIZE = 12
 const LISTED_STATES = PUBLISHED_STATES
@@ -55,7 +55,7 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
       state: workflowItems.state,
     })
     .from(challenges)
-    .innerJoin(workflowItems, and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id)))
+    .innerJoin(workflowItems, challengeStateJoin)
     .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
     .where(and(...where))
     .orderBy(phaseOrder, desc(challenges.closesAt), asc(challenges.id))

@@ -6,11 +6,9 @@ import { memberships, workflowItems } from '@distrito/core/db'
 import { EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { assignments, challengeOrganizations, challenges, rounds, submissions, teamMembers } from '../schema.js'
 import { PUBLISHED_STATES } from '../domain/phases.js'
-import { CHALLENGE_WORKFLOW } from '../workflow.js'
+import { challengeState, challengeStateJoin } from '../workflow.js'
 
 export const QUEUE_PAGE_SIZE = 50
-
-const stateOf = and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))
 
 export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The judge's work queue: every entry waiting for their evaluation, across challenges. */
@@ -24,7 +22,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       .from(assignments)
       .innerJoin(rounds, eq(rounds.id, assignments.roundId))
       .innerJoin(challenges, and(eq(challenges.id, rounds.challengeId), eq(challenges.currentRound, rounds.position)))
-      .innerJoin(workflowItems, stateOf)
+      .innerJoin(workflowItems, challengeStateJoin)
       .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
       .where(and(eq(assignments.judgeId, user.id), eq(workflowItems.state, 'evaluation'), inArray(assignments.status, ['pending', 'done']), eq(submissions.status, 'submitted')))
       .orderBy(sql`${assignments.status} = 'done'`, asc(challenges.evaluationEndsAt), asc(challenges.title), asc(submissions.submittedAt))
@@ -64,14 +62,14 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       ctx.db.select({ id: submissions.id, title: submissions.title, status: submissions.status, slug: challenges.slug, challenge: challenges.title })
         .from(teamMembers).innerJoin(submissions, eq(submissions.id, teamMembers.submissionId)).innerJoin(challenges, eq(challenges.id, submissions.challengeId))
         .where(eq(teamMembers.userId, user.id)).orderBy(desc(submissions.updatedAt)).limit(100),
-      ctx.db.select({ slug: challenges.slug, title: challenges.title, state: sql<string>`coalesce(${workflowItems.state}, 'draft')` })
+      ctx.db.select({ slug: challenges.slug, title: challenges.title, state: challengeState })
         .from(challenges).innerJoin(memberships, and(eq(memberships.organizationId, challenges.sponsorId), eq(memberships.userId, user.id)))
-        .leftJoin(workflowItems, stateOf).orderBy(desc(challenges.createdAt)).limit(100),
+        .leftJoin(workflowItems, challengeStateJoin).orderBy(desc(challenges.createdAt)).limit(100),
       ctx.db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: workflowItems.state, closesAt: challenges.closesAt })
         .from(challengeOrganizations)
         .innerJoin(memberships, and(eq(memberships.organizationId, challengeOrganizations.organizationId), eq(memberships.userId, user.id)))
         .innerJoin(challenges, eq(challenges.id, challengeOrganizations.challengeId))
-        .innerJoin(workflowItems, stateOf)
+        .innerJoin(workflowItems, challengeStateJoin)
         .where(and(eq(challengeOrganizations.relation, 'invited'), inArray(workflowItems.state, [...PUBLISHED_STATES])))
         .orderBy(desc(challenges.closesAt)).limit(100),
     ])
