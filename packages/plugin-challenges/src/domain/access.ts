@@ -3,7 +3,7 @@ import type { Executor, OrganizationRole, SubjectAccess } from '@distrito/core'
 import { roleAtLeast } from '@distrito/core'
 import { memberships } from '@distrito/core/db'
 import { type Challenge, challengeOrganizations, judges } from '../schema.js'
-import { PUBLISHED_STATES, type ChallengeState } from './phases.js'
+import { PUBLISHED_STATES, inStates } from './phases.js'
 
 /** What the signed-in person is to one challenge. */
 export interface ChallengeAccess {
@@ -44,7 +44,7 @@ export async function challengeAccess(db: Executor, challenge: Pick<Challenge, '
       invited: roles.some((r) => r.relation === 'invited'),
     }
   }
-  const published = PUBLISHED_STATES.includes(state as ChallengeState)
+  const published = inStates(PUBLISHED_STATES, state)
   const insider = manager || rel.sponsorMember
   const canView = insider || (published && (challenge.visibility === 'public' || rel.invited || rel.judge))
   return { manager, ...rel, staff: manager || rel.staff, canView }

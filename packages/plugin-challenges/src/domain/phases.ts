@@ -7,6 +7,20 @@ export type ChallengeState = (typeof CHALLENGE_STATES)[number]
 /** States in which the challenge is published (visible beyond its sponsor and the district). */
 export const PUBLISHED_STATES: readonly ChallengeState[] = ['upcoming', 'open', 'evaluation', 'results', 'pilot', 'closed']
 
+/** States once results are out: the results page is public and teams read their feedback. */
+export const RESULTS_STATES: readonly ChallengeState[] = ['results', 'pilot', 'closed']
+/** States in which the evaluation has started: the vote page exists from here on. */
+export const EVALUATED_STATES: readonly ChallengeState[] = ['evaluation', ...RESULTS_STATES]
+/** States in which the sponsor may still change the challenge's terms and dates. */
+export const TERMS_EDITABLE_STATES: readonly ChallengeState[] = ['draft', 'review', 'upcoming', 'open']
+/** States in which awards are given and feedback written. */
+export const AWARDING_STATES: readonly ChallengeState[] = ['evaluation', 'results', 'pilot']
+/** States in which a team's lead may still withdraw its entry. */
+export const WITHDRAWABLE_STATES: readonly ChallengeState[] = ['upcoming', 'open', 'evaluation']
+
+/** Whether `state` is one of `states` (state names come from the database as plain strings). */
+export const inStates = (states: readonly ChallengeState[], state: string) => states.includes(state as ChallengeState)
+
 /** What each phase switches on until the sponsor says otherwise. */
 export const DEFAULT_PHASE_SETTINGS: PhaseSettings = {
   upcoming: { submissions: false, questions: true, editing: false, voting: false },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { CoreServices, Transaction } from '@distrito/core'
 import { awarded } from '../events.js'
+import { RESULTS_STATES, inStates } from './phases.js'
 import { type Challenge, type RewardKind, awards, submissions, teamMembers, teamOrganizations } from '../schema.js'
 import { SUBMISSION_SUBJECT } from './submission-service.js'
 
@@ -36,7 +37,7 @@ export async function giveAward(tx: Transaction, services: CoreServices, challen
   if (!entry) return false
   const [award] = await tx.insert(awards).values({ id: randomUUID(), challengeId: challenge.id, createdBy: actorId, ...input }).returning()
   await services.audit.record(tx, { actorId, action: 'challenges.award.create', subject: { type: SUBMISSION_SUBJECT, id: input.submissionId }, organizationId: challenge.sponsorId, note: input.description })
-  if (['results', 'pilot'].includes(state)) await announce(tx, services, challenge, [award!])
+  if (inStates(RESULTS_STATES, state)) await announce(tx, services, challenge, [award!])
   return true
 }
 

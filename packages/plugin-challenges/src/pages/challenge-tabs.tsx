@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { useDistrito } from '@distrito/core/ui'
 import type { ChallengeAccess } from '../domain/access.js'
+import { EVALUATED_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
 
 export type ChallengeTab = 'overview' | 'manage' | 'evaluation' | 'results' | 'vote'
 
@@ -8,12 +9,12 @@ export type ChallengeTab = 'overview' | 'manage' | 'evaluation' | 'results' | 'v
 export function ChallengeTabs(props: { slug: string; current: ChallengeTab; access: ChallengeAccess; state: string; publicVote: boolean }) {
   const { t } = useDistrito().var
   const base = `/challenges/${props.slug}`
-  const published = ['results', 'pilot', 'closed'].includes(props.state)
+  const published = inStates(RESULTS_STATES, props.state)
   const tabs: { id: ChallengeTab; href: string; label: string }[] = [
     { id: 'overview', href: base, label: t('challenges.tab.overview') },
     ...(props.access.staff ? [{ id: 'manage' as const, href: `${base}/manage`, label: t('challenges.tab.manage') }] : []),
     ...(props.access.staff || props.access.judge ? [{ id: 'evaluation' as const, href: `${base}/evaluation`, label: t('challenges.tab.evaluation') }] : []),
-    ...(props.publicVote && ['evaluation', 'results', 'pilot', 'closed'].includes(props.state) ? [{ id: 'vote' as const, href: `${base}/vote`, label: t('challenges.tab.vote') }] : []),
+    ...(props.publicVote && inStates(EVALUATED_STATES, props.state) ? [{ id: 'vote' as const, href: `${base}/vote`, label: t('challenges.tab.vote') }] : []),
     ...(published || props.access.staff ? [{ id: 'results' as const, href: `${base}/results`, label: t('challenges.tab.results') }] : []),
   ]
   if (tabs.length < 2) return null

@@ -3,12 +3,10 @@ import type { Context, Hono } from 'hono'
 import { changedFields, currentUser, httpError, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { EmptyState, PageHeader, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { challengeInputSchema, type ChallengeInput } from '../domain/challenge-input.js'
+import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
 import { createChallenge, relatedOrganizations, resolveOrganizations, tagsOf, updateChallenge } from '../domain/challenge-service.js'
 import { ChallengeForm, NEW_CHALLENGE_VALUES, challengeValues } from '../pages/challenge-form.js'
 import { loadForStaff } from './load.js'
-
-/** States in which the sponsor may still change the challenge's terms and dates. */
-const EDITABLE = ['draft', 'review', 'upcoming', 'open']
 
 /** Organization slugs that exist, or field errors naming the ones that do not. */
 async function relations(c: Context<DistritoEnv>, input: ChallengeInput, errors: FieldErrors) {
@@ -72,7 +70,7 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
 
   app.get('/:slug/edit', async (c) => {
     const { challenge, state } = await loadForStaff(c)
-    if (!EDITABLE.includes(state)) httpError(409)
+    if (!inStates(TERMS_EDITABLE_STATES, state)) httpError(409)
     const [tags, related] = await Promise.all([tagsOf(c.var.db, challenge.id), relatedOrganizations(c.var.db, challenge.id)])
     return renderEdit(c, challenge.slug, challenge.title, challengeValues(challenge, { tags, ...related }, ctx.config))
   })
@@ -80,7 +78,7 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
   app.post('/:slug/edit', async (c) => {
     const user = currentUser(c)
     const { challenge, state } = await loadForStaff(c)
-    if (!EDITABLE.includes(state)) httpError(409)
+    if (!inStates(TERMS_EDITABLE_STATES, state)) httpError(409)
     const form = await parseForm(c, schema)
     if (!form.ok) return renderEdit(c, challenge.slug, challenge.title, form.values, form.errors)
     const errors: FieldErrors = {}

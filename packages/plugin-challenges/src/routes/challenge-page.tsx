@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, RadioGroup, SubmitButton, TextArea, TextField, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
-import { phaseAllows } from '../domain/phases.js'
+import { PUBLISHED_STATES, RESULTS_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { relatedOrganizations, tagsOf } from '../domain/challenge-service.js'
 import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
@@ -117,7 +117,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
             user ? <p><a class="button" href={`${path}/submit`}>{t('challenges.cta.submit')}</a></p>
               : <p><a class="button" href={`/login?next=${encodeURIComponent(path)}`}>{t('challenges.cta.signInToSubmit')}</a></p>
           ) : <p>{t(state === 'upcoming' ? 'challenges.cta.notYet' : ['draft', 'review'].includes(state) ? 'challenges.cta.unpublished' : 'challenges.cta.closed')}</p>}
-          {['results', 'pilot', 'closed'].includes(state) ? <p><a href={`${path}/results`}>{t('challenges.cta.results')}</a></p> : null}
+          {inStates(RESULTS_STATES, state) ? <p><a href={`${path}/results`}>{t('challenges.cta.results')}</a></p> : null}
           {ch.publicVote && phaseAllows(ch, state, 'voting') ? <p><a href={`${path}/vote`}>{t('challenges.cta.vote')}</a></p> : null}
         </div>
         {panel ? <WorkflowPanel data={panel} /> : null}
@@ -165,7 +165,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
           ) : null}
         </Section>
       </>,
-      { title: ch.title, noindex: ch.visibility === 'private' || !['upcoming', 'open', 'evaluation', 'results', 'pilot', 'closed'].includes(state) },
+      { title: ch.title, noindex: ch.visibility === 'private' || !inStates(PUBLISHED_STATES, state) },
     )
   })
 }

@@ -5,6 +5,7 @@ import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext
 import { follows, organizations, users } from '@distrito/core/db'
 import { DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
+import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { assignments, awards, criteria, rounds, scores, submissions } from '../schema.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
@@ -60,7 +61,7 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     }
     const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entries(ctx, ch.id)(limit, offset), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`)])
     const list = pageOf(rows, page, SUBMISSIONS_PAGE_SIZE)
-    const editable = ['draft', 'review', 'upcoming', 'open'].includes(state)
+    const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(
       <>
         <PageHeader title={t('challenges.manage.title', { title: ch.title })} />

@@ -7,6 +7,7 @@ import { users } from '@distrito/core/db'
 import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { STANDINGS_PAGE_SIZE, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
 import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
+import { RESULTS_STATES, inStates } from '../domain/phases.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
 import { EvaluationPage, type EvaluationPageData } from '../pages/evaluation-page.js'
 import { ScoringPage } from '../pages/scoring-page.js'
@@ -64,7 +65,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const round = roundFromBody(await roundsOf(c.var.db, l.challenge.id), body)
     if (!round) httpError(404)
     const back = `/challenges/${l.challenge.slug}/evaluation?round=${round.position}`
-    if (['results', 'pilot', 'closed'].includes(l.state)) return renderRefusal(c, 409, { title: c.var.t('challenges.rubric.title'), reason: c.var.t('challenges.rubric.locked'), back })
+    if (inStates(RESULTS_STATES, l.state)) return renderRefusal(c, 409, { title: c.var.t('challenges.rubric.title'), reason: c.var.t('challenges.rubric.locked'), back })
     const form = validate(c, rubricSchema, body)
     if (!form.ok) return render(c, l, { rubric: { values: body, errors: form.errors } })
     const saved = await services.transaction((tx) => saveRubric(tx, services, l.challenge, round, form.data, user.id))
@@ -76,7 +77,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.post('/:slug/evaluation/rounds', async (c) => {
     currentUser(c)
     const l = await loadForStaff(c)
-    if (['results', 'pilot', 'closed'].includes(l.state)) httpError(409)
+    if (inStates(RESULTS_STATES, l.state)) httpError(409)
     const form = await parseForm(c, roundSchema)
     if (!form.ok) return render(c, l, { round: form.errors })
     await services.transaction((tx) => addRound(tx, l.challenge.id, form.data.name))

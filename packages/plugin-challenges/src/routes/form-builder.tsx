@@ -7,7 +7,7 @@ import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type
 import { CheckboxField, Form, PageHeader, SelectField, SubmitButton, TextArea, TextField, checkbox, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FIELD_TYPES, formFields } from '../schema.js'
-import { formFieldsOf } from '../domain/submission-form.js'
+import { FIXED_FIELDS, formFieldsOf } from '../domain/submission-form.js'
 import { CHALLENGE_SUBJECT } from '../workflow.js'
 import { loadForStaff, type LoadedChallenge } from './load.js'
 
@@ -42,7 +42,7 @@ export function formBuilderRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         <PageHeader title={t('challenges.formBuilder.title')} lead={t('challenges.formBuilder.lead')} />
         <ChallengeTabs slug={ch.slug} current="manage" access={l.access} state={state} publicVote={ch.publicVote} />
         <h2>{t('challenges.formBuilder.fixed')}</h2>
-        <ul>{['title', 'summary', 'approach', 'team', 'aiUse'].map((f) => <li>{t(`challenges.submission.${f}`)}</li>)}</ul>
+        <ul>{FIXED_FIELDS.map((f) => <li>{t(`challenges.submission.${f}`)}</li>)}</ul>
         <h2>{t('challenges.formBuilder.custom')}</h2>
         {fields.length === 0 ? <p>{t('challenges.formBuilder.none')}</p> : (
           <ol class="list">

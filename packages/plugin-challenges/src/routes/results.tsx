@@ -7,6 +7,7 @@ import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type Distrit
 import { organizations, users } from '@distrito/core/db'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
+import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
 import { STANDINGS_PAGE_SIZE, roundsOf, standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { REWARD_KINDS, awards, milestones, submissions, votes } from '../schema.js'
@@ -14,8 +15,6 @@ import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
 import { loadChallengePage, loadForStaff, type LoadedChallenge } from './load.js'
 import { loadSubmission } from './load-submission.js'
 
-const PUBLISHED = ['results', 'pilot', 'closed']
-const AWARDING = ['evaluation', 'results', 'pilot']
 
 const awardSchema = z.object({
   submissionId: z.string().min(1, 'challenges.award.chooseEntry').max(64),
@@ -81,10 +80,10 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, award?: { values: FormValues; errors: FieldErrors }) => {
     const { t } = c.var
     const { challenge: ch, state, access } = l
-    const published = PUBLISHED.includes(state)
+    const published = inStates(RESULTS_STATES, state)
     if (!published && !access.staff) httpError(404)
     const data = await resultsData(ctx, ch.id, ch.publicVote && published)
-    const entries = access.staff && AWARDING.includes(state)
+    const entries = access.staff && inStates(AWARDING_STATES, state)
       ? await ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
       : []
     const ranking = access.staff ? await rankingOf(ctx, ch) : []
@@ -147,7 +146,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { t } = c.var
     const l = await loadForStaff(c)
     const back = `/challenges/${l.challenge.slug}/results`
-    if (!AWARDING.includes(l.state)) return renderRefusal(c, 409, { title: t('challenges.award.give'), reason: t('challenges.award.notNow'), back })
+    if (!inStates(AWARDING_STATES, l.state)) return renderRefusal(c, 409, { title: t('challenges.award.give'), reason: t('challenges.award.notNow'), back })
     const form = await parseForm(c, awardSchema)
     if (!form.ok) return render(c, l, form)
     const given = await services.transaction((tx) => giveAward(tx, services, l.challenge, l.state, { ...form.data, amount: form.data.amount ?? null }, user.id))

@@ -6,7 +6,7 @@ import { currentUser, displayName, httpError, renderRefusal, setFlash, type Dist
 import { organizations, users } from '@distrito/core/db'
 import { CheckboxField, ErrorSummary, FileField, FileList, Form, PageHeader, RadioGroup, SelectField, SubmitButton, TextArea, TextField, checkbox, optionalText, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { individualsAllowed, organizationsAllowed, submitterOrganizations } from '../domain/eligibility.js'
-import { phaseAllows } from '../domain/phases.js'
+import { AWARDING_STATES, RESULTS_STATES, WITHDRAWABLE_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { ATTACHMENT_POLICY } from '../domain/policies.js'
 import { submissionOf } from '../domain/submission-access.js'
 import { answeredFileFields, draftSchema, fieldName, formFieldsOf, missingForSubmission } from '../domain/submission-form.js'
@@ -124,8 +124,8 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const path = `/challenges/${ch.slug}/submissions/${s.id}`
     const missing = s.status === 'draft' ? missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired) : {}
     const canSubmit = l.mine.team && s.status === 'draft' && phaseAllows(ch, l.state, 'submissions')
-    const canWithdraw = l.mine.lead && s.status !== 'withdrawn' && ['open', 'upcoming', 'evaluation'].includes(l.state)
-    const feedbackOut = ['results', 'pilot', 'closed'].includes(l.state)
+    const canWithdraw = l.mine.lead && s.status !== 'withdrawn' && inStates(WITHDRAWABLE_STATES, l.state)
+    const feedbackOut = inStates(RESULTS_STATES, l.state)
     return c.render(
       <>
         <PageHeader title={blind ? t('challenges.submission.blindTitle', { n: s.id.slice(0, 8) }) : s.title} lead={ch.title} />
@@ -159,7 +159,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
           </section>
         ) : null}
         <EvaluationsDetail evaluations={evaluations} />
-        {l.access.staff && ['evaluation', 'results', 'pilot'].includes(l.state) && s.status === 'submitted' ? <FeedbackForm path={path} feedback={s.feedback} /> : null}
+        {l.access.staff && inStates(AWARDING_STATES, l.state) && s.status === 'submitted' ? <FeedbackForm path={path} feedback={s.feedback} /> : null}
         {pilot.awarded && (l.access.staff || l.mine.team) ? <PilotMilestones path={path} items={pilot.milestones} staff={l.access.staff} team={l.mine.team} /> : null}
         <SubmissionView submission={s} fields={fields} files={files} blind={blind} team={team.map((m) => ({ name: displayName(m, t), lead: m.role === 'lead' }))} organizations={orgs} />
         {l.mine.team && s.status !== 'withdrawn' ? <TeamSection path={path} editable={l.mine.lead && canEdit} members={team} organizations={orgs} partners={partners} /> : null}
@@ -294,7 +294,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const l = await loadSubmission(c)
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
     if (!l.mine.lead) httpError(403)
-    if (!['open', 'upcoming', 'evaluation'].includes(l.state)) return renderRefusal(c, 409, { title: t('challenges.submission.withdraw'), reason: t('challenges.submission.withdrawClosed'), back })
+    if (!inStates(WITHDRAWABLE_STATES, l.state)) return renderRefusal(c, 409, { title: t('challenges.submission.withdraw'), reason: t('challenges.submission.withdrawClosed'), back })
     const form = await parseForm(c, withdrawSchema)
     const reason = form.ok ? form.data.reason ?? null : null
     const done = await services.transaction((tx) => withdrawEntry(tx, services, l.challenge, l.submission, user.id, reason))

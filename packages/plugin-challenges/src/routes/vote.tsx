@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { Form, PageHeader, RadioGroup, SubmitButton, parseForm, type FieldErrors } from '@distrito/core/ui'
-import { phaseAllows } from '../domain/phases.js'
+import { EVALUATED_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { submissions, teamMembers, votes } from '../schema.js'
 import { loadChallengePage, type LoadedChallenge } from './load.js'
@@ -21,7 +21,7 @@ export function voteRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, errors?: FieldErrors) => {
     const { t, auth } = c.var
     const { challenge: ch, state } = l
-    if (!ch.publicVote || !['evaluation', 'results', 'pilot', 'closed'].includes(state)) httpError(404)
+    if (!ch.publicVote || !inStates(EVALUATED_STATES, state)) httpError(404)
     const [entries, mine] = await Promise.all([
       finalists(ctx, l),
       auth.user ? ctx.db.select({ submissionId: votes.submissionId }).from(votes).where(and(eq(votes.challengeId, ch.id), eq(votes.userId, auth.user.id))) : Promise.resolve([]),
