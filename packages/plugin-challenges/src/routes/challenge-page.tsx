@@ -92,7 +92,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt)).limit(UPDATES_ON_PAGE + 1),
       user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
       user ? submissionOf(db, ch.id, user.id) : Promise.resolve(undefined),
-      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path) : Promise.resolve(null),
+      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state) : Promise.resolve(null),
     ])
     const canSubmit = phaseAllows(ch, state, 'submissions')
     const canAsk = phaseAllows(ch, state, 'questions')

@@ -59,7 +59,7 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         { header: t('challenges.submission.summary'), value: (r) => r.summary },
       ], pagesOf(entries(ctx, ch.id)))
     }
-    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entries(ctx, ch.id)(limit, offset), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`)])
+    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entries(ctx, ch.id)(limit, offset), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state)])
     const list = pageOf(rows, page, SUBMISSIONS_PAGE_SIZE)
     const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(

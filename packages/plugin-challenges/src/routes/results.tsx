@@ -8,9 +8,9 @@ import { organizations, users } from '@distrito/core/db'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
 import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
-import { STANDINGS_PAGE_SIZE, roundsOf, standings } from '../domain/evaluation.js'
+import { STANDINGS_PAGE_SIZE, standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
-import { REWARD_KINDS, awards, milestones, submissions, votes } from '../schema.js'
+import { REWARD_KINDS, awards, milestones, rounds, submissions, votes } from '../schema.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
 import { loadChallengePage, loadForStaff, type LoadedChallenge } from './load.js'
 import { loadSubmission } from './load-submission.js'
@@ -70,7 +70,7 @@ function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; curre
 
 /** The entries of the last round reached, ranked by the judges' mean: for the people running it. */
 async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRound: number }) {
-  const round = (await roundsOf(ctx.db, challenge.id)).find((r) => r.position === challenge.currentRound)
+  const [round] = await ctx.db.select().from(rounds).where(and(eq(rounds.challengeId, challenge.id), eq(rounds.position, challenge.currentRound)))
   return round ? standings(ctx.db, challenge.id, round, { limit: STANDINGS_PAGE_SIZE, offset: 0 }) : []
 }
 
@@ -82,11 +82,13 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { challenge: ch, state, access } = l
     const published = inStates(RESULTS_STATES, state)
     if (!published && !access.staff) httpError(404)
-    const data = await resultsData(ctx, ch.id, ch.publicVote && published)
-    const entries = access.staff && inStates(AWARDING_STATES, state)
-      ? await ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
-      : []
-    const ranking = access.staff ? await rankingOf(ctx, ch) : []
+    const [data, entries, ranking] = await Promise.all([
+      resultsData(ctx, ch.id, ch.publicVote && published),
+      access.staff && inStates(AWARDING_STATES, state)
+        ? ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
+        : Promise.resolve([]),
+      access.staff ? rankingOf(ctx, ch) : Promise.resolve([]),
+    ])
     if (award) c.status(422)
     return c.render(
       <>
