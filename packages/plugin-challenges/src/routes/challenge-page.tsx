@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
+import type { Child } from 'hono/jsx'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, RadioGroup, SubmitButton, TextArea, TextField, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
@@ -18,11 +19,11 @@ import { loadChallengePage } from './load.js'
 
 type Question = typeof questions.$inferSelect
 
-function Section(props: { id: string; title: string; children: unknown }) {
+function Section(props: { id: string; title: string; children: Child }) {
   return (
     <section class="section" aria-labelledby={`${props.id}-heading`}>
       <h2 id={`${props.id}-heading`}>{props.title}</h2>
-      {props.children as never}
+      {props.children}
     </section>
   )
 }

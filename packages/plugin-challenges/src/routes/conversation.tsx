@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono'
+import type { Child } from 'hono/jsx'
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
@@ -20,13 +21,13 @@ const answerSchema = z.object({ answer: z.string().trim().min(2).max(4000), answ
 const updateSchema = z.object({ title: z.string().trim().min(3).max(140), body: z.string().trim().min(10).max(4000) })
 
 /** A form that failed on its own page: shown again alone with its messages, answering 422. */
-function retry(c: Context<DistritoEnv>, title: string, back: string, form: { values: FormValues; errors: FieldErrors }, fields: (values: FormValues, errors: FieldErrors) => unknown, action: string, submit: string) {
+function retry(c: Context<DistritoEnv>, title: string, back: string, form: { values: FormValues; errors: FieldErrors }, fields: (values: FormValues, errors: FieldErrors) => Child, action: string, submit: string) {
   c.status(422)
   return c.render(
     <>
       <PageHeader title={title} />
       <Form action={action} errors={form.errors}>
-        {fields(form.values, form.errors) as never}
+        {fields(form.values, form.errors)}
         <div class="actions"><SubmitButton>{submit}</SubmitButton><a href={back}>{c.var.t('core.action.cancel')}</a></div>
       </Form>
     </>,
@@ -37,7 +38,7 @@ function retry(c: Context<DistritoEnv>, title: string, back: string, form: { val
 /** Questions and answers, updates and resources of a challenge. */
 export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The whole FAQ and every update, page by page, for challenges with more than their page shows. */
-  function listPage<T>(path: string, titleKey: string, load: (challengeId: string, limit: number, offset: number) => Promise<T[]>, List: (props: { items: T[] }) => unknown) {
+  function listPage<T>(path: string, titleKey: string, load: (challengeId: string, limit: number, offset: number) => Promise<T[]>, List: (props: { items: T[] }) => Child) {
     app.get(`/:slug/${path}`, async (c) => {
       const { t } = c.var
       const { challenge: ch } = await loadChallengePage(c)
@@ -49,7 +50,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         <>
           <PageHeader title={title} />
           <p><a href={`/challenges/${ch.slug}`}>{t('challenges.page.back')}</a></p>
-          {List({ items: list.rows }) as never}
+          {List({ items: list.rows })}
           <Pagination page={list} />
         </>,
         { title },
