@@ -12,6 +12,8 @@ import { registerRoutes } from './routes/index.js'
 import * as schema from './schema.js'
 import { challenges, questions, submissions, teamMembers, votes } from './schema.js'
 import { seedChallenges } from './seed/seed.js'
+import { generateChallenges } from './bench/generate.js'
+import { challengePages } from './bench/pages.js'
 import { demoChallengeSchema } from './seed/demo-schema.js'
 import { styles } from './styles.js'
 import { CHALLENGE_WORKFLOW, challengeState, challengeStateJoin, challengeWorkflow } from './workflow.js'
@@ -117,5 +119,6 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
     },
   },
   seed: seedChallenges,
+  bench: { generate: generateChallenges, pages: challengePages },
   routes: registerRoutes,
 })

@@ -9,6 +9,8 @@ const COMMANDS = [
     ['--no-jobs', 'core.cli.help.noJobs'],
   ]],
   ['jobs', 'core.cli.help.jobs', [['--once', 'core.cli.help.once']]],
+  ['generate', 'core.cli.help.generate', [['--scale <n>', 'core.cli.help.scale']]],
+  ['bench-pages', 'core.cli.help.benchPages', []],
   ['create-admin', 'core.cli.help.createAdmin', [
     ['--email <email>', 'core.cli.help.email'], ['--name <name>', 'core.cli.help.name'], ['--password <password>', 'core.cli.help.password'],
   ]],

@@ -6,6 +6,7 @@ import { createTranslator } from '../i18n/translator.js'
 import { esCO } from '../i18n/messages/es-CO.js'
 import { en } from '../i18n/messages/en.js'
 import { createAdminCommand } from './commands/create-admin.js'
+import { benchPagesCommand, generateCommand } from './commands/generate.js'
 import { describePending, migrateCommand } from './commands/migrate.js'
 import { seedCommand } from './commands/seed.js'
 import { startServer, type RunningServer } from './commands/start.js'
@@ -27,6 +28,7 @@ export interface CliOptions {
 }
 
 const portSchema = z.coerce.number().int().min(0).max(65535)
+const scaleSchema = z.coerce.number().min(0.001).max(20)
 
 /** An error and its causes on one line: "Failed query: … ← fetch failed ← connect ECONNREFUSED". */
 export function describeError(error: unknown): string {
@@ -74,8 +76,9 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
   let district: District
   try {
     const input = await options.load(args.values.config)
-    // The demo is local development: show each request's cost in the browser's network panel.
-    district = await createDistrict(args.values.demo ? { serverTiming: true, ...input } : input)
+    // The demo is local development: show each request's cost in the browser's network panel
+    // (SERVER_TIMING=1 asks for it elsewhere, as the benchmark does to count each page's queries).
+    district = await createDistrict(args.values.demo || env.SERVER_TIMING === '1' ? { serverTiming: true, ...input } : input)
   } catch (error) {
     if (error instanceof ConfigLoadError) {
       io.err(t(error.reason === 'not-found' ? 'core.cli.configNotFound' : 'core.cli.configNoDefault', { path: error.path }))
@@ -95,6 +98,16 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
         return await migrateCommand(district, dt, io)
       case 'seed':
         return await seedCommand(district, dt, io, v.demo ?? false)
+      case 'generate': {
+        const scale = scaleSchema.safeParse(v.scale ?? '1')
+        if (!scale.success) {
+          io.err(dt('core.cli.invalidInput', { field: 'scale', message: dt('core.cli.scaleRange') }))
+          return 2
+        }
+        return await generateCommand(district, dt, io, scale.data)
+      }
+      case 'bench-pages':
+        return await benchPagesCommand(district, dt, io)
       case 'create-admin':
         return await createAdminCommand(district, dt, io, { email: v.email, name: v.name, password: v.password }, locale)
       case 'start': {
@@ -170,6 +183,7 @@ function parse(argv: string[]) {
       name: { type: 'string' },
       password: { type: 'string' },
       once: { type: 'boolean' },
+      scale: { type: 'string' },
       'no-jobs': { type: 'boolean' },
     },
   })

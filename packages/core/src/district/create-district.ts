@@ -31,6 +31,7 @@ import type { FileStorage } from '../files/storage.js'
 import { createJobLoop, type JobLoop } from '../jobs/loop.js'
 import { fireDueTimers } from '../workflow/engine.js'
 import type { PluginContext } from '../plugin/types.js'
+import { type BenchManifest, type GenerateOptions, benchManifest, generateDistrict } from '../bench/generate.js'
 
 export interface DistrictInput extends DistrictConfigInput {
   plugins: readonly PluginInstance[]
@@ -56,6 +57,10 @@ export interface District {
   pendingMigrations(): Promise<PendingMigrations[]>
   migrate(): Promise<{ owner: string; applied: number }[]>
   seed(options?: SeedOptions): Promise<void>
+  /** Writes a large invented district for the benchmark into an empty database. */
+  generate(options: GenerateOptions): Promise<void>
+  /** The pages the benchmark drives on a generated district. */
+  benchManifest(): Promise<BenchManifest>
   /** Workflows, events, notifications, audit, files: what plugins get as `ctx.services`. */
   services: CoreServices
   /** Background work (scheduled transitions, event retries, queued mail); `distrito start` runs it. */
@@ -233,6 +238,8 @@ function assemble(
       return applied
     },
     seed: (options) => runSeeds({ db, config, plugins, services: engine.services }, options),
+    generate: (options) => generateDistrict(db, handle.client, config, plugins, options),
+    benchManifest: () => benchManifest(db, handle.client, plugins),
     services: engine.services,
     jobs,
     translator,

@@ -13,6 +13,7 @@ import type { NotificationKind } from '../notifications/types.js'
 import type { CoreServices } from '../services/types.js'
 import type { SubjectDeclaration } from '../subjects/types.js'
 import type { WorkflowDefinition } from '../workflow/define.js'
+import type { BenchDeclaration } from '../bench/types.js'
 
 /** A plugin's drizzle tables (and relations), keyed as it wants to query them: `db.query.<key>`. */
 export type PluginTables = Record<string, unknown>
@@ -152,4 +153,6 @@ export interface PluginDefinition<TSchema extends z.ZodType = z.ZodType, TTables
   privacy?: PrivacyHooks<z.output<TSchema>, TTables>
   /** Idempotent: running it twice leaves the same data as running it once. */
   seed?(ctx: SeedContext<z.output<TSchema>, TTables>): Promise<void>
+  /** The plugin's share of a generated large district and its key pages, for `pnpm bench`. */
+  bench?: BenchDeclaration<z.output<TSchema>, TTables>
 }

@@ -99,6 +99,13 @@ const baseEn: Record<CoreMessageKey, string> = {
   'core.cli.generatedPassword': 'Generated password (keep it, it will not be shown again): {password}',
   'core.cli.invalidInput': 'Invalid value for --{field}: {message}',
   'core.cli.shuttingDown': 'Stopping the server…',
+  'core.cli.help.generate': "Fills an empty database with a large invented district for the benchmark (people, organizations and every plugin's data).",
+  'core.cli.help.scale': 'Size: 1 is 50,000 people and 20,000 organizations (default 1; 0.001 to 20).',
+  'core.cli.help.benchPages': 'Prints, as JSON, the pages the benchmark drives on a generated district.',
+  'core.cli.scaleRange': 'use a number from 0.001 to 20',
+  'core.cli.generateNotEmpty': 'The database already has accounts. Generate into a new, empty database (DATABASE_URL=file:bench.db).',
+  'core.cli.generateDone': 'District generated at scale {scale} in {seconds} s.',
+  'core.cli.benchPagesNotGenerated': 'This database was not made by "distrito generate".',
   'core.cli.failed': '"distrito {command}" could not finish: {detail}',
 }
 

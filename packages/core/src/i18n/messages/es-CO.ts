@@ -98,6 +98,13 @@ const baseEsCO = {
   'core.cli.generatedPassword': 'Contraseña generada (guárdela, no se mostrará de nuevo): {password}',
   'core.cli.invalidInput': 'Dato no válido en --{field}: {message}',
   'core.cli.shuttingDown': 'Deteniendo el servidor…',
+  'core.cli.help.generate': 'Llena una base de datos vacía con un distrito grande inventado para el benchmark (personas, organizaciones y los datos de cada plugin).',
+  'core.cli.help.scale': 'Tamaño: 1 son 50.000 personas y 20.000 organizaciones (por defecto 1; de 0,001 a 20).',
+  'core.cli.help.benchPages': 'Muestra en JSON las páginas que el benchmark mide en un distrito generado.',
+  'core.cli.scaleRange': 'usa un número de 0.001 a 20',
+  'core.cli.generateNotEmpty': 'La base de datos ya tiene cuentas. Genera en una base nueva y vacía (DATABASE_URL=file:bench.db).',
+  'core.cli.generateDone': 'Distrito generado a escala {scale} en {seconds} s.',
+  'core.cli.benchPagesNotGenerated': 'Esta base de datos no la creó "distrito generate".',
   'core.cli.failed': 'No se pudo completar "distrito {command}": {detail}',
 } as const
 

@@ -1,0 +1,115 @@
+import { cpus, release, totalmem, type } from 'node:os'
+import type { LoadResult } from './load.js'
+
+export interface PageResult extends LoadResult {
+  name: string
+  path: string
+  as?: string
+  /** Share of the bare route's requests per second. */
+  ratio: number
+  /** SQL statements the page ran, from the server's Server-Timing header. */
+  queries: number | null
+}
+
+export interface ScaleRun {
+  scale: number
+  rows: Record<string, number>
+  databaseMb: number
+  coldStartMs: number
+  ceiling: LoadResult
+  pages: PageResult[]
+}
+
+export interface Budget {
+  name: string
+  ok: boolean
+  detail: string
+}
+
+export interface Growth {
+  name: string
+  p99: number[]
+  flat: boolean
+}
+
+export interface Report {
+  date: string
+  machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string }
+  settings: { connections: number; duration: number; warmup: number }
+  runs: ScaleRun[]
+  growth: Growth[]
+  budgets: Budget[]
+}
+
+export const BUDGETS = { p99Ms: 100, ceilingShare: 0.05, memoryMb: 300, coldStartMs: 1500 } as const
+
+export function machine(): Report['machine'] {
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${type()} ${release()}`, node: process.version }
+}
+
+/** p99 may grow with the data by half and 5 ms (noise), no more: a paginated page reads the same rows at any size. */
+export function growthOf(runs: ScaleRun[]): Growth[] {
+  if (runs.length < 2) return []
+  return runs[0]!.pages.map((page) => {
+    const p99 = runs.map((run) => run.pages.find((p) => p.name === page.name)?.p99 ?? NaN)
+    const flat = p99.every((value) => value <= p99[0]! * 1.5 + 5)
+    return { name: page.name, p99, flat }
+  })
+}
+
+/** The issue's budgets, at scale 1 (or the smallest scale run); growth between scales when several ran. */
+export function checkBudgets(runs: ScaleRun[], growth: Growth[], smoke: boolean): Budget[] {
+  const run = runs.find((r) => r.scale === 1) ?? runs[0]!
+  const at = `scale ${run.scale}`
+  const errors = runs.flatMap((r) => r.pages.filter((p) => p.errors > 0).map((p) => `${p.name} at scale ${r.scale}: ${p.errors}`))
+  const budgets: Budget[] = [{ name: 'zero errors', ok: errors.length === 0, detail: errors.join('; ') || 'none' }]
+  if (smoke) return budgets
+  const slow = run.pages.filter((p) => p.p99 >= BUDGETS.p99Ms)
+  const weak = run.pages.filter((p) => p.ratio < BUDGETS.ceilingShare)
+  const heavy = Math.max(...run.pages.map((p) => p.memoryMb))
+  const steep = growth.filter((g) => !g.flat)
+  budgets.push(
+    { name: `p99 under ${BUDGETS.p99Ms} ms (${at})`, ok: slow.length === 0, detail: slow.map((p) => `${p.name}: ${p.p99} ms`).join('; ') || 'all pages' },
+    { name: `at least ${BUDGETS.ceilingShare * 100} % of the bare route (${at})`, ok: weak.length === 0, detail: weak.map((p) => `${p.name}: ${(p.ratio * 100).toFixed(1)} %`).join('; ') || 'all pages' },
+    { name: `server memory under ${BUDGETS.memoryMb} MB (${at})`, ok: heavy < BUDGETS.memoryMb, detail: `${heavy.toFixed(0)} MB at most` },
+    { name: `cold start under ${BUDGETS.coldStartMs / 1000} s (${at})`, ok: run.coldStartMs < BUDGETS.coldStartMs, detail: `${run.coldStartMs.toFixed(0)} ms` },
+  )
+  if (growth.length) budgets.push({ name: 'p99 flat as the data grows', ok: steep.length === 0, detail: steep.map((g) => `${g.name}: ${g.p99.join(' → ')} ms`).join('; ') || 'all pages' })
+  return budgets
+}
+
+function table(head: string[], rows: string[][], markdown: boolean): string {
+  if (markdown) {
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+    return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n')
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+/** The report as text for the terminal, or as Markdown for docs/benchmarks.md. */
+export function formatReport(report: Report, markdown = false): string {
+  const out: string[] = []
+  const h = (text: string) => out.push(markdown ? `### ${text}\n` : `\n${text}\n${'='.repeat(text.length)}`)
+  const m = report.machine
+  out.push(`${markdown ? '' : 'Machine: '}${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, ${m.os}, Node ${m.node}; ${report.settings.connections} connections, ${report.settings.duration} s per page after ${report.settings.warmup} s of warm-up; ${report.date}.\n`)
+  for (const run of report.runs) {
+    h(`Scale ${run.scale}`)
+    out.push(`${Object.entries(run.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; database ${n(run.databaseMb)} MB; cold start ${n(run.coldStartMs)} ms; bare Hono route ${n(run.ceiling.requestsPerSecond)} req/s (p99 ${run.ceiling.p99} ms).\n`)
+    out.push(table(['page', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of ceiling', 'queries', 'memory MB'], run.pages.map((p) => [
+      p.name, n(p.requestsPerSecond), n(p.p50, 1), n(p.p99), n(p.errors), `${n(p.ratio * 100, 1)} %`, p.queries === null ? '' : String(p.queries), n(p.memoryMb),
+    ]), markdown))
+    out.push('')
+  }
+  if (report.growth.length) {
+    h('Growth')
+    out.push(table(['page', ...report.runs.map((r) => `p99 ms, scale ${r.scale}`), 'flat'], report.growth.map((g) => [g.name, ...g.p99.map((v) => n(v)), g.flat ? 'yes' : 'NO']), markdown))
+    out.push('')
+  }
+  h('Budgets')
+  out.push(table(['budget', 'result', 'detail'], report.budgets.map((b) => [b.name, b.ok ? 'met' : 'MISSED', b.detail]), markdown))
+  return out.join('\n')
+}

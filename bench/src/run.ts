@@ -1,0 +1,91 @@
+// `pnpm bench`: for each scale, a generated district served in its own process, each key page
+// driven by autocannon from this one, against the bare Hono route measured the same way.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { drive, type LoadResult } from './load.js'
+import { ROOT, describeDatabase, ensureDatabase, manifestOf } from './district.js'
+import { parseOptions, type BenchOptions } from './options.js'
+import { freePort, serve } from './processes.js'
+import { type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, growthOf, machine } from './report.js'
+import { signIn } from './sign-in.js'
+
+const log = (line: string) => process.stderr.write(line + '\n')
+
+async function ceiling(options: BenchOptions): Promise<LoadResult> {
+  const port = await freePort()
+  const hello = await serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/hello-server.ts')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port) } })
+  try {
+    if (options.warmup) await drive({ url: hello.url, connections: options.connections, duration: options.warmup })
+    return await drive({ url: hello.url, connections: options.connections, duration: options.duration, pid: hello.pid })
+  } finally {
+    await hello.stop()
+  }
+}
+
+async function queriesOf(url: string, headers: Record<string, string>): Promise<{ status: number; queries: number | null }> {
+  const response = await fetch(url, { headers, redirect: 'manual' })
+  await response.arrayBuffer()
+  const timing = response.headers.get('server-timing') ?? ''
+  const match = /db;desc="(\d+) queries"/.exec(timing)
+  return { status: response.status, queries: match ? Number(match[1]) : null }
+}
+
+async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun> {
+  log(`\n— Scale ${scale}`)
+  const database = ensureDatabase({ dataDir: options.data, scale, config: options.config, fresh: options.fresh })
+  if (database.generatedIn !== null) log(`generated in ${database.generatedIn.toFixed(1)} s`)
+  const manifest = manifestOf(options.config, database.path)
+  const pages = manifest.pages.filter((p) => !options.only || p.name.includes(options.only))
+  const described = await describeDatabase(database.path)
+
+  log('measuring the bare Hono route (the ceiling)…')
+  const bare = await ceiling(options)
+  const port = await freePort()
+  const server = await serve(process.execPath, [resolve(ROOT, 'packages/core/bin/distrito.js'), 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', resolve(ROOT, options.config)], {
+    port,
+    readyPath: '/health',
+    cwd: ROOT,
+    // Server-Timing carries each page's SQL count into the report.
+    env: { DATABASE_URL: `file:${database.path}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1' },
+  })
+  log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
+  try {
+    const cookies = new Map<string, string>()
+    for (const email of new Set(pages.flatMap((p) => (p.as ? [p.as] : [])))) cookies.set(email, await signIn(server.url, email, manifest.password))
+    const results: PageResult[] = []
+    for (const page of pages) {
+      const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
+      const url = server.url + page.path
+      const probe = await queriesOf(url, headers)
+      if (probe.status !== 200) log(`  ${page.name}: HTTP ${probe.status} before the load`)
+      if (options.warmup) await drive({ url, headers, connections: options.connections, duration: options.warmup })
+      const result = await drive({ url, headers, connections: options.connections, duration: options.duration, pid: server.pid })
+      const errors = result.errors + (probe.status === 200 ? 0 : 1)
+      results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio: result.requestsPerSecond / bare.requestsPerSecond, queries: probe.queries })
+      log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${errors} errors`)
+    }
+    return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling: bare, pages: results }
+  } finally {
+    await server.stop()
+  }
+}
+
+const options = parseOptions(process.argv.slice(2))
+const runs: ScaleRun[] = []
+for (const scale of options.scales) runs.push(await runScale(options, scale))
+const growth = growthOf(runs)
+const report: Report = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  settings: { connections: options.connections, duration: options.duration, warmup: options.warmup },
+  runs,
+  growth,
+  budgets: checkBudgets(runs, growth, options.smoke),
+}
+const out = resolve(ROOT, options.out)
+mkdirSync(out, { recursive: true })
+writeFileSync(resolve(out, 'latest.json'), JSON.stringify(report, null, 2) + '\n')
+writeFileSync(resolve(out, 'latest.md'), formatReport(report, true) + '\n')
+process.stdout.write(formatReport(report) + '\n')
+log(`\nWritten: ${resolve(out, 'latest.json')} and latest.md`)
+process.exitCode = report.budgets.every((b) => b.ok) ? 0 : 1

@@ -1,0 +1,15 @@
+/** Signs in through the login form, as a person would, and returns the session cookie. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl },
+    body: new URLSearchParams({ email, password }).toString(),
+  })
+  const cookies = response.headers.getSetCookie()
+  const session = cookies.map((c) => c.split(';')[0]!).filter((c) => c.includes('session'))
+  if (response.status !== 303 || session.length === 0) {
+    throw new Error(`Signing in as ${email} failed: HTTP ${response.status}`)
+  }
+  return session.join('; ')
+}

@@ -1,0 +1,76 @@
+import { count, eq, getTableName } from 'drizzle-orm'
+import type { DistrictConfig } from '../config/district-config.js'
+import type { Client } from '@libsql/client'
+import type { Database } from '../db/client.js'
+import { organizations } from '../db/schema/organizations.js'
+import { users } from '../db/schema/users.js'
+import type { MountedPlugin } from '../district/mounted-plugin.js'
+import { insertInBatches } from './batch.js'
+import { generateCoreData } from './core-data.js'
+import { corePages } from './core-pages.js'
+import { BENCH_PASSWORD, HISTORY_MS, population, populationSize, type Population } from './population.js'
+import { benchRandom } from './random.js'
+import type { BenchContext, BenchPage } from './types.js'
+
+export interface GenerateOptions {
+  scale: number
+  /** Called as each package's part starts and as its rows are written. */
+  onProgress?: (owner: string, step: string, done: number, total: number) => void
+}
+
+export interface BenchManifest {
+  scale: number
+  password: string
+  pages: BenchPage[]
+}
+
+/** Generating into a database with people in it would mix invented data with real data. */
+export class NotEmptyError extends Error {
+  override readonly name = 'NotEmptyError'
+}
+
+function inserter(client: Client, owner: string, options: GenerateOptions): BenchContext['insert'] {
+  return (table) => ({ rows: (count, row) => insertInBatches(client, table, count, row, (done, total) => options.onProgress?.(owner, getTableName(table), done, total)) })
+}
+
+function benchContext(client: Client, plugin: MountedPlugin, pop: Population, options: GenerateOptions, index: number): BenchContext {
+  return {
+    ...plugin.context,
+    scale: pop.scale,
+    population: pop,
+    random: benchRandom(1000 + index),
+    insert: inserter(client, plugin.id, options),
+    progress: (done, total) => options.onProgress?.(plugin.id, '', done, total),
+  }
+}
+
+/**
+ * Writes a large district for the benchmark: the core's people and organizations, then each
+ * plugin's share, in dependency order. Refuses a database that already has people.
+ */
+export async function generateDistrict(db: Database, client: Client, config: DistrictConfig, plugins: readonly MountedPlugin[], options: GenerateOptions): Promise<void> {
+  const [{ people } = { people: 0 }] = await db.select({ people: count() }).from(users)
+  if (people > 0) throw new NotEmptyError(`The database already has ${people} accounts`)
+  const pop = population(options.scale)
+  await generateCoreData(config, pop, inserter(client, 'core', options))
+  for (const [index, plugin] of plugins.entries()) {
+    await plugin.definition.bench?.generate(benchContext(client, plugin, pop, options, index))
+  }
+}
+
+/** The pages to drive on a generated district, the core's first, with the password everyone signs in with. */
+export async function benchManifest(db: Database, client: Client, plugins: readonly MountedPlugin[]): Promise<BenchManifest> {
+  // The reference time is kept in the data (the administrator's account opens the history), so
+  // pages computed later agree with the dates the generator used.
+  const [admin] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, 'bench-person-0'))
+  const [{ people } = { people: 0 }] = await db.select({ people: count() }).from(users)
+  if (!admin) throw new NotEmptyError('This database was not generated for the benchmark (distrito generate)')
+  const [{ orgs } = { orgs: 0 }] = await db.select({ orgs: count() }).from(organizations)
+  const [profile] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, 'bench-org-1'))
+  const pop = population(orgs / populationSize(1).organizations, { people, organizations: orgs }, admin.createdAt.getTime() + HISTORY_MS)
+  const pages = corePages(pop, profile?.slug ?? '')
+  for (const [index, plugin] of plugins.entries()) {
+    if (plugin.definition.bench) pages.push(...(await plugin.definition.bench.pages(benchContext(client, plugin, pop, {} as GenerateOptions, index))))
+  }
+  return { scale: pop.scale, password: BENCH_PASSWORD, pages }
+}
