@@ -81,7 +81,7 @@ export function checkBudgets(runs: ScaleRun[], growth: Growth[], smoke: boolean)
 function table(head: string[], rows: string[][], markdown: boolean): string {
   if (markdown) {
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-    return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n')
+    return [line(head), line(head.map((_, i) => (i === 0 || head[i] === 'detail' ? '---' : '---:'))), ...rows.map(line)].join('\n')
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
@@ -110,6 +110,7 @@ export function formatReport(report: Report, markdown = false): string {
     out.push('')
   }
   h('Budgets')
-  out.push(table(['budget', 'result', 'detail'], report.budgets.map((b) => [b.name, b.ok ? 'met' : 'MISSED', b.detail]), markdown))
+  if (markdown) out.push(table(['budget', 'result', 'detail'], report.budgets.map((b) => [b.name, b.ok ? 'met' : 'MISSED', b.detail]), true))
+  else for (const b of report.budgets) out.push(`${b.ok ? 'met   ' : 'MISSED'}  ${b.name}: ${b.detail}`)
   return out.join('\n')
 }

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import pkg from '../package.json' with { type: 'json' }
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { coreHooks, definePlugin, veto, type PluginFactory } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'
 import { challengeAccess } from './domain/access.js'
 import { findChallenge } from './domain/find-challenge.js'
+import { catalogueRank } from './domain/phases.js'
 import { submissionAccess } from './domain/submission-access.js'
 import { messages } from './i18n/messages.js'
 import { registerRoutes } from './routes/index.js'
@@ -90,11 +91,11 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
   nav: [{ label: 'challenges.nav', path: '/' }],
   widget: {
     title: 'challenges.widget.title',
+    // Calls still taking entries, soonest deadline first: the open calls' end of the catalogue index.
     async load({ db, t, format, options }) {
       const rows = await db.select({ slug: challenges.slug, title: challenges.title, closesAt: challenges.closesAt, sponsor: organizations.name }).from(challenges)
-        .innerJoin(workflowItems, challengeStateJoin)
         .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
-        .where(and(eq(workflowItems.state, 'open'), eq(challenges.visibility, 'public'))).orderBy(challenges.closesAt).limit(options.homeItems)
+        .where(and(eq(challenges.visibility, 'public'), eq(challenges.catalogueRank, catalogueRank('open')), gt(challenges.closesAt, new Date()))).orderBy(challenges.closesAt).limit(options.homeItems)
       return {
         items: rows.map((r) => ({ title: r.title, href: `/challenges/${r.slug}`, meta: `${r.sponsor} · ${t('challenges.card.closes', { date: format.date(new Date(r.closesAt.getTime() - 1)) })}` })),
         empty: t('challenges.widget.empty'),

@@ -52,11 +52,17 @@ export const challenges = sqliteTable(
     publicVote: integer('public_vote', { mode: 'boolean' }).notNull().default(false),
     /** The evaluation round under way (a position in the rounds); 1 until a shortlist moves on. */
     currentRound: integer('current_round').notNull().default(1),
+    /** The catalogue's order by phase (`catalogueRank` of the workflow state), kept by the workflow on every move. */
+    catalogueRank: integer('catalogue_rank').notNull().default(9),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
-  (t) => [index('challenges_sponsor_idx').on(t.sponsorId, t.createdAt), index('challenges_created_idx').on(t.createdAt), index('challenges_closes_idx').on(t.closesAt)],
+  (t) => [
+    index('challenges_sponsor_idx').on(t.sponsorId, t.createdAt), index('challenges_created_idx').on(t.createdAt), index('challenges_closes_idx').on(t.closesAt),
+    // The catalogue's order, read from the index a page at a time, whatever the number of challenges.
+    index('challenges_catalogue_idx').on(t.visibility, t.catalogueRank, sql`${t.closesAt} DESC`, t.id),
+  ],
 )
 
 /**
@@ -158,7 +164,12 @@ export const submissions = sqliteTable(
     updatedAt: createdAt(),
   },
   (t) => [
-    index('challenges_submissions_challenge_idx').on(t.challengeId, t.status, t.round),
+    // With the id, counting and ranking a call's entries reads this index alone.
+    index('challenges_submissions_challenge_round_idx').on(t.challengeId, t.status, t.round, t.id),
+    // The sponsor's entries table, newest first, read in order from the index a page at a time.
+    index('challenges_submissions_submitted_idx').on(t.challengeId, t.submittedAt, t.id),
+    // Judges' queues check and sort entries by these without reading each entry's texts.
+    index('challenges_submissions_status_idx').on(t.id, t.status, t.submittedAt),
     index('challenges_submissions_lead_idx').on(t.leadId),
     uniqueIndex('challenges_submissions_receipt_idx').on(t.receipt),
   ],
@@ -241,6 +252,7 @@ export const assignments = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.roundId, t.submissionId, t.judgeId] }),
     index('challenges_assignments_judge_idx').on(t.judgeId, t.status),
+    index('challenges_assignments_judge_round_idx').on(t.judgeId, t.roundId, t.status),
     index('challenges_assignments_submission_idx').on(t.submissionId, t.roundId),
   ],
 )

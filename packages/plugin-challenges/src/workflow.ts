@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { defineWorkflow, roleAtLeast, type AuthState, type Executor, type Recipients } from '@distrito/core'
 import { workflowItems } from '@distrito/core/db'
+import { catalogueRank } from './domain/phases.js'
 import { publishResults } from './domain/results-service.js'
 import { awards, type Challenge, challengeOrganizations, challenges, criteria, judges, rounds } from './schema.js'
 
@@ -10,6 +11,9 @@ export const CHALLENGE_WORKFLOW = 'challenges.challenge'
 /** Joins a challenge to its workflow state; a challenge without a row there is a draft. */
 export const challengeStateJoin = and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))
 export const challengeState = sql<string>`coalesce(${workflowItems.state}, 'draft')`
+/** A condition on the challenge's state without joining: lets a query walk another index (a deadline) and check each row. */
+export const inState = (state: string) =>
+  sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${challengeStateJoin} AND ${workflowItems.state} = ${state})`
 
 /** A challenge as its workflow sees it: with its co-sponsors, who run it too. */
 export type ChallengeItem = Challenge & { cosponsorIds: string[] }
@@ -138,6 +142,9 @@ export const challengeWorkflow = defineWorkflow({
       },
       notify: everyone,
     },
+  },
+  async entered(item, state, { tx }) {
+    await tx.update(challenges).set({ catalogueRank: catalogueRank(state) }).where(eq(challenges.id, item.id))
   },
   load: loadChallenge,
   organizationOf: (c) => c.sponsorId,

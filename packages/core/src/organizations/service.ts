@@ -116,17 +116,27 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
     sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
   }
   if (filters.q && !match) return []
-  if (match) {
-    return db
-      .select(columns)
-      .from(sql`core_organizations_fts`)
-      .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
-      .where(and(sql`core_organizations_fts MATCH ${match}`, ...conditions))
-      .orderBy(sql`core_organizations_fts.rank`, asc(organizations.name))
-      .limit(window.limit)
-      .offset(window.offset)
-  }
-  return db.select(columns).from(organizations).where(and(...conditions)).orderBy(asc(organizations.name), asc(organizations.id)).limit(window.limit).offset(window.offset)
+  // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
+  // their sectors. Reading whole rows for every skipped one made deep pages cost their depth.
+  const page = match
+    ? db.$with('page').as(
+        db.select({ id: organizations.id, rank: sql<number>`core_organizations_fts.rank`.as('rank') })
+          .from(sql`core_organizations_fts`)
+          .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
+          .where(and(sql`core_organizations_fts MATCH ${match}`, ...conditions))
+          .orderBy(sql`core_organizations_fts.rank`, asc(organizations.name))
+          .limit(window.limit)
+          .offset(window.offset),
+      )
+    : db.$with('page').as(
+        db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') })
+          .from(organizations)
+          .where(and(...conditions))
+          .orderBy(asc(organizations.name), asc(organizations.id))
+          .limit(window.limit)
+          .offset(window.offset),
+      )
+  return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id)).orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id))
 }
 
 export type DirectoryRow = Awaited<ReturnType<typeof directoryPage>>[number]

@@ -54,6 +54,11 @@ export interface WorkflowDefinition<TItem = unknown, TState extends string = str
   /** i18n keys of the states' names. */
   states: Record<TState, { label: string }>
   transitions: Record<TTransition, TransitionDefinition<TItem, TState>>
+  /**
+   * Runs in the transaction of every move, after the transition's own effect: keeps a copy of the
+   * state in the plugin's table when a list sorts or filters by it through the plugin's indexes.
+   */
+  entered?(item: TItem, state: TState, ctx: TransitionContext): Promise<void>
   /** Loads an item for guards and rules; `undefined` when it does not exist. */
   load(db: Executor, id: string): Promise<TItem | undefined>
   /** The organization an item belongs to, for permissions and organization roles. */

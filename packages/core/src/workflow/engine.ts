@@ -171,6 +171,7 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       note,
     })
     await t!.effect?.(item, ctx)
+    await definition.entered?.(item, t!.to, ctx)
     const recipients = t!.notify?.(item)
     if (recipients) {
       await services.notify(tx, {

@@ -1,6 +1,6 @@
 import { AI_CAPABILITIES, TEXT_WORDS, type BenchContext } from '@distrito/core'
 import { follows, workflowItems } from '@distrito/core/db'
-import { DEFAULT_PHASE_SETTINGS } from '../domain/phases.js'
+import { DEFAULT_PHASE_SETTINGS, catalogueRank } from '../domain/phases.js'
 import {
   assignments, awards, challengeOrganizations, challengeTags, challenges, criteria, formFields, judges, milestones, questions,
   REWARD_KINDS, rounds, scores, submissions, teamMembers, teamOrganizations, updates, votes,
@@ -67,7 +67,7 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
       rewardSummary: 'Piloto pagado y acompañamiento', rewardAmount: 20_000_000 + (c % 20) * 5_000_000,
       visibility: c % 10 === 3 ? 'private' : 'public', opensAt: dates.opensAt, closesAt: dates.closesAt,
       evaluationEndsAt: new Date(dates.closesAt.getTime() + 30 * DAY), resultsAt: dates.resultsAt,
-      phaseSettings: DEFAULT_PHASE_SETTINGS, blindReview: c % 7 === 0, publicVote: c % 3 === 0,
+      phaseSettings: DEFAULT_PHASE_SETTINGS, blindReview: c % 7 === 0, publicVote: c % 3 === 0, catalogueRank: catalogueRank(plan.state(c)),
       createdBy: pop.personId(pop.ownerOf(plan.sponsorOf(c))), createdAt: dates.createdAt, updatedAt: dates.createdAt,
     }
   })

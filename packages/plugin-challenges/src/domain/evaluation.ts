@@ -111,19 +111,25 @@ export const STANDINGS_PAGE_SIZE = 50
  * call with thousands of entries shows them fifty at a time, best first.
  */
 export async function standings(db: Executor, challengeId: string, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
+  // Ranked on narrow rows (the entries' keys from an index, the assignments' totals), then only the
+  // page's entries are read for their titles: a call with thousands of entries sorts no texts.
   const rows = await db.all<{ id: string; title: string; status: string; round: number; assigned: number; done: number; mean: number | null; spread: number | null; totals: string | null }>(sql`
-    SELECT s.id, s.title, s.status, s.round,
-      count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
-      count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
-      round(avg(a.total) FILTER (WHERE a.status = 'done'), 1) AS mean,
-      round(max(a.total) FILTER (WHERE a.status = 'done') - min(a.total) FILTER (WHERE a.status = 'done'), 1) AS spread,
-      group_concat(a.total) FILTER (WHERE a.status = 'done') AS totals
-    FROM ${submissions} s
-    LEFT JOIN ${assignments} a ON a.submission_id = s.id AND a.round_id = ${round.id}
-    WHERE s.challenge_id = ${challengeId} AND s.status = 'submitted' AND s.round >= ${round.position}
-    GROUP BY s.id
-    ORDER BY mean IS NULL, mean DESC, s.title, s.id
-    LIMIT ${window.limit} OFFSET ${window.offset}`)
+    WITH ranked AS (
+      SELECT s.id, s.round,
+        count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
+        count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
+        round(avg(a.total) FILTER (WHERE a.status = 'done'), 1) AS mean,
+        round(max(a.total) FILTER (WHERE a.status = 'done') - min(a.total) FILTER (WHERE a.status = 'done'), 1) AS spread,
+        group_concat(a.total) FILTER (WHERE a.status = 'done') AS totals
+      FROM ${submissions} s
+      LEFT JOIN ${assignments} a ON a.submission_id = s.id AND a.round_id = ${round.id}
+      WHERE s.challenge_id = ${challengeId} AND s.status = 'submitted' AND s.round >= ${round.position}
+      GROUP BY s.id
+      ORDER BY mean IS NULL, mean DESC, s.id
+      LIMIT ${window.limit} OFFSET ${window.offset})
+    SELECT r.id, s.title, s.status, r.round, r.assigned, r.done, r.mean, r.spread, r.totals
+    FROM ranked r JOIN ${submissions} s ON s.id = r.id
+    ORDER BY r.mean IS NULL, r.mean DESC, r.id`)
   return rows.map((r) => {
     const totals = r.totals ? r.totals.split(',').map(Number) : []
     // One judge has no spread to speak of; the SQL gives 0 there.

@@ -7,6 +7,20 @@ export type ChallengeState = (typeof CHALLENGE_STATES)[number]
 /** States in which the challenge is published (visible beyond its sponsor and the district). */
 export const PUBLISHED_STATES: readonly ChallengeState[] = ['upcoming', 'open', 'evaluation', 'results', 'pilot', 'closed']
 
+/** Not in the public catalogue: drafts, calls under review, cancelled ones. */
+export const UNLISTED_RANK = 9
+
+/**
+ * Where the catalogue lists a challenge in this state: open calls first, then the coming ones, then
+ * those being judged, then the decided. Kept on the challenge's row (`catalogueRank`) so the
+ * catalogue reads its order from an index instead of sorting every challenge on each request.
+ */
+export function catalogueRank(state: string): number {
+  const rank = ['open', 'upcoming', 'evaluation'].indexOf(state)
+  if (rank >= 0) return rank
+  return PUBLISHED_STATES.includes(state as ChallengeState) ? 3 : UNLISTED_RANK
+}
+
 /** States once results are out: the results page is public and teams read their feedback. */
 export const RESULTS_STATES: readonly ChallengeState[] = ['results', 'pilot', 'closed']
 /** States in which the evaluation has started: the vote page exists from here on. */

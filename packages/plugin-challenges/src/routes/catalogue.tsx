@@ -1,14 +1,14 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'
 import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { PUBLISHED_STATES } from '../domain/phases.js'
+import { PUBLISHED_STATES, UNLISTED_RANK } from '../domain/phases.js'
 import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
 import { REWARD_KINDS, challengeTags, challenges, judges } from '../schema.js'
-import { challengeStateJoin } from '../workflow.js'
+import { challengeState, challengeStateJoin, inState } from '../workflow.js'
 
 export const CATALOGUE_PAGE_SIZE = 12
 const LISTED_STATES = PUBLISHED_STATES
@@ -27,12 +27,10 @@ type CatalogueQuery = z.output<typeof catalogueQuery>
 const hasTag = (kind: 'sector' | 'capability' | 'reward', value: string) =>
   sql`EXISTS (SELECT 1 FROM ${challengeTags} WHERE ${challengeTags.kind} = ${kind} AND ${challengeTags.value} = ${value} AND ${challengeTags.challengeId} = ${challenges.id})`
 
-/** Open calls first, then the coming ones, then the rest by most recent deadline. */
-const phaseOrder = sql`CASE ${workflowItems.state} WHEN 'open' THEN 0 WHEN 'upcoming' THEN 1 WHEN 'evaluation' THEN 2 ELSE 3 END`
 
 /** The public, published challenges that match the filters: one query, one page. */
 export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
-  const where: (SQL | undefined)[] = [eq(challenges.visibility, 'public'), inArray(workflowItems.state, [...LISTED_STATES])]
+  const where: (SQL | undefined)[] = [eq(challenges.visibility, 'public'), lt(challenges.catalogueRank, UNLISTED_RANK)]
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
     where.push(or(sql`${challenges.title} LIKE ${pattern} ESCAPE '\\'`, sql`${challenges.summary} LIKE ${pattern} ESCAPE '\\'`))
@@ -40,9 +38,11 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
   if (query.sector) where.push(hasTag('sector', query.sector))
   if (query.capability) where.push(hasTag('capability', query.capability))
   if (query.reward) where.push(hasTag('reward', query.reward))
-  if (query.status) where.push(eq(workflowItems.state, query.status))
-  if (query.sponsorKind) where.push(eq(organizations.kind, query.sponsorKind))
+  if (query.status) where.push(inState(query.status))
+  if (query.sponsorKind) where.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${query.sponsorKind})`)
   const { limit, offset } = pageWindow(query.page, CATALOGUE_PAGE_SIZE)
+  // Open calls first, then the coming ones, then the rest, each by most recent deadline: the order
+  // of the catalogue index, so a page is read from it without sorting the other challenges.
   return ctx.db
     .select({
       slug: challenges.slug,
@@ -52,13 +52,14 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
       opensAt: challenges.opensAt,
       rewardSummary: challenges.rewardSummary,
       sponsorName: organizations.name,
-      state: workflowItems.state,
+      state: challengeState,
     })
+    // Left joins keep the challenges (in the index's order) as the outer loop.
     .from(challenges)
-    .innerJoin(workflowItems, challengeStateJoin)
-    .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
+    .leftJoin(organizations, eq(organizations.id, challenges.sponsorId))
+    .leftJoin(workflowItems, challengeStateJoin)
     .where(and(...where))
-    .orderBy(phaseOrder, desc(challenges.closesAt), asc(challenges.id))
+    .orderBy(asc(challenges.catalogueRank), desc(challenges.closesAt), asc(challenges.id))
     .limit(limit)
     .offset(offset)
 }

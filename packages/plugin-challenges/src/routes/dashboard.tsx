@@ -33,7 +33,7 @@ function entries(ctx: PluginContext, challengeId: string) {
       .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
       .leftJoin(users, eq(users.id, submissions.leadId))
       .where(and(eq(submissions.challengeId, challengeId), ne(submissions.status, 'draft')))
-      .orderBy(desc(submissions.submittedAt), asc(submissions.id))
+      .orderBy(desc(submissions.submittedAt), desc(submissions.id))
       .limit(limit)
       .offset(offset)
 }

@@ -1,12 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { currentUser, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { memberships, workflowItems } from '@distrito/core/db'
 import { EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { assignments, challengeOrganizations, challenges, rounds, submissions, teamMembers } from '../schema.js'
-import { PUBLISHED_STATES } from '../domain/phases.js'
-import { challengeState, challengeStateJoin } from '../workflow.js'
+import { assignments, challengeOrganizations, challenges, judges, rounds, submissions, teamMembers } from '../schema.js'
+import { UNLISTED_RANK } from '../domain/phases.js'
+import { challengeState, challengeStateJoin, inState } from '../workflow.js'
 
 export const QUEUE_PAGE_SIZE = 50
 
@@ -17,17 +17,52 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { t } = c.var
     const page = pageParam.parse(c.req.query('page'))
     const { limit, offset } = pageWindow(page, QUEUE_PAGE_SIZE)
+    // The current rounds of the calls this person judges that are being judged, with what the queue
+    // sorts by: a call's row (its long texts) is read once, not once per entry.
+    const judged = ctx.db.$with('judged').as(
+      ctx.db
+        .select({
+          roundId: sql<string>`${rounds.id}`.as('judged_round_id'),
+          endsAt: sql<number | null>`${challenges.evaluationEndsAt}`.as('judged_ends_at'),
+          challengeTitle: sql<string>`${challenges.title}`.as('judged_challenge_title'),
+        })
+        .from(judges)
+        .innerJoin(challenges, eq(challenges.id, judges.challengeId))
+        .innerJoin(rounds, and(eq(rounds.challengeId, challenges.id), eq(rounds.position, challenges.currentRound)))
+        .where(and(eq(judges.userId, user.id), inState('evaluation')))
+        // A LIMIT (one no one reaches) keeps SQLite from flattening this into the queue's join, which
+        // would walk every entry the person ever judged instead of starting from these few rounds.
+        .limit(1_000_000),
+    )
+    // The page is chosen on narrow rows (the entries' status and date from an index); only its
+    // rows are then read whole. A judge with hundreds of entries no longer sorts their texts.
+    const queue = ctx.db.$with('queue').as(
+      ctx.db
+        .select({
+          roundId: assignments.roundId, submissionId: assignments.submissionId,
+          status: sql<'pending' | 'done'>`${assignments.status}`.as('queue_status'),
+          done: sql<number>`${assignments.status} = 'done'`.as('queue_done'),
+          endsAt: sql<number | null>`${judged.endsAt}`.as('queue_ends_at'),
+          challengeTitle: sql<string>`${judged.challengeTitle}`.as('queue_challenge_title'),
+          submittedAt: sql<number | null>`${submissions.submittedAt}`.as('queue_submitted_at'),
+        })
+        .from(judged)
+        .innerJoin(assignments, and(eq(assignments.judgeId, user.id), eq(assignments.roundId, judged.roundId)))
+        .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+        .where(and(inArray(assignments.status, ['pending', 'done']), eq(submissions.status, 'submitted')))
+        .orderBy(sql`${assignments.status} = 'done'`, sql`${judged.endsAt}`, sql`${judged.challengeTitle}`, asc(submissions.submittedAt))
+        .limit(limit)
+        .offset(offset),
+    )
+    // Left joins keep the page's few rows as the outer loop.
     const rows = await ctx.db
-      .select({ slug: challenges.slug, challenge: challenges.title, blind: challenges.blindReview, evaluationEndsAt: challenges.evaluationEndsAt, round: rounds.name, submissionId: assignments.submissionId, title: submissions.title, status: assignments.status, state: workflowItems.state })
-      .from(assignments)
-      .innerJoin(rounds, eq(rounds.id, assignments.roundId))
-      .innerJoin(challenges, and(eq(challenges.id, rounds.challengeId), eq(challenges.currentRound, rounds.position)))
-      .innerJoin(workflowItems, challengeStateJoin)
-      .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-      .where(and(eq(assignments.judgeId, user.id), eq(workflowItems.state, 'evaluation'), inArray(assignments.status, ['pending', 'done']), eq(submissions.status, 'submitted')))
-      .orderBy(sql`${assignments.status} = 'done'`, asc(challenges.evaluationEndsAt), asc(challenges.title), asc(submissions.submittedAt))
-      .limit(limit)
-      .offset(offset)
+      .with(judged, queue)
+      .select({ slug: challenges.slug, challenge: challenges.title, blind: challenges.blindReview, evaluationEndsAt: challenges.evaluationEndsAt, round: rounds.name, submissionId: queue.submissionId, title: submissions.title, status: queue.status })
+      .from(queue)
+      .leftJoin(rounds, eq(rounds.id, queue.roundId))
+      .leftJoin(challenges, eq(challenges.id, rounds.challengeId))
+      .leftJoin(submissions, eq(submissions.id, queue.submissionId))
+      .orderBy(sql`${queue.done}`, sql`${queue.endsAt}`, sql`${queue.challengeTitle}`, sql`${queue.submittedAt}`)
     const list = pageOf(rows, page, QUEUE_PAGE_SIZE)
     const pending = list.rows.filter((r) => r.status === 'pending').length
     return c.render(
@@ -65,12 +100,14 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       ctx.db.select({ slug: challenges.slug, title: challenges.title, state: challengeState })
         .from(challenges).innerJoin(memberships, and(eq(memberships.organizationId, challenges.sponsorId), eq(memberships.userId, user.id)))
         .leftJoin(workflowItems, challengeStateJoin).orderBy(desc(challenges.createdAt)).limit(100),
-      ctx.db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: workflowItems.state, closesAt: challenges.closesAt })
-        .from(challengeOrganizations)
-        .innerJoin(memberships, and(eq(memberships.organizationId, challengeOrganizations.organizationId), eq(memberships.userId, user.id)))
+      // From the person's organizations to their invitations: published is read from the
+      // challenge's catalogue rank, so the query never walks every published challenge.
+      ctx.db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: challengeState, closesAt: challenges.closesAt })
+        .from(memberships)
+        .innerJoin(challengeOrganizations, and(eq(challengeOrganizations.organizationId, memberships.organizationId), eq(challengeOrganizations.relation, 'invited')))
         .innerJoin(challenges, eq(challenges.id, challengeOrganizations.challengeId))
-        .innerJoin(workflowItems, challengeStateJoin)
-        .where(and(eq(challengeOrganizations.relation, 'invited'), inArray(workflowItems.state, [...PUBLISHED_STATES])))
+        .leftJoin(workflowItems, challengeStateJoin)
+        .where(and(eq(memberships.userId, user.id), lt(challenges.catalogueRank, UNLISTED_RANK)))
         .orderBy(desc(challenges.closesAt)).limit(100),
     ])
     return c.render(

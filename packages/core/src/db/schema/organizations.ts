@@ -47,12 +47,14 @@ export const organizations = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
+  // The directory orders by name then id: with the id in each index a page is read in order from
+  // the index alone, without sorting every matching row.
   (t) => [
-    index('core_organizations_name_idx').on(t.name),
-    index('core_organizations_kind_idx').on(t.kind, t.name),
-    index('core_organizations_subregion_idx').on(t.subregion, t.name),
+    index('core_organizations_name_id_idx').on(t.name, t.id),
+    index('core_organizations_kind_name_idx').on(t.kind, t.name, t.id),
+    index('core_organizations_subregion_name_idx').on(t.subregion, t.name, t.id),
     index('core_organizations_created_idx').on(t.createdAt),
-    index('core_organizations_verified_idx').on(t.verifiedAt, t.name),
+    index('core_organizations_verified_name_idx').on(t.verifiedAt, t.name, t.id),
   ],
 )
 

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Report } from '../src/report.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'distrito-bench-smoke-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('pnpm bench --smoke', () => {
+  it('generates a small district, serves it, drives every key page and the bare route, and reports them', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/src/run.ts', '--smoke', '--data', dir, '--out', dir], { cwd: root, encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report
+    const [scale] = report.runs
+    expect(scale!.ceiling.requestsPerSecond).toBeGreaterThan(0)
+    const names = scale!.pages.map((p) => p.name)
+    for (const name of ['home', 'login', 'organizations: deep page', 'challenges: catalogue (filters)', 'challenges: judge queue', 'challenges: sponsor dashboard']) expect(names).toContain(name)
+    for (const page of scale!.pages) {
+      expect(page.errors, page.name).toBe(0)
+      expect(page.requestsPerSecond, page.name).toBeGreaterThan(0)
+      expect(page.queries, page.name).not.toBeNull()
+    }
+    expect(report.budgets.find((b) => b.name === 'zero errors')?.ok).toBe(true)
+    expect(run.stdout).toContain('Budgets')
+  }, 180_000)
+})
