@@ -26,7 +26,7 @@ const optionsSchema = z.object({
 export type BenchOptions = z.output<typeof optionsSchema>
 
 const SMOKE = { scales: '0.002', duration: '0.5', warmup: '0.2', connections: '5' }
-const FULL = { scales: '1,5', duration: '5', warmup: '1', connections: '50' }
+const FULL = { scales: '1,5', duration: '5', warmup: '2', connections: '50' }
 
 /**
  * `pnpm bench [--scales 1,5] [--duration 10] [--connections 50] [--warmup 2] [--fresh] [--only text]`.

@@ -22,7 +22,8 @@ export function authMiddleware(): MiddlewareHandler<DistritoEnv> {
     c.set('auth', auth)
     c.set('can', (permission, role) => isGranted(c.var.district.permissions, auth, permission, role))
     await next()
-    // A page rendered for a signed-in person is theirs alone: no shared cache may keep it.
-    if (auth.user && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-store')
+    // A page rendered for a signed-in person is theirs alone: no shared cache may keep it. The
+    // response's headers are changed in place: c.header() now would rebuild it around a stream.
+    if (auth.user && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-store')
   }
 }

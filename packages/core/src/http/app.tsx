@@ -1,19 +1,18 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { jsxRenderer } from 'hono/jsx-renderer'
 import { requestId } from 'hono/request-id'
 import type { Database } from '../db/client.js'
 import type { MountedPlugin } from '../district/mounted-plugin.js'
 import type { Logger } from '../log/logger.js'
 import { AssemblyError } from '../plugin/errors.js'
-import { Shell } from '../ui/shell.js'
 import { type AssetBundle, assetRoutes } from './assets.js'
 import type { DistrictRuntime, DistritoEnv } from './env.js'
 import { onError, onNotFound, renderError } from './errors.js'
 import { takeFlash } from './flash.js'
 import { csrfProtection } from './middleware/csrf.js'
 import { localeMiddleware } from './middleware/locale.js'
+import { pageRenderer } from './middleware/page-renderer.js'
 import { requestContext } from './middleware/request-context.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { healthRoutes } from './routes/health.js'
@@ -79,7 +78,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   app.route('/', healthRoutes())
   app.use(authMiddleware())
   app.use(localeMiddleware())
-  app.use(jsxRenderer(({ children, title, noindex }, c) => <Shell c={c} title={title} noindex={noindex}>{children}</Shell>, { docType: true }))
+  app.use(pageRenderer())
   // Forms are small; only multipart requests carry files, up to the district's upload ceiling (each
   // form then checks its own, smaller limit per file).
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) })

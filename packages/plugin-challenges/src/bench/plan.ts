@@ -32,11 +32,11 @@ export function challengePlan(pop: Population) {
   const withEntries: number[] = []
   for (let c = 1; c < count; c++) if (WITH_ENTRIES.includes(state(c))) withEntries.push(c)
   const flagshipEntries = Math.min(FLAGSHIP_ENTRIES, Math.floor(totalEntries / 4))
-  // The judge the benchmark signs in as sits on the flagship and on one call in fifty.
+  // The judge the benchmark signs in as sits on the flagship and on twenty other calls, at any scale.
   const judge = pop.organizations + 10
   // Other judges are organization owners (people 1…organizations), five apart so a panel never repeats anyone.
   const spread = Math.floor(pop.organizations / JUDGES_PER_CHALLENGE)
-  const judgeOf = (c: number, k: number) => (k === 0 && (c === 0 || c % 50 === 2) ? judge : 1 + (((c * 31 + 17) % pop.organizations) + k * spread) % pop.organizations)
+  const judgeOf = (c: number, k: number) => (k === 0 && (c === 0 || (c % 50 === 2 && c < 1_000)) ? judge : 1 + (((c * 31 + 17) % pop.organizations) + k * spread) % pop.organizations)
   return {
     count,
     totalEntries,

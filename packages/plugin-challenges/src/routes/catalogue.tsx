@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { organizations, workflowItems } from '@distrito/core/db'
 import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { PUBLISHED_STATES, UNLISTED_RANK } from '../domain/phases.js'
+import { PUBLISHED_STATES, UNLISTED_RANK, catalogueRank } from '../domain/phases.js'
 import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
 import { REWARD_KINDS, challengeTags, challenges, judges } from '../schema.js'
 import { challengeState, challengeStateJoin, inState } from '../workflow.js'
@@ -38,7 +38,8 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
   if (query.sector) where.push(hasTag('sector', query.sector))
   if (query.capability) where.push(hasTag('capability', query.capability))
   if (query.reward) where.push(hasTag('reward', query.reward))
-  if (query.status) where.push(inState(query.status))
+  // The rank narrows the index to the phase; the state tells results, pilots and closed calls apart.
+  if (query.status) where.push(eq(challenges.catalogueRank, catalogueRank(query.status)), inState(query.status))
   if (query.sponsorKind) where.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${query.sponsorKind})`)
   const { limit, offset } = pageWindow(query.page, CATALOGUE_PAGE_SIZE)
   // Open calls first, then the coming ones, then the rest, each by most recent deadline: the order

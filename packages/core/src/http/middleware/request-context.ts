@@ -17,7 +17,8 @@ export function requestContext(logger: Logger, options: { serverTiming: boolean 
     const ms = Math.round((performance.now() - started) * 10) / 10
     // Off by default: a query count that differs by outcome (an account that exists or not)
     // would tell strangers what they should not know. Tests and local development turn it on.
-    if (options.serverTiming) c.header('Server-Timing', `app;dur=${ms}, db;desc="${stats.count} queries"`)
+    // In place: c.header() after the response exists would rebuild it around a stream.
+    if (options.serverTiming) c.res.headers.set('Server-Timing', `app;dur=${ms}, db;desc="${stats.count} queries"`)
     log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms, queries: stats.count })
   }
 }
