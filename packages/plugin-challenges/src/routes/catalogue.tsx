@@ -43,8 +43,14 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
   if (query.sponsorKind) where.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${query.sponsorKind})`)
   const { limit, offset } = pageWindow(query.page, CATALOGUE_PAGE_SIZE)
   // Open calls first, then the coming ones, then the rest, each by most recent deadline: the order
-  // of the catalogue index, so a page is read from it without sorting the other challenges.
+  // of the catalogue index. The page's ids are read from it first (a deep page skips index entries,
+  // not whole challenges), then only those challenges are read.
+  const order = [asc(challenges.catalogueRank), desc(challenges.closesAt), asc(challenges.id)]
+  const page = ctx.db.$with('page').as(
+    ctx.db.select({ id: sql<string>`${challenges.id}`.as('page_id') }).from(challenges).where(and(...where)).orderBy(...order).limit(limit).offset(offset),
+  )
   return ctx.db
+    .with(page)
     .select({
       slug: challenges.slug,
       title: challenges.title,
@@ -55,14 +61,12 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
       sponsorName: organizations.name,
       state: challengeState,
     })
-    // Left joins keep the challenges (in the index's order) as the outer loop.
-    .from(challenges)
+    // Left joins keep the page's rows as the outer loop.
+    .from(page)
+    .leftJoin(challenges, eq(challenges.id, page.id))
     .leftJoin(organizations, eq(organizations.id, challenges.sponsorId))
     .leftJoin(workflowItems, challengeStateJoin)
-    .where(and(...where))
-    .orderBy(asc(challenges.catalogueRank), desc(challenges.closesAt), asc(challenges.id))
-    .limit(limit)
-    .offset(offset)
+    .orderBy(...order)
 }
 
 export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
