@@ -12,7 +12,7 @@ const scales = z.string().transform((s, ctx) => {
 
 const optionsSchema = z.object({
   scales,
-  duration: z.coerce.number().min(0.5).max(600),
+  duration: z.coerce.number().min(0.2).max(600),
   warmup: z.coerce.number().min(0).max(60),
   connections: z.coerce.number().int().min(1).max(1000),
   config: z.string().min(1),
@@ -25,7 +25,7 @@ const optionsSchema = z.object({
 
 export type BenchOptions = z.output<typeof optionsSchema>
 
-const SMOKE = { scales: '0.002', duration: '0.5', warmup: '0.2', connections: '5' }
+const SMOKE = { scales: '0.002', duration: '0.3', warmup: '0', connections: '5' }
 const FULL = { scales: '1,5', duration: '5', warmup: '2', connections: '50' }
 
 /**
