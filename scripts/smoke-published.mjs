@@ -33,8 +33,9 @@ export default { ...${JSON.stringify({
   })}, plugins: [challenges()] }`)
   step('npm', ['install', '--no-audit', '--no-fund', ...tarballs], app)
   const migrated = step('npx', ['distrito', 'migrate'], app)
-  const coreMigrations = JSON.parse(readFileSync(join(core, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries.length
-  if (!migrated.includes(`core: ${coreMigrations} migrations applied`) || !migrated.includes('challenges: 1 migration')) throw new Error(`unexpected migrate output: ${migrated}`)
+  const migrationsOf = (pkg) => JSON.parse(readFileSync(join(pkg, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries.length
+  const expected = [`core: ${migrationsOf(core)} migrations applied`, `challenges: ${migrationsOf(plugin)} migrations applied`]
+  if (!expected.every((line) => migrated.includes(line))) throw new Error(`unexpected migrate output: ${migrated}`)
 
   // The installed bin itself, not npx, so that stopping it stops the server.
   const bin = join(app, 'node_modules', '@distrito', 'core', 'bin', 'distrito.js')
