@@ -33,6 +33,36 @@ describe('database', () => {
     handle.close()
   })
 
+  it('lets two requests write at once: the second waits its turn instead of stalling the process and failing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'distrito-db-'))
+    dirs.push(dir)
+    const handle = await openDatabase({ url: `file:${join(dir, 'writers.db')}` })
+    const { db } = handle
+    await db.run(sql`CREATE TABLE t (x integer)`)
+    const started = performance.now()
+    // The first request's transaction awaits something (a file being saved) between its writes.
+    const first = db.transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO t VALUES (1)`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      await tx.run(sql`INSERT INTO t VALUES (2)`)
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    // Meanwhile another request writes, in a transaction and on its own; a third only reads.
+    const second = db.transaction(async (tx) => { await tx.run(sql`INSERT INTO t VALUES (3)`) })
+    const third = db.run(sql`INSERT INTO t VALUES (4)`)
+    const read = db.all<{ n: number }>(sql`SELECT count(*) AS n FROM t`)
+    const [, , , seen] = await Promise.all([first, second, third, read])
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(await db.all(sql`SELECT x FROM t ORDER BY rowid`)).toEqual([{ x: 1 }, { x: 2 }, { x: 3 }, { x: 4 }])
+    // The reader was not held back behind the writers: it saw the table before they committed.
+    expect(seen).toEqual([{ n: 0 }])
+    // A failed transaction gives its turn back.
+    await expect(db.transaction(async (tx) => { await tx.run(sql`INSERT INTO missing VALUES (1)`) })).rejects.toThrow()
+    await db.run(sql`INSERT INTO t VALUES (5)`)
+    expect(await db.all(sql`SELECT count(*) AS n FROM t`)).toEqual([{ n: 5 }])
+    handle.close()
+  })
+
   it('takes a libsql server URL without touching the disk, and reports an unreachable server', async () => {
     const port = await closedPort()
     const cwdBefore = existsSync('data')

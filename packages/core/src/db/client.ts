@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { recordQuery } from './query-stats.js'
+import { serializeWrites } from './write-lock.js'
 
 /** The district's database through drizzle; a plugin's is typed with its own tables. */
 export type Database<TSchema extends Record<string, unknown> = Record<string, never>> = LibSQLDatabase<TSchema>
@@ -36,7 +37,8 @@ export function databaseFilePath(url: string): string | undefined {
 /**
  * Opens the district's database: a local file (the default, in ./data) or a libsql server when
  * the URL is `libsql://`, `http://` or `https://`. A file database is switched to WAL so that
- * readers never wait for the writer, and waits for locks instead of failing at once.
+ * readers never wait for the writer, waits for other processes' locks instead of failing at once,
+ * and lets this process's writers take turns (see `serializeWrites`).
  */
 export async function openDatabase(options: { url?: string; authToken?: string } = {}): Promise<DatabaseHandle> {
   const url = options.url ?? DEFAULT_DATABASE_URL
@@ -44,7 +46,9 @@ export async function openDatabase(options: { url?: string; authToken?: string }
   if (path !== undefined) {
     mkdirSync(dirname(resolve(path)), { recursive: true })
   }
-  const client = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
+  const opened = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
+  // A file database's statements run synchronously in this process: its writers take turns here.
+  const client = isFileUrl(url) ? serializeWrites(opened) : opened
   if (isFileUrl(url)) await client.execute('PRAGMA journal_mode = WAL')
   return {
     url,
