@@ -1,5 +1,4 @@
-import { type Column, type SQL, getTableColumns, getTableName, is } from 'drizzle-orm'
-import { SQL as SQLClass } from 'drizzle-orm'
+import { type Column, SQL, getTableColumns, getTableName, is } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Client, InValue } from '@libsql/client'
 
@@ -28,9 +27,9 @@ export async function insertInBatches<T extends SQLiteTable>(
   if (count === 0) return
   const first = row(0) as Record<string, unknown>
   const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(
-    ([key, column]) => first[key] !== undefined || !(column.default !== undefined && is(column.default as SQL, SQLClass)),
+    ([key, column]) => first[key] !== undefined || !(column.default !== undefined && is(column.default, SQL)),
   )
-  const fill = columns.map(([key, column]) => {
+  const fill = columns.map(([, column]) => {
     const fallback = column.defaultFn ? undefined : column.default
     return (value: unknown): InValue => {
       const v = value === undefined ? (column.defaultFn ? column.defaultFn() : fallback) : value
