@@ -27,7 +27,6 @@ type CatalogueQuery = z.output<typeof catalogueQuery>
 const hasTag = (kind: 'sector' | 'capability' | 'reward', value: string) =>
   sql`EXISTS (SELECT 1 FROM ${challengeTags} WHERE ${challengeTags.kind} = ${kind} AND ${challengeTags.value} = ${value} AND ${challengeTags.challengeId} = ${challenges.id})`
 
-
 /** The public, published challenges that match the filters: one query, one page. */
 export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
   const where: (SQL | undefined)[] = [eq(challenges.visibility, 'public'), lt(challenges.catalogueRank, UNLISTED_RANK)]
