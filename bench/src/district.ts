@@ -1,17 +1,12 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { BenchManifest } from '@distrito/core'
 import { openDatabase } from '@distrito/core/db'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const CLI = resolve(ROOT, 'packages/core/bin/distrito.js')
-
-export interface BenchManifest {
-  scale: number
-  password: string
-  pages: { name: string; path: string; as?: string }[]
-}
 
 export function databasePath(dataDir: string, scale: number): string {
   return resolve(ROOT, dataDir, `scale-${scale}.db`)

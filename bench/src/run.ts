@@ -2,6 +2,7 @@
 // driven by autocannon from this one, against the bare Hono route measured the same way.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { queriesOf } from '@distrito/core/testing'
 import { drive, type LoadResult } from './load.js'
 import { ROOT, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
@@ -22,12 +23,12 @@ async function ceiling(options: BenchOptions): Promise<LoadResult> {
   }
 }
 
-async function queriesOf(url: string, headers: Record<string, string>): Promise<{ status: number; queries: number | null }> {
+/** One request before the load: its status, and its SQL count from the Server-Timing header. */
+async function probe(url: string, headers: Record<string, string>): Promise<{ status: number; queries: number | null }> {
   const response = await fetch(url, { headers, redirect: 'manual' })
   await response.arrayBuffer()
-  const timing = response.headers.get('server-timing') ?? ''
-  const match = /db;desc="(\d+) queries"/.exec(timing)
-  return { status: response.status, queries: match ? Number(match[1]) : null }
+  const queries = queriesOf(response)
+  return { status: response.status, queries: Number.isNaN(queries) ? null : queries }
 }
 
 async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun> {
@@ -56,12 +57,12 @@ async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun>
     for (const page of pages) {
       const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
       const url = server.url + page.path
-      const probe = await queriesOf(url, headers)
-      if (probe.status !== 200) log(`  ${page.name}: HTTP ${probe.status} before the load`)
+      const before = await probe(url, headers)
+      if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
       if (options.warmup) await drive({ url, headers, connections: options.connections, duration: options.warmup })
       const result = await drive({ url, headers, connections: options.connections, duration: options.duration, pid: server.pid })
-      const errors = result.errors + (probe.status === 200 ? 0 : 1)
-      results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio: result.requestsPerSecond / bare.requestsPerSecond, queries: probe.queries })
+      const errors = result.errors + (before.status === 200 ? 0 : 1)
+      results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio: result.requestsPerSecond / bare.requestsPerSecond, queries: before.queries })
       log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${errors} errors`)
     }
     return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling: bare, pages: results }

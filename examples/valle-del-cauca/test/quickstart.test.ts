@@ -1,17 +1,11 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { coreMigrationCount } from '@distrito/core/testing'
+import { coreMigrationCount, migrationCount } from '@distrito/core/testing'
 import { challenges } from '@distrito/plugin-challenges'
-
-/** How many migrations the challenges plugin ships (its drizzle journal's entries). */
-function challengesMigrationCount(): number {
-  const folder = challenges.definition.db!.migrations!
-  return (JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
-}
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url))
 const bin = fileURLToPath(new URL('../../../packages/core/bin/distrito.js', import.meta.url))
@@ -64,7 +58,7 @@ describe('the quick start: distrito start --migrate --demo on the Valle del Cauc
     const env = { DATABASE_URL: `file:${join(dir, 'distrito.db')}`, DISTRITO_LOCALE: 'en' }
     const refused = distrito(['start', '--port', '0'], env)
     expect(await refused.exited).toBe(1)
-    expect(refused.output().stderr).toContain(`Migrations are pending (core: ${coreMigrationCount()}, challenges: ${challengesMigrationCount()})`)
+    expect(refused.output().stderr).toContain(`Migrations are pending (core: ${coreMigrationCount()}, challenges: ${migrationCount(challenges.definition.db!.migrations!)})`)
     const migrate = distrito(['migrate'], env)
     expect(await migrate.exited).toBe(0)
     expect(migrate.output().stdout).toContain(`core: ${coreMigrationCount()} migrations applied`)

@@ -1,7 +1,7 @@
 import { hashPassword } from '../auth/password.js'
 import type { DistrictConfig } from '../config/district-config.js'
 import { memberships } from '../db/schema/memberships.js'
-import { AI_CAPABILITIES, ORGANIZATION_SIZES, organizationSectors, organizations } from '../db/schema/organizations.js'
+import { AI_CAPABILITIES, INVESTOR_TYPES, ORGANIZATION_SIZES, organizationSectors, organizations } from '../db/schema/organizations.js'
 import { users } from '../db/schema/users.js'
 import { slugify } from '../db/slugs.js'
 import type { BenchContext } from './types.js'
@@ -40,7 +40,7 @@ export async function generateCoreData(config: DistrictConfig, pop: Population, 
       name,
       kind,
       isAnchor: kind === 'company' && j % 9 === 1,
-      investorType: kind === 'investor' ? (['vc_fund', 'family_office', 'angel_network', 'corporate_venture'] as const)[j % 4] : null,
+      investorType: kind === 'investor' ? INVESTOR_TYPES[j % INVESTOR_TYPES.length] : null,
       legalId: `9${String(j).padStart(8, '0')}-${j % 10}`,
       country: j % 25 === 0 ? random.pick(['US', 'ES', 'MX', 'CL', 'DE']) : 'CO',
       city: random.pick(CITIES),

@@ -8,7 +8,7 @@ import type { MountedPlugin } from '../district/mounted-plugin.js'
 import { insertInBatches } from './batch.js'
 import { generateCoreData } from './core-data.js'
 import { corePages } from './core-pages.js'
-import { BENCH_PASSWORD, HISTORY_MS, population, populationSize, type Population } from './population.js'
+import { BENCH_PASSWORD, HISTORY_MS, benchOrganizationId, benchPersonId, population, populationSize, type Population } from './population.js'
 import { benchRandom } from './random.js'
 import type { BenchContext, BenchPage } from './types.js'
 
@@ -29,18 +29,20 @@ export class NotEmptyError extends Error {
   override readonly name = 'NotEmptyError'
 }
 
-function inserter(client: Client, owner: string, options: GenerateOptions): BenchContext['insert'] {
-  return (table) => ({ rows: (count, row) => insertInBatches(client, table, count, row, (done, total) => options.onProgress?.(owner, getTableName(table), done, total)) })
+type OnProgress = GenerateOptions['onProgress']
+
+function inserter(client: Client, owner: string, onProgress: OnProgress): BenchContext['insert'] {
+  return (table) => ({ rows: (count, row) => insertInBatches(client, table, count, row, (done, total) => onProgress?.(owner, getTableName(table), done, total)) })
 }
 
-function benchContext(client: Client, plugin: MountedPlugin, pop: Population, options: GenerateOptions, index: number): BenchContext {
+function benchContext(client: Client, plugin: MountedPlugin, pop: Population, index: number, onProgress?: OnProgress): BenchContext {
   return {
     ...plugin.context,
     scale: pop.scale,
     population: pop,
     random: benchRandom(1000 + index),
-    insert: inserter(client, plugin.id, options),
-    progress: (done, total) => options.onProgress?.(plugin.id, '', done, total),
+    insert: inserter(client, plugin.id, onProgress),
+    progress: (done, total) => onProgress?.(plugin.id, '', done, total),
   }
 }
 
@@ -52,9 +54,9 @@ export async function generateDistrict(db: Database, client: Client, config: Dis
   const [{ people } = { people: 0 }] = await db.select({ people: count() }).from(users)
   if (people > 0) throw new NotEmptyError(`The database already has ${people} accounts`)
   const pop = population(options.scale)
-  await generateCoreData(config, pop, inserter(client, 'core', options))
+  await generateCoreData(config, pop, inserter(client, 'core', options.onProgress))
   for (const [index, plugin] of plugins.entries()) {
-    await plugin.definition.bench?.generate(benchContext(client, plugin, pop, options, index))
+    await plugin.definition.bench?.generate(benchContext(client, plugin, pop, index, options.onProgress))
   }
 }
 
@@ -62,15 +64,17 @@ export async function generateDistrict(db: Database, client: Client, config: Dis
 export async function benchManifest(db: Database, client: Client, plugins: readonly MountedPlugin[]): Promise<BenchManifest> {
   // The reference time is kept in the data (the administrator's account opens the history), so
   // pages computed later agree with the dates the generator used.
-  const [admin] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, 'bench-person-0'))
-  const [{ people } = { people: 0 }] = await db.select({ people: count() }).from(users)
+  const [[admin], [{ people } = { people: 0 }], [{ orgs } = { orgs: 0 }], [profile]] = await Promise.all([
+    db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, benchPersonId(0))),
+    db.select({ people: count() }).from(users),
+    db.select({ orgs: count() }).from(organizations),
+    db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, benchOrganizationId(1))),
+  ])
   if (!admin) throw new NotEmptyError('This database was not generated for the benchmark (distrito generate)')
-  const [{ orgs } = { orgs: 0 }] = await db.select({ orgs: count() }).from(organizations)
-  const [profile] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, 'bench-org-1'))
   const pop = population(orgs / populationSize(1).organizations, { people, organizations: orgs }, admin.createdAt.getTime() + HISTORY_MS)
   const pages = corePages(pop, profile?.slug ?? '')
   for (const [index, plugin] of plugins.entries()) {
-    if (plugin.definition.bench) pages.push(...(await plugin.definition.bench.pages(benchContext(client, plugin, pop, {} as GenerateOptions, index))))
+    if (plugin.definition.bench) pages.push(...(await plugin.definition.bench.pages(benchContext(client, plugin, pop, index))))
   }
   return { scale: pop.scale, password: BENCH_PASSWORD, pages }
 }

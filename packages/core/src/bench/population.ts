@@ -37,6 +37,10 @@ export interface Population {
   organizationOf(i: number): number | undefined
 }
 
+/** Ids of generated rows, by index: the same in the generator and in whoever reads its data later. */
+export const benchPersonId = (i: number) => `bench-person-${i}`
+export const benchOrganizationId = (j: number) => `bench-org-${j}`
+
 /** How many people and organizations a scale has (at least a few dozen, so every page has data). */
 export function populationSize(scale: number): { people: number; organizations: number } {
   return { people: Math.max(100, Math.round(PEOPLE_PER_SCALE * scale)), organizations: Math.max(40, Math.round(ORGANIZATIONS_PER_SCALE * scale)) }
@@ -50,9 +54,9 @@ export function population(scale: number, size = populationSize(scale), now = Da
     organizations,
     now,
     admin: 0,
-    personId: (i) => `bench-person-${i}`,
+    personId: benchPersonId,
     personEmail: (i) => (i === 0 ? `admin@${BENCH_EMAIL_DOMAIN}` : `person${i}@${BENCH_EMAIL_DOMAIN}`),
-    organizationId: (j) => `bench-org-${j}`,
+    organizationId: benchOrganizationId,
     organizationKind: (j) => KIND_CYCLE[j % KIND_CYCLE.length]!,
     ownerOf: (j) => j + 1,
     organizationOf: (i) => (i === 0 ? undefined : i <= organizations ? i - 1 : (i - 1 - organizations) % organizations),

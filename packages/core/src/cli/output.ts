@@ -11,3 +11,25 @@ export const processOutput: CliOutput = {
   err: (line) => process.stderr.write(line + '\n'),
   status: process.stdout.isTTY ? (line) => process.stdout.write(`\r\x1b[2K${line}`) : undefined,
 }
+
+/**
+ * Reports a long job's progress: redrawn in place on a terminal, otherwise a line every
+ * `everyPercent` and at the end. A new label starts a new count.
+ */
+export function progressReporter(io: CliOutput, everyPercent: number): (label: string, done: number, total: number) => void {
+  let current = ''
+  let lastShown = -1
+  return (label, done, total) => {
+    if (label !== current) {
+      current = label
+      lastShown = -1
+    }
+    const percent = Math.floor((done / total) * 100)
+    const line = `  ${label}: ${done}/${total} (${percent}%)`
+    if (io.status) io.status(line + (done === total ? '\n' : ''))
+    else if (percent >= lastShown + everyPercent || done === total) {
+      lastShown = percent
+      io.out(line)
+    }
+  }
+}

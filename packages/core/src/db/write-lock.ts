@@ -83,10 +83,10 @@ export function serializeWrites(client: Client): Client {
     get(target, property, receiver) {
       switch (property) {
         case 'execute':
-          return (statement: InStatement | string, args?: unknown) =>
-            WRITE.test(sqlOf(statement))
-              ? guarded(() => (target.execute as (s: unknown, a?: unknown) => ReturnType<Client['execute']>)(statement, args))
-              : (target.execute as (s: unknown, a?: unknown) => ReturnType<Client['execute']>)(statement, args)
+          return (statement: InStatement | string, args?: unknown) => {
+            const run = () => (target.execute as (s: unknown, a?: unknown) => ReturnType<Client['execute']>)(statement, args)
+            return WRITE.test(sqlOf(statement)) ? guarded(run) : run()
+          }
         case 'batch':
           return (statements: InStatement[], mode?: TransactionMode) =>
             mode === 'read' ? target.batch(statements, mode) : guarded(() => target.batch(statements, mode))

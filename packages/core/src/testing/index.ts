@@ -65,9 +65,14 @@ export interface TestDistrict extends TestClient {
   close(): void
 }
 
+/** How many migrations a drizzle migrations folder holds (its journal's entries), e.g. a plugin's `db.migrations`. */
+export function migrationCount(folder: string): number {
+  return (JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
+}
+
 /** How many migrations the core ships, for tests that check what `migrate` reports. */
 export function coreMigrationCount(): number {
-  return (JSON.parse(readFileSync(join(CORE_MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length
+  return migrationCount(CORE_MIGRATIONS)
 }
 
 export function queriesOf(response: Response): number {

@@ -65,7 +65,7 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
       summary: random.sentence(TEXT_WORDS, 25), problem: random.sentence(TEXT_WORDS, 80), context: random.sentence(TEXT_WORDS, 40),
       expectedResults: random.sentence(TEXT_WORDS, 30), eligibleKinds: c % 4 === 0 ? ['startup', 'sme'] : [], eligibleCountries: [],
       rewardSummary: 'Piloto pagado y acompañamiento', rewardAmount: 20_000_000 + (c % 20) * 5_000_000,
-      visibility: c % 10 === 3 ? 'private' : 'public', opensAt: dates.opensAt, closesAt: dates.closesAt,
+      visibility: plan.isPrivate(c) ? 'private' : 'public', opensAt: dates.opensAt, closesAt: dates.closesAt,
       evaluationEndsAt: new Date(dates.closesAt.getTime() + 30 * DAY), resultsAt: dates.resultsAt,
       phaseSettings: DEFAULT_PHASE_SETTINGS, blindReview: c % 7 === 0, publicVote: c % 3 === 0, catalogueRank: catalogueRank(plan.state(c)),
       createdBy: pop.personId(pop.ownerOf(plan.sponsorOf(c))), createdAt: dates.createdAt, updatedAt: dates.createdAt,
@@ -80,7 +80,7 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
     if (k < 4) return { challengeId: plan.id(c), kind: 'capability', value: AI_CAPABILITIES[(c + k * 3) % AI_CAPABILITIES.length]! }
     return { challengeId: plan.id(c), kind: 'reward', value: REWARD_KINDS[c % REWARD_KINDS.length]! }
   })
-  const privateCalls = Array.from({ length: plan.count }, (_, c) => c).filter((c) => c % 10 === 3)
+  const privateCalls = plan.where(plan.isPrivate)
   await insert(challengeOrganizations).rows(privateCalls.length * 3, (i) => ({
     challengeId: plan.id(privateCalls[Math.floor(i / 3)]!), relation: 'invited', organizationId: pop.organizationId((privateCalls[Math.floor(i / 3)]! * 3 + (i % 3) * 7) % pop.organizations),
   }))
@@ -88,15 +88,15 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
     id: `${plan.id(Math.floor(i / 2))}-field-${i % 2}`, challengeId: plan.id(Math.floor(i / 2)), position: i % 2, label: FORM_QUESTIONS[i % 2]!,
     type: i % 2 === 0 ? 'longtext' : 'link', required: i % 2 === 0,
   }))
-  await insert(rounds).rows(plan.count, (c) => ({ id: `${plan.id(c)}-round-1`, challengeId: plan.id(c), position: 1, name: 'Evaluación', scaleMax: SCALE_MAX, judgesPerSubmission: JUDGES_PER_ENTRY }))
+  await insert(rounds).rows(plan.count, (c) => ({ id: plan.roundId(c), challengeId: plan.id(c), position: 1, name: 'Evaluación', scaleMax: SCALE_MAX, judgesPerSubmission: JUDGES_PER_ENTRY }))
   await insert(criteria).rows(plan.count * CRITERIA_WEIGHTS.length, (i) => {
     const c = Math.floor(i / CRITERIA_WEIGHTS.length)
     const k = i % CRITERIA_WEIGHTS.length
-    return { id: `${plan.id(c)}-criterion-${k}`, roundId: `${plan.id(c)}-round-1`, position: k, name: CRITERIA_NAMES[k]!, weight: CRITERIA_WEIGHTS[k]! }
+    return { id: plan.criterionId(c, k), roundId: plan.roundId(c), position: k, name: CRITERIA_NAMES[k]!, weight: CRITERIA_WEIGHTS[k]! }
   })
-  const judged = Array.from({ length: plan.count }, (_, c) => c).filter((c) => plan.isEvaluated(c))
+  const judged = plan.where(plan.isEvaluated)
   await insert(judges).rows(judged.length * JUDGES_PER_CHALLENGE, (i) => ({ challengeId: plan.id(judged[Math.floor(i / JUDGES_PER_CHALLENGE)]!), userId: pop.personId(plan.judgeOf(judged[Math.floor(i / JUDGES_PER_CHALLENGE)]!, i % JUDGES_PER_CHALLENGE)) }))
-  const described = Array.from({ length: plan.count }, (_, c) => c).filter((c) => !['draft', 'review'].includes(plan.state(c)))
+  const described = plan.where((c) => !['draft', 'review'].includes(plan.state(c)))
   await insert(updates).rows(described.length, (i) => ({ id: `${plan.id(described[i]!)}-update`, challengeId: plan.id(described[i]!), title: 'Sesión informativa', body: random.sentence(TEXT_WORDS, 40), createdAt: plan.dates(described[i]!).opensAt }))
   await insert(questions).rows(described.length * QUESTIONS_PER_CHALLENGE, (i) => {
     const c = described[Math.floor(i / QUESTIONS_PER_CHALLENGE)]!
@@ -114,7 +114,7 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
 
   await insert(submissions).rows(plan.totalEntries, (i) => {
     const c = entryChallenge[i]!
-    const lead = person(i * 7919 + pop.organizations)
+    const lead = plan.leadOf(i)
     const submitted = entryStatus[i] !== 0
     const closes = plan.dates(c).closesAt.getTime()
     const at = new Date(closes - (1 + (i % 20)) * DAY)
@@ -128,16 +128,16 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
   })
   await insert(teamMembers).rows(plan.totalEntries * 2, (i) => {
     const entry = Math.floor(i / 2)
-    const lead = person(entry * 7919 + pop.organizations)
+    const lead = plan.leadOf(entry)
     return { submissionId: plan.entryId(entry), userId: pop.personId(i % 2 === 0 ? lead : person(lead + 1)), role: i % 2 === 0 ? 'lead' : 'member' }
   })
-  await insert(teamOrganizations).rows(plan.totalEntries, (i) => ({ submissionId: plan.entryId(i), organizationId: pop.organizationId(pop.organizationOf(person(i * 7919 + pop.organizations))!) }))
+  await insert(teamOrganizations).rows(plan.totalEntries, (i) => ({ submissionId: plan.entryId(i), organizationId: pop.organizationId(pop.organizationOf(plan.leadOf(i))!) }))
 
   await insert(assignments).rows(evaluatedEntries.length * JUDGES_PER_ENTRY, (a) => {
     const { entry, c, slot, judge } = assignmentAt(a)
     const finished = assignmentDone(entry, a % JUDGES_PER_ENTRY)
     return {
-      roundId: `${plan.id(c)}-round-1`, submissionId: plan.entryId(entry), judgeId: pop.personId(judge), status: finished ? 'done' : 'pending',
+      roundId: plan.roundId(c), submissionId: plan.entryId(entry), judgeId: pop.personId(judge), status: finished ? 'done' : 'pending',
       comment: finished ? random.sentence(TEXT_WORDS, 10) : '', total: finished ? total(entry, slot) : null,
       doneAt: finished ? new Date(plan.dates(c).closesAt.getTime() + 3 * DAY) : null,
     }
@@ -145,10 +145,10 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
   await insert(scores).rows(done.length * CRITERIA_WEIGHTS.length, (s) => {
     const { entry, c, slot, judge } = assignmentAt(done[Math.floor(s / CRITERIA_WEIGHTS.length)]!)
     const k = s % CRITERIA_WEIGHTS.length
-    return { roundId: `${plan.id(c)}-round-1`, submissionId: plan.entryId(entry), judgeId: pop.personId(judge), criterionId: `${plan.id(c)}-criterion-${k}`, score: scoreOf(entry, slot, k) }
+    return { roundId: plan.roundId(c), submissionId: plan.entryId(entry), judgeId: pop.personId(judge), criterionId: plan.criterionId(c, k), score: scoreOf(entry, slot, k) }
   })
 
-  const awarded = Array.from({ length: plan.count }, (_, c) => c).filter((c) => ['results', 'pilot', 'closed'].includes(plan.state(c)) && firstSubmitted.has(c))
+  const awarded = plan.where((c) => ['results', 'pilot', 'closed'].includes(plan.state(c)) && firstSubmitted.has(c))
   await insert(awards).rows(awarded.length, (i) => {
     const c = awarded[i]!
     const pilot = plan.state(c) === 'pilot'

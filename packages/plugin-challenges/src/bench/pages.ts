@@ -7,7 +7,7 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
   const plan = challengePlan(pop)
   const sponsor = pop.personEmail(pop.ownerOf(plan.sponsorOf(0)))
   const flagship = plan.slug(0)
-  const decided = Array.from({ length: plan.count }, (_, c) => c).find((c) => plan.state(c) === 'results' && c % 10 !== 3)!
+  const [decided] = plan.where((c) => plan.state(c) === 'results' && !plan.isPrivate(c))
   const sector = ctx.config.sectors[0]?.id
   return [
     { name: 'challenges: catalogue', path: '/challenges' },
@@ -15,7 +15,7 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
     { name: 'challenges: catalogue (search)', path: '/challenges?q=cosecha' },
     { name: 'challenges: catalogue (page 20)', path: '/challenges?page=20' },
     { name: 'challenges: challenge page', path: `/challenges/${flagship}` },
-    { name: 'challenges: results', path: `/challenges/${plan.slug(decided)}/results` },
+    { name: 'challenges: results', path: `/challenges/${plan.slug(decided!)}/results` },
     { name: 'challenges: judge queue', path: '/challenges/judging', as: pop.personEmail(plan.judge) },
     { name: 'challenges: sponsor dashboard', path: `/challenges/${flagship}/manage`, as: sponsor },
     { name: 'challenges: evaluation standings', path: `/challenges/${flagship}/evaluation`, as: sponsor },

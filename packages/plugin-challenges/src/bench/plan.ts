@@ -50,7 +50,14 @@ export function challengePlan(pop: Population) {
     challengeOf: (i: number) => (i < flagshipEntries ? 0 : withEntries[(i - flagshipEntries) % withEntries.length]!),
     /** The organization that sponsors challenge c: companies, governments and universities. */
     sponsorOf: (c: number) => 20 * (c % Math.floor(pop.organizations / 20)) + SPONSOR_POSITIONS[c % SPONSOR_POSITIONS.length]!,
+    /** The challenges whose index passes `test`, in order. */
+    where: (test: (c: number) => boolean) => Array.from({ length: count }, (_, c) => c).filter(test),
+    isPrivate: (c: number) => c % 10 === 3,
+    /** The person who leads entry i, from anyone in the district. */
+    leadOf: (i: number) => 1 + ((i * 7919 + pop.organizations) % (pop.people - 1)),
     id: (c: number) => `bench-challenge-${c}`,
+    roundId: (c: number) => `bench-challenge-${c}-round-1`,
+    criterionId: (c: number, k: number) => `bench-challenge-${c}-criterion-${k}`,
     slug: (c: number) => `reto-${c}`,
     // Ids grow with the index (rows append to the key's index instead of landing anywhere in it);
     // the hash part keeps a blind review's "Propuesta xxxx" from reading like a sequence.

@@ -3,12 +3,13 @@ import type { Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { FileList, FollowButton, Form, PageHeader, RadioGroup, SubmitButton, TextArea, TextField, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
+import { FileList, FollowButton, Form, PageHeader, SubmitButton, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
 import { PUBLISHED_STATES, RESULTS_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { relatedOrganizations, tagsOf } from '../domain/challenge-service.js'
 import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
 import { Faq, Updates } from '../pages/conversation.js'
+import { AnswerFields, QuestionFields, UpdateFields } from '../pages/conversation-fields.js'
 import { FAQ_ON_PAGE, UPDATES_ON_PAGE, publicAnswers } from '../domain/faq.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
@@ -64,9 +65,7 @@ function QuestionList(props: { items: Question[]; slug: string; answering: boole
           {q.answer ? <p class="note">{q.answer} <span class="meta">({t(`challenges.answer.${q.answerVisibility}`)})</span></p> : null}
           {props.answering && !q.answer ? (
             <Form action={`/challenges/${props.slug}/questions/${q.id}/answer`}>
-              <TextArea name="answer" label={t('challenges.answer.label')} required rows={3} maxLength={4000} />
-              <RadioGroup name="answerVisibility" label={t('challenges.answer.visibility')} value="public" inline required
-                options={[{ value: 'public', label: t('challenges.answer.public') }, { value: 'private', label: t('challenges.answer.private') }]} />
+              <AnswerFields />
               <SubmitButton variant="secondary">{t('challenges.answer.submit')}</SubmitButton>
             </Form>
           ) : null}
@@ -145,8 +144,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
           {news.length > UPDATES_ON_PAGE ? <p><a href={`${path}/updates`}>{t('challenges.updates.all')}</a></p> : null}
           {access.staff ? (
             <Form action={`${path}/updates`}>
-              <TextField name="title" label={t('challenges.updates.newTitle')} required maxLength={140} />
-              <TextArea name="body" label={t('challenges.updates.body')} required rows={4} maxLength={4000} />
+              <UpdateFields />
               <SubmitButton variant="secondary">{t('challenges.updates.post')}</SubmitButton>
             </Form>
           ) : null}
@@ -159,7 +157,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
           {canAsk ? (
             user ? (
               <Form action={`${path}/questions`}>
-                <TextArea name="body" label={t('challenges.faq.ask')} hint={t('challenges.faq.askHint')} required rows={3} maxLength={2000} />
+                <QuestionFields />
                 <SubmitButton variant="secondary">{t('challenges.faq.send')}</SubmitButton>
               </Form>
             ) : <p><a href={`/login?next=${encodeURIComponent(path)}`}>{t('challenges.faq.signInToAsk')}</a></p>

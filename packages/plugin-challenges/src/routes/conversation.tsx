@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { Form, PageHeader, Pagination, RadioGroup, SubmitButton, TextArea, TextField, pageOf, pageParam, pageWindow, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
+import { Form, PageHeader, Pagination, SubmitButton, pageOf, pageParam, pageWindow, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { Faq, Updates } from '../pages/conversation.js'
+import { AnswerFields, QuestionFields, UpdateFields } from '../pages/conversation-fields.js'
 import { publicAnswers } from '../domain/faq.js'
 import { phaseAllows } from '../domain/phases.js'
 import { RESOURCE_POLICY } from '../domain/policies.js'
@@ -68,7 +69,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (!phaseAllows(ch, state, 'questions')) return renderRefusal(c, 409, { title: t('challenges.faq.title'), reason: t('challenges.faq.closed'), back })
     const form = await parseForm(c, questionSchema)
     if (!form.ok) {
-      return retry(c, t('challenges.faq.ask'), back, form, (v, e) => <TextArea name="body" label={t('challenges.faq.ask')} value={v.body} error={e.body} required rows={3} maxLength={2000} />, `/challenges/${ch.slug}/questions`, t('challenges.faq.send'))
+      return retry(c, t('challenges.faq.ask'), back, form, (values, errors) => <QuestionFields values={values} errors={errors} />, `/challenges/${ch.slug}/questions`, t('challenges.faq.send'))
     }
     await ctx.services.transaction(async (tx) => {
       const id = randomUUID()
@@ -92,9 +93,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       return retry(c, t('challenges.answer.label'), `/challenges/${ch.slug}#faq-heading`, form, (v, e) => (
         <>
           <p><strong>{question.body}</strong></p>
-          <TextArea name="answer" label={t('challenges.answer.label')} value={v.answer} error={e.answer} required rows={3} maxLength={4000} />
-          <RadioGroup name="answerVisibility" label={t('challenges.answer.visibility')} value={v.answerVisibility ?? 'public'} error={e.answerVisibility} inline required
-            options={[{ value: 'public', label: t('challenges.answer.public') }, { value: 'private', label: t('challenges.answer.private') }]} />
+          <AnswerFields values={v} errors={e} />
         </>
       ), action, t('challenges.answer.submit'))
     }
@@ -118,12 +117,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { challenge: ch } = await loadForStaff(c)
     const form = await parseForm(c, updateSchema)
     if (!form.ok) {
-      return retry(c, t('challenges.updates.post'), `/challenges/${ch.slug}#updates-heading`, form, (v, e) => (
-        <>
-          <TextField name="title" label={t('challenges.updates.newTitle')} value={v.title} error={e.title} required maxLength={140} />
-          <TextArea name="body" label={t('challenges.updates.body')} value={v.body} error={e.body} required rows={4} maxLength={4000} />
-        </>
-      ), `/challenges/${ch.slug}/updates`, t('challenges.updates.post'))
+      return retry(c, t('challenges.updates.post'), `/challenges/${ch.slug}#updates-heading`, form, (values, errors) => <UpdateFields values={values} errors={errors} />, `/challenges/${ch.slug}/updates`, t('challenges.updates.post'))
     }
     await ctx.services.transaction(async (tx) => {
       const id = randomUUID()

@@ -1,33 +1,16 @@
 import { NotEmptyError } from '../../bench/generate.js'
 import type { District } from '../../district/create-district.js'
 import type { Translate } from '../../i18n/translator.js'
-import type { CliOutput } from '../output.js'
+import { type CliOutput, progressReporter } from '../output.js'
 import { migrateCommand } from './migrate.js'
 
 /** `distrito generate --scale 1`: migrates an empty database and fills it with a large invented district. */
 export async function generateCommand(district: District, t: Translate, io: CliOutput, scale: number): Promise<number> {
   const started = performance.now()
   await migrateCommand(district, t, io)
-  let current = ''
-  let lastShown = -1
+  const report = progressReporter(io, 25)
   try {
-    await district.generate({
-      scale,
-      onProgress: (owner, step, done, total) => {
-        const label = step ? `${owner}: ${step}` : owner
-        if (label !== current) {
-          current = label
-          lastShown = -1
-        }
-        const percent = Math.floor((done / total) * 100)
-        const line = `  ${label}: ${done}/${total} (${percent}%)`
-        if (io.status) io.status(line + (done === total ? '\n' : ''))
-        else if (percent >= lastShown + 25 || done === total) {
-          lastShown = percent
-          io.out(line)
-        }
-      },
-    })
+    await district.generate({ scale, onProgress: (owner, step, done, total) => report(step ? `${owner}: ${step}` : owner, done, total) })
   } catch (error) {
     if (!(error instanceof NotEmptyError)) throw error
     io.err(t('core.cli.generateNotEmpty'))
