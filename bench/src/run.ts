@@ -1,5 +1,5 @@
 // `pnpm bench`: for each scale, a generated district served in its own process, each key page
-// driven by autocannon from this one, against the bare Hono route measured the same way.
+// driven from this one over keep-alive connections, against the bare Hono route measured the same way.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { queriesOf } from '@distrito/core/testing'
@@ -16,8 +16,7 @@ async function ceiling(options: BenchOptions): Promise<LoadResult> {
   const port = await freePort()
   const hello = await serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/hello-server.ts')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port) } })
   try {
-    if (options.warmup) await drive({ url: hello.url, connections: options.connections, duration: options.warmup })
-    return await drive({ url: hello.url, connections: options.connections, duration: options.duration, pid: hello.pid })
+    return await drive({ url: hello.url, connections: options.connections, warmup: options.warmup, duration: options.duration, pid: hello.pid })
   } finally {
     await hello.stop()
   }
@@ -59,8 +58,7 @@ async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun>
       const url = server.url + page.path
       const before = await probe(url, headers)
       if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
-      if (options.warmup) await drive({ url, headers, connections: options.connections, duration: options.warmup })
-      const result = await drive({ url, headers, connections: options.connections, duration: options.duration, pid: server.pid })
+      const result = await drive({ url, headers, connections: options.connections, warmup: options.warmup, duration: options.duration, pid: server.pid })
       const errors = result.errors + (before.status === 200 ? 0 : 1)
       results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio: result.requestsPerSecond / bare.requestsPerSecond, queries: before.queries })
       log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${errors} errors`)
