@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
+import { FileClient } from './file-client/client.js'
 import { recordQuery } from './query-stats.js'
 import { serializeWrites } from './write-lock.js'
 
@@ -46,7 +47,9 @@ export async function openDatabase(options: { url?: string; authToken?: string }
   if (path !== undefined) {
     mkdirSync(dirname(resolve(path)), { recursive: true })
   }
-  const opened = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
+  // A plain file path gets the client that keeps prepared statements; memory databases (one per
+  // connection) and URLs with options keep the stock client.
+  const opened = path && !url.includes('?') ? new FileClient(path, { timeout: BUSY_TIMEOUT_MS }) : createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
   // A file database's statements run synchronously in this process: its writers take turns here.
   const client = isFileUrl(url) ? serializeWrites(opened) : opened
   if (isFileUrl(url)) await client.execute('PRAGMA journal_mode = WAL')
