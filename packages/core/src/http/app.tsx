@@ -83,7 +83,11 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   // form then checks its own, smaller limit per file).
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => renderError(c, 413) })
   const uploadLimit = bodyLimit({ maxSize: runtime.config.files.maxUploadBytes, onError: (c) => renderError(c, 413) })
-  app.use((c, next) => ((c.req.header('Content-Type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next)))
+  // A GET or HEAD carries no body: asking for one would make the node adapter build a full Request.
+  app.use((c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    return (c.req.header('Content-Type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next)
+  })
   app.use(csrfProtection(publicOrigin ? [publicOrigin] : undefined))
   app.use(async (c, next) => {
     // Only a full page shows the one-time notice, so a background request cannot swallow it.

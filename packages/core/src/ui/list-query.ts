@@ -5,8 +5,11 @@ export type SortDirection = 'asc' | 'desc'
 /** Deepest page a list serves; beyond it people should search or filter instead. */
 export const MAX_PAGE = 10_000
 
-/** A list's `page` parameter; a bad value falls back to the first page. */
-export const pageParam = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1)
+/**
+ * A list's `page` parameter; a bad value falls back to the first page. (A missing value takes the
+ * default without failing first: a failed parse builds an issue, which costs on every request.)
+ */
+export const pageParam = z.coerce.number().int().min(1).max(MAX_PAGE).default(1).catch(1)
 
 /**
  * The `page`, `sort` and `dir` of a list's query string. Bad values fall back to defaults rather
@@ -18,8 +21,8 @@ export function listQuerySchema<const S extends readonly [string, ...string[]]>(
 ) {
   return z.object({
     page: pageParam,
-    sort: z.enum(sortable).catch(defaults.sort),
-    dir: z.enum(['asc', 'desc']).catch(defaults.dir),
+    sort: z.enum(sortable).default(defaults.sort).catch(defaults.sort),
+    dir: z.enum(['asc', 'desc']).default(defaults.dir).catch(defaults.dir),
   })
 }
 

@@ -14,12 +14,12 @@ export const CATALOGUE_PAGE_SIZE = 12
 const LISTED_STATES = PUBLISHED_STATES
 
 const catalogueQuery = z.object({
-  q: z.string().trim().max(100).catch(''),
-  sector: z.string().max(60).catch(''),
-  capability: z.enum(AI_CAPABILITIES).or(z.literal('')).catch(''),
-  status: z.enum(LISTED_STATES as unknown as [string, ...string[]]).or(z.literal('')).catch(''),
-  reward: z.enum(REWARD_KINDS).or(z.literal('')).catch(''),
-  sponsorKind: z.enum(ORGANIZATION_KINDS).or(z.literal('')).catch(''),
+  q: z.string().trim().max(100).default('').catch(''),
+  sector: z.string().max(60).default('').catch(''),
+  capability: z.enum(AI_CAPABILITIES).or(z.literal('')).default('').catch(''),
+  status: z.enum(LISTED_STATES as unknown as [string, ...string[]]).or(z.literal('')).default('').catch(''),
+  reward: z.enum(REWARD_KINDS).or(z.literal('')).default('').catch(''),
+  sponsorKind: z.enum(ORGANIZATION_KINDS).or(z.literal('')).default('').catch(''),
   page: pageParam,
 })
 type CatalogueQuery = z.output<typeof catalogueQuery>
@@ -72,7 +72,7 @@ export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/', async (c) => {
     const { t, district, locale, can } = c.var
     const query = catalogueQuery.parse(c.req.query())
-    const user = c.var.auth.user
+    const user = c.get('auth').user
     const [rows, judging] = await Promise.all([
       cataloguePage(ctx, query) as Promise<ChallengeCardRow[]>,
       user ? ctx.db.select({ u: judges.userId }).from(judges).where(eq(judges.userId, user.id)).limit(1).then((r) => r.length > 0) : Promise.resolve(false),
@@ -82,7 +82,7 @@ export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     return c.render(
       <>
         <PageHeader title={t('challenges.catalogue.title')} lead={t('challenges.catalogue.lead')}
-          actions={c.var.auth.user ? (
+          actions={c.get('auth').user ? (
             <div class="actions">
               <a class="button button--secondary" href="/challenges/mine">{t('challenges.mine.title')}</a>
               {judging ? <a class="button button--secondary" href="/challenges/judging">{t('challenges.queue.pageTitle')}</a> : null}
