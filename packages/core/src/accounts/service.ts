@@ -40,20 +40,20 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
 }
 
 export async function sendVerificationMail(c: Context<DistritoEnv>, user: { id: string; email: string; name: string; locale: string | null }): Promise<void> {
-  const token = await issueUserToken(c.var.db, user.id, 'verify_email')
-  await c.var.district.mail.send(composeMail(c, user.email, 'core.mail.verify', { name: user.name, link: absoluteUrl(c, `/verify-email/${token}`) }, user.locale))
+  const token = await issueUserToken(c.get('db'), user.id, 'verify_email')
+  await c.get('district').mail.send(composeMail(c, user.email, 'core.mail.verify', { name: user.name, link: absoluteUrl(c, `/verify-email/${token}`) }, user.locale))
 }
 
 export async function sendResetMail(c: Context<DistritoEnv>, user: { id: string; email: string; name: string; locale: string | null }): Promise<void> {
-  const token = await issueUserToken(c.var.db, user.id, 'reset_password')
-  await c.var.district.mail.send(composeMail(c, user.email, 'core.mail.reset', { name: user.name, link: absoluteUrl(c, `/password/reset/${token}`) }, user.locale))
+  const token = await issueUserToken(c.get('db'), user.id, 'reset_password')
+  await c.get('district').mail.send(composeMail(c, user.email, 'core.mail.reset', { name: user.name, link: absoluteUrl(c, `/password/reset/${token}`) }, user.locale))
 }
 
 /** Signs a person in on this browser with a brand-new session (never a reused id: no fixation). */
 export async function signIn(c: Context<DistritoEnv>, userId: string, activeOrganizationId?: string): Promise<string> {
-  const session = await createSession(c.var.db, userId, {
+  const session = await createSession(c.get('db'), userId, {
     userAgent: c.req.header('User-Agent') ?? null,
-    ipAddress: clientAddress(c, c.var.district.trustProxy),
+    ipAddress: clientAddress(c, c.get('district').trustProxy),
     activeOrganizationId,
   })
   setSessionCookie(c, session.token)

@@ -15,7 +15,7 @@ export function clientAddress(c: Context<DistritoEnv>, trustProxy: boolean): str
   if (!trustProxy && !warnedAboutProxy && c.req.header('X-Forwarded-For')) {
     // Behind a proxy every visitor would share the proxy's address, and so its throttles.
     warnedAboutProxy = true
-    c.var.logger.warn('requests carry X-Forwarded-For but TRUST_PROXY is off: set TRUST_PROXY=1 behind a load balancer so throttles see visitors, not the balancer')
+    c.get('logger').warn('requests carry X-Forwarded-For but TRUST_PROXY is off: set TRUST_PROXY=1 behind a load balancer so throttles see visitors, not the balancer')
   }
   if (trustProxy) {
     const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((s) => s.trim()).filter(Boolean)

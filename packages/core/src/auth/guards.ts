@@ -19,7 +19,7 @@ function loginUrl(c: Context<DistritoEnv>): string {
 
 /** The signed-in person, or a redirect to the sign-in page that comes back here. */
 export function currentUser(c: Context<DistritoEnv>): CurrentUser {
-  const user = c.var.auth.user
+  const user = c.get('auth').user
   if (!user) throw redirectToLogin(c)
   return user
 }
@@ -41,7 +41,7 @@ export function isRedirectToLogin(error: unknown): error is RedirectToLogin {
 /** Route guard: only signed-in people; others go to the sign-in page and come back. */
 export function requireUser(): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
-    if (!c.var.auth.user) return c.redirect(loginUrl(c), 303)
+    if (!c.get('auth').user) return c.redirect(loginUrl(c), 303)
     await next()
   }
 }
@@ -52,8 +52,8 @@ export function requireUser(): MiddlewareHandler<DistritoEnv> {
  */
 export function requirePermission(permission: string): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
-    if (!c.var.auth.user) return c.redirect(loginUrl(c), 303)
-    if (!c.var.can(permission)) httpError(403)
+    if (!c.get('auth').user) return c.redirect(loginUrl(c), 303)
+    if (!c.get('can')(permission)) httpError(403)
     await next()
   }
 }

@@ -4,13 +4,13 @@ import { ANONYMOUS } from './auth-state.js'
 import { isGranted } from './permissions.js'
 import { deleteSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from './sessions.js'
 
-/** Reads the session cookie into `c.var.auth` (one query) and provides `c.var.can`. */
+/** Reads the session cookie into `c.get('auth')` (one query) and provides `c.get('can')`. */
 export function authMiddleware(): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
     let auth = ANONYMOUS
     const token = readSessionCookie(c)
     if (token) {
-      const result = await validateSessionToken(c.var.db, token)
+      const result = await validateSessionToken(c.get('db'), token)
       if (result) {
         auth = result.auth
         // The cookie lives as long as the inactivity window, so it is renewed with the session.
@@ -20,7 +20,7 @@ export function authMiddleware(): MiddlewareHandler<DistritoEnv> {
       }
     }
     c.set('auth', auth)
-    c.set('can', (permission, role) => isGranted(c.var.district.permissions, auth, permission, role))
+    c.set('can', (permission, role) => isGranted(c.get('district').permissions, auth, permission, role))
     await next()
     // A page rendered for a signed-in person is theirs alone: no shared cache may keep it. The
     // response's headers are changed in place: c.header() now would rebuild it around a stream.

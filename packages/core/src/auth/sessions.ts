@@ -124,7 +124,7 @@ export async function invalidateUserSessions(db: Database, userId: string, excep
 // Over https the cookie takes the `__Host-` prefix: browsers then accept it only from this exact
 // host, Secure and for the whole path, so a sibling subdomain cannot plant a session.
 function cookieOptions(c: Context<DistritoEnv>) {
-  return { path: '/', httpOnly: true, secure: c.var.district.secureCookies, sameSite: 'Lax' as const, prefix: c.var.district.https ? ('host' as const) : undefined }
+  return { path: '/', httpOnly: true, secure: c.get('district').secureCookies, sameSite: 'Lax' as const, prefix: c.get('district').https ? ('host' as const) : undefined }
 }
 
 export function setSessionCookie(c: Context<DistritoEnv>, token: string): void {
@@ -136,5 +136,5 @@ export function deleteSessionCookie(c: Context<DistritoEnv>): void {
 }
 
 export function readSessionCookie(c: Context<DistritoEnv>): string | undefined {
-  return c.var.district.https ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE)
+  return c.get('district').https ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE)
 }

@@ -73,6 +73,6 @@ export async function clear(db: Database, key: string): Promise<void> {
  * one shared counter would let a single person lock everybody out.
  */
 export async function hitFromAddress(c: Context<DistritoEnv>, purpose: string, rule: ThrottleRule): Promise<boolean> {
-  const address = clientAddress(c, c.var.district.trustProxy)
-  return address === UNKNOWN_ADDRESS ? true : hit(c.var.db, `${purpose}:address:${address}`, rule)
+  const address = clientAddress(c, c.get('district').trustProxy)
+  return address === UNKNOWN_ADDRESS ? true : hit(c.get('db'), `${purpose}:address:${address}`, rule)
 }

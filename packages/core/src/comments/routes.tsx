@@ -122,7 +122,7 @@ export function commentRoutes() {
     const form = await parseForm(c, action === 'hide' ? hideSchema : backOnly)
     if (!form.ok) {
       const back = backTo(typeof form.values.back === 'string' ? form.values.back : undefined, '/')
-      return renderRefusal(c, 422, { title: c.var.t(`core.comments.${action}`), reason: Object.values(form.errors).join(' '), back })
+      return renderRefusal(c, 422, { title: c.get('t')(`core.comments.${action}`), reason: Object.values(form.errors).join(' '), back })
     }
     const reason = 'reason' in form.data ? (form.data.reason as string) : null
     await inTransaction(db, async (tx) => {

@@ -20,7 +20,7 @@ export function fileRoutes() {
     }
     const body = await services.files.storage.get(file!.storageKey)
     if (!body) {
-      c.var.logger.error('stored file is missing', { fileId: file!.id, storageKey: file!.storageKey })
+      c.get('logger').error('stored file is missing', { fileId: file!.id, storageKey: file!.storageKey })
       httpError(404)
     }
     const disposition = INLINE.has(file!.contentType) ? 'inline' : 'attachment'

@@ -35,7 +35,7 @@ export async function renderError(c: Context<DistritoEnv>, status: ContentfulSta
   try {
     return await c.render(<ErrorPage kind={kind} requestId={requestId} t={t} />, { title: t(`core.error.title.${kind}`), noindex: true })
   } catch (error) {
-    c.var.logger?.error('error page failed to render', errorFields(error))
+    c.get('logger')?.error('error page failed to render', errorFields(error))
     return c.html(`<!doctype html><title>${status}</title><h1>${status}</h1><p>Request ${requestId}</p>`, status)
   }
 }
@@ -49,10 +49,10 @@ export const onError: ErrorHandler<DistritoEnv> = async (error, c) => {
   if (isRedirectToLogin(error)) return c.redirect(error.location, 303)
   if (error instanceof HTTPException) {
     if (error.res) return error.getResponse()
-    if (error.status >= 500) c.var.logger.error('request failed', errorFields(error))
+    if (error.status >= 500) c.get('logger').error('request failed', errorFields(error))
     return renderError(c, error.status as ContentfulStatusCode)
   }
-  c.var.logger.error('unhandled error', errorFields(error))
+  c.get('logger').error('unhandled error', errorFields(error))
   return renderError(c, 500)
 }
 

@@ -19,7 +19,7 @@ export type FlashMessage = z.infer<typeof flashSchema>
  */
 export function setFlash(c: Context<DistritoEnv>, kind: FlashMessage['kind'], key: string, params?: FlashMessage['params']): void {
   setCookie(c, FLASH_COOKIE, JSON.stringify({ kind, key, params }), {
-    path: '/', httpOnly: true, sameSite: 'Lax', secure: c.var.district.https, maxAge: 60,
+    path: '/', httpOnly: true, sameSite: 'Lax', secure: c.get('district').https, maxAge: 60,
   })
 }
 

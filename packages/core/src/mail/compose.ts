@@ -6,7 +6,7 @@ import type { MailMessage } from './mailer.js'
 
 /** An absolute address for links in mail: the district's public URL, or the one the request came to. */
 export function absoluteUrl(c: Context<DistritoEnv>, path: string): string {
-  const base = c.var.district.config.publicUrl ?? new URL(c.req.url).origin
+  const base = c.get('district').config.publicUrl ?? new URL(c.req.url).origin
   return new URL(path, base).href
 }
 
@@ -16,9 +16,9 @@ export function absoluteUrl(c: Context<DistritoEnv>, path: string): string {
  * by convention a single-use link that grants access, and is marked as a secret.
  */
 export function composeMail(c: Context<DistritoEnv>, to: string, kind: string, params: MessageParams, locale?: string | null): MailMessage {
-  const lang: Locale = isLocale(locale) ? locale : c.var.locale
-  const t = createTranslator(lang, c.var.district.catalogs[lang])
-  const district = c.var.district.config.name[lang]
+  const lang: Locale = isLocale(locale) ? locale : c.get('locale')
+  const t = createTranslator(lang, c.get('district').catalogs[lang])
+  const district = c.get('district').config.name[lang]
   const all = { ...params, district }
   return {
     to,

@@ -93,40 +93,40 @@ export function notificationRoutes() {
   app.get('/notifications', async (c) => {
     const user = currentUser(c)
     const page = pageParam.parse(c.req.query('page'))
-    const rows = await notificationsOf(c.var.db, user.id, pageWindow(page, PER_PAGE))
-    return c.render(<NotificationsPage page={pageOf(rows, page, PER_PAGE)} />, { title: c.var.t('core.notifications.title'), noindex: true })
+    const rows = await notificationsOf(c.get('db'), user.id, pageWindow(page, PER_PAGE))
+    return c.render(<NotificationsPage page={pageOf(rows, page, PER_PAGE)} />, { title: c.get('t')('core.notifications.title'), noindex: true })
   })
 
   // A link, so that it opens in a new tab too; marking one's own notification read is harmless to repeat.
   app.get('/notifications/:id', async (c) => {
-    const href = await openNotification(c.var.db, currentUser(c).id, c.req.param('id'))
+    const href = await openNotification(c.get('db'), currentUser(c).id, c.req.param('id'))
     if (!href) httpError(404)
     return c.redirect(safeNext(href) ?? '/notifications', 303)
   })
 
   app.post('/notifications/read-all', async (c) => {
-    await markAllRead(c.var.db, currentUser(c).id)
+    await markAllRead(c.get('db'), currentUser(c).id)
     setFlash(c, 'success', 'core.notifications.allRead')
     return c.redirect('/notifications', 303)
   })
 
   const kindsFor = async (c: Context<DistritoEnv>, userId: string) => {
-    const chosen = await emailPreferences(c.var.db, userId)
-    return [...c.var.district.notificationKinds].map(([kind, k]) => ({ kind, label: k.label, email: chosen.get(kind) ?? k.email }))
+    const chosen = await emailPreferences(c.get('db'), userId)
+    return [...c.get('district').notificationKinds].map(([kind, k]) => ({ kind, label: k.label, email: chosen.get(kind) ?? k.email }))
   }
 
   app.get('/account/notifications', async (c) => {
     const kinds = await kindsFor(c, currentUser(c).id)
-    return c.render(<PreferencesPage kinds={kinds} />, { title: c.var.t('core.notifications.preferencesTitle'), noindex: true })
+    return c.render(<PreferencesPage kinds={kinds} />, { title: c.get('t')('core.notifications.preferencesTitle'), noindex: true })
   })
 
   app.post('/account/notifications', async (c) => {
     const user = currentUser(c)
-    const known = [...c.var.district.notificationKinds.keys()]
+    const known = [...c.get('district').notificationKinds.keys()]
     const form = await parseForm(c, z.object({ email: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(known as [string, ...string[]]))) }))
     if (!form.ok) httpError(422)
     const wanted = new Set(form.data.email)
-    await saveEmailPreferences(c.var.db, user.id, new Map(known.map((kind) => [kind, wanted.has(kind)])))
+    await saveEmailPreferences(c.get('db'), user.id, new Map(known.map((kind) => [kind, wanted.has(kind)])))
     setFlash(c, 'success', 'core.notifications.preferencesSaved')
     return c.redirect('/account/notifications', 303)
   })

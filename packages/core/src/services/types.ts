@@ -8,7 +8,7 @@ import type { SubjectRegistry } from '../subjects/registry.js'
 import type { WorkflowRunner } from '../workflow/engine.js'
 
 /**
- * What the core does for plugins, on `ctx.services` and `c.var.services`. Writes take an executor:
+ * What the core does for plugins, on `ctx.services` and `c.get('services')`. Writes take an executor:
  * pass the transaction of the change they belong to, so that all of it commits or none does.
  */
 export interface CoreServices {

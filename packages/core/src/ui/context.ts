@@ -10,5 +10,5 @@ export function useDistrito(): Context<DistritoEnv> {
 
 /** The translator of the current request, so components need no `t` prop. */
 export function useT(): Translate {
-  return useDistrito().var.t
+  return useDistrito().get('t')
 }

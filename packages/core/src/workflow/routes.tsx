@@ -33,7 +33,7 @@ export function workflowRoutes() {
     if (!result.ok) {
       if (result.refusal.code === 'not-found') httpError(404)
       // Someone who may not even see the item learns nothing about it, not even that it exists.
-      if (result.refusal.code === 'forbidden' && !(await services.subjects.canView(runner.subjectType, itemId, { auth, can: c.var.can }, c.var.db))) httpError(404)
+      if (result.refusal.code === 'forbidden' && !(await services.subjects.canView(runner.subjectType, itemId, { auth, can: c.get('can') }, c.get('db')))) httpError(404)
       return renderRefusal(c, STATUS[result.refusal.code], {
         title: t('core.workflow.refusedTitle', { action: label ? t(label) : transition }),
         reason: t(result.refusal.message, translateParams(t, result.refusal.params)),

@@ -10,9 +10,9 @@ import { loadForStaff } from './load.js'
 
 /** Organization slugs that exist, or field errors naming the ones that do not. */
 async function relations(c: Context<DistritoEnv>, input: ChallengeInput, errors: FieldErrors) {
-  const [cosponsors, invited] = await Promise.all([resolveOrganizations(c.var.db, input.cosponsors), resolveOrganizations(c.var.db, input.invited)])
-  if (cosponsors.unknown.length) errors.cosponsors = c.var.t('challenges.form.unknownOrganizations', { slugs: cosponsors.unknown.join(', ') })
-  if (invited.unknown.length) errors.invited = c.var.t('challenges.form.unknownOrganizations', { slugs: invited.unknown.join(', ') })
+  const [cosponsors, invited] = await Promise.all([resolveOrganizations(c.get('db'), input.cosponsors), resolveOrganizations(c.get('db'), input.invited)])
+  if (cosponsors.unknown.length) errors.cosponsors = c.get('t')('challenges.form.unknownOrganizations', { slugs: cosponsors.unknown.join(', ') })
+  if (invited.unknown.length) errors.invited = c.get('t')('challenges.form.unknownOrganizations', { slugs: invited.unknown.join(', ') })
   return { cosponsors: cosponsors.ids, invited: invited.ids }
 }
 
@@ -51,7 +51,7 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
     const errors: FieldErrors = {}
     const related = await relations(c, form.data, errors)
     if (Object.keys(errors).length) return renderNew(c, form.values, errors)
-    const { slug } = await ctx.services.transaction((tx) => createChallenge(tx, ctx.services, form.data, related, sponsor.id, user.id, c.var.t('challenges.round.defaultName')))
+    const { slug } = await ctx.services.transaction((tx) => createChallenge(tx, ctx.services, form.data, related, sponsor.id, user.id, c.get('t')('challenges.round.defaultName')))
     setFlash(c, 'success', 'challenges.new.saved')
     return c.redirect(`/challenges/${slug}/manage`, 303)
   })
@@ -71,7 +71,7 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
   app.get('/:slug/edit', async (c) => {
     const { challenge, state } = await loadForStaff(c)
     if (!inStates(TERMS_EDITABLE_STATES, state)) httpError(409)
-    const [tags, related] = await Promise.all([tagsOf(c.var.db, challenge.id), relatedOrganizations(c.var.db, challenge.id)])
+    const [tags, related] = await Promise.all([tagsOf(c.get('db'), challenge.id), relatedOrganizations(c.get('db'), challenge.id)])
     return renderEdit(c, challenge.slug, challenge.title, challengeValues(challenge, { tags, ...related }, ctx.config))
   })
 
@@ -83,7 +83,7 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
     if (!form.ok) return renderEdit(c, challenge.slug, challenge.title, form.values, form.errors)
     const errors: FieldErrors = {}
     // Once published, the deadline may move later but the opening date of an open call may not.
-    if (state === 'open' && form.data.fields.opensAt.getTime() !== challenge.opensAt.getTime()) errors.opensOn = c.var.t('challenges.form.openedAlready')
+    if (state === 'open' && form.data.fields.opensAt.getTime() !== challenge.opensAt.getTime()) errors.opensOn = c.get('t')('challenges.form.openedAlready')
     const related = await relations(c, form.data, errors)
     if (Object.keys(errors).length) return renderEdit(c, challenge.slug, challenge.title, form.values, errors)
     const changes = changedFields(challenge, form.data.fields)

@@ -29,7 +29,7 @@ function retry(c: Context<DistritoEnv>, title: string, back: string, form: { val
       <PageHeader title={title} />
       <Form action={action} errors={form.errors}>
         {fields(form.values, form.errors)}
-        <div class="actions"><SubmitButton>{submit}</SubmitButton><a href={back}>{c.var.t('core.action.cancel')}</a></div>
+        <div class="actions"><SubmitButton>{submit}</SubmitButton><a href={back}>{c.get('t')('core.action.cancel')}</a></div>
       </Form>
     </>,
     { title, noindex: true },

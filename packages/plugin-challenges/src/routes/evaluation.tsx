@@ -46,7 +46,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     ])
     const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, STANDINGS_PAGE_SIZE), judges: panel, mine, rubricLocked: scored.length > 0, problems }
     if (problems.rubric || problems.judge || problems.round || problems.shortlist) c.status(422)
-    return c.render(<EvaluationPage data={data} />, { title: c.var.t('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
+    return c.render(<EvaluationPage data={data} />, { title: c.get('t')('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
   }
 
   app.get('/:slug/evaluation', async (c) => {
@@ -62,14 +62,14 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const user = currentUser(c)
     const l = await loadForStaff(c)
     const body = (await c.req.parseBody({ all: true })) as FormValues
-    const round = roundFromBody(await roundsOf(c.var.db, l.challenge.id), body)
+    const round = roundFromBody(await roundsOf(c.get('db'), l.challenge.id), body)
     if (!round) httpError(404)
     const back = `/challenges/${l.challenge.slug}/evaluation?round=${round.position}`
-    if (inStates(RESULTS_STATES, l.state)) return renderRefusal(c, 409, { title: c.var.t('challenges.rubric.title'), reason: c.var.t('challenges.rubric.locked'), back })
+    if (inStates(RESULTS_STATES, l.state)) return renderRefusal(c, 409, { title: c.get('t')('challenges.rubric.title'), reason: c.get('t')('challenges.rubric.locked'), back })
     const form = validate(c, rubricSchema, body)
     if (!form.ok) return render(c, l, { rubric: { values: body, errors: form.errors } })
     const saved = await services.transaction((tx) => saveRubric(tx, services, l.challenge, round, form.data, user.id))
-    if (!saved) return renderRefusal(c, 409, { title: c.var.t('challenges.rubric.title'), reason: c.var.t('challenges.rubric.locked'), back })
+    if (!saved) return renderRefusal(c, 409, { title: c.get('t')('challenges.rubric.title'), reason: c.get('t')('challenges.rubric.locked'), back })
     setFlash(c, 'success', 'challenges.rubric.saved')
     return c.redirect(back, 303)
   })
@@ -116,7 +116,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       if (rows.length) await services.audit.record(tx, { actorId: user.id, action: 'challenges.evaluation.judgeRemoved', subject: { type: CHALLENGE_SUBJECT, id: l.challenge.id }, organizationId: l.challenge.sponsorId })
       return true
     })
-    if (!removed) return renderRefusal(c, 409, { title: c.var.t('challenges.judges.title'), reason: c.var.t('challenges.judges.hasScored'), back })
+    if (!removed) return renderRefusal(c, 409, { title: c.get('t')('challenges.judges.title'), reason: c.get('t')('challenges.judges.hasScored'), back })
     setFlash(c, 'success', 'challenges.judges.removed')
     return c.redirect(back, 303)
   })
@@ -176,7 +176,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const saved: FormValues = { comment: s.assignment.comment, ...Object.fromEntries(mine.flatMap((m) => [[`score_${m.criterionId}`, String(m.score)], [`comment_${m.criterionId}`, m.comment]])) }
     if (errors) c.status(422)
     return c.render(<ScoringPage challenge={s.l.challenge} state={s.l.state} round={s.round} submission={s.submission} assignment={s.assignment} fields={fields} files={files} values={values ?? saved} errors={errors} />,
-      { title: c.var.t('challenges.score.heading', { title: s.l.challenge.blindReview ? c.var.t('challenges.submission.blindTitle', { n: s.submission.id.slice(0, 8) }) : s.submission.title }), noindex: true })
+      { title: c.get('t')('challenges.score.heading', { title: s.l.challenge.blindReview ? c.get('t')('challenges.submission.blindTitle', { n: s.submission.id.slice(0, 8) }) : s.submission.title }), noindex: true })
   }
 
   app.get('/:slug/evaluate/:submissionId', async (c) => renderScoring(c, await loadScoring(c)))
@@ -204,7 +204,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.post('/:slug/evaluate/:submissionId/recuse', async (c) => {
     const s = await loadScoring(c)
     const back = `/challenges/${s.l.challenge.slug}/evaluation`
-    if (s.l.state !== 'evaluation' || s.assignment.status === 'recused') return renderRefusal(c, 409, { title: c.var.t('challenges.recuse.title'), reason: c.var.t('challenges.score.closed'), back })
+    if (s.l.state !== 'evaluation' || s.assignment.status === 'recused') return renderRefusal(c, 409, { title: c.get('t')('challenges.recuse.title'), reason: c.get('t')('challenges.score.closed'), back })
     const form = await parseForm(c, recuseSchema)
     if (!form.ok) return renderScoring(c, s, undefined, { reason: form.errors.reason! })
     await services.transaction((tx) => recuse(tx, services, s.l.challenge, s.round, s.submission.id, s.user.id, form.data.reason))

@@ -79,7 +79,7 @@ export function formBuilderRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   const editable = async (c: Context<DistritoEnv>) => {
     const l = await loadForStaff(c)
-    return { l, refusal: FORM_EDITABLE.includes(l.state) ? null : renderRefusal(c, 409, { title: c.var.t('challenges.formBuilder.title'), reason: c.var.t('challenges.formBuilder.locked'), back: `/challenges/${l.challenge.slug}/form` }) }
+    return { l, refusal: FORM_EDITABLE.includes(l.state) ? null : renderRefusal(c, 409, { title: c.get('t')('challenges.formBuilder.title'), reason: c.get('t')('challenges.formBuilder.locked'), back: `/challenges/${l.challenge.slug}/form` }) }
   }
 
   app.get('/:slug/form', async (c) => render(c, await loadForStaff(c)))
@@ -97,7 +97,7 @@ export function formBuilderRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       await ctx.services.audit.record(tx, { actorId: user.id, action: 'challenges.challenge.formChanged', subject: { type: CHALLENGE_SUBJECT, id: l.challenge.id }, organizationId: l.challenge.sponsorId, note: form.data.label })
       return true
     })
-    if (!added) return render(c, l, form.values, { label: c.var.t('challenges.formBuilder.tooMany', { max: MAX_FIELDS }) })
+    if (!added) return render(c, l, form.values, { label: c.get('t')('challenges.formBuilder.tooMany', { max: MAX_FIELDS }) })
     setFlash(c, 'success', 'challenges.formBuilder.added')
     return c.redirect(`/challenges/${l.challenge.slug}/form`, 303)
   })

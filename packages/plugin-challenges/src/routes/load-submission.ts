@@ -14,9 +14,9 @@ export interface LoadedSubmission extends LoadedChallenge {
 /** A submission with its challenge; anyone who may not see it gets a 404, as if it did not exist. */
 export async function loadSubmission(c: Context<DistritoEnv>): Promise<LoadedSubmission> {
   const loaded = await loadChallengePage(c)
-  const [submission] = await c.var.db.select().from(submissions).where(and(eq(submissions.id, c.req.param('id') ?? ''), eq(submissions.challengeId, loaded.challenge.id)))
+  const [submission] = await c.get('db').select().from(submissions).where(and(eq(submissions.id, c.req.param('id') ?? ''), eq(submissions.challengeId, loaded.challenge.id)))
   if (!submission) httpError(404)
-  const mine = await submissionAccess(c.var.db, submission, c.var.auth.user?.id, loaded.access)
+  const mine = await submissionAccess(c.get('db'), submission, c.get('auth').user?.id, loaded.access)
   if (!mine.canView) httpError(404)
   return { ...loaded, submission, mine }
 }

@@ -8,7 +8,7 @@ export type LoadedChallenge = FoundChallenge
 
 /** The challenge of a page; one the person may not see is a 404, as if it did not exist. */
 export async function loadChallengePage(c: Context<DistritoEnv>, slug = c.req.param('slug') ?? ''): Promise<LoadedChallenge> {
-  const found = await findChallenge(c.var.db, eq(challenges.slug, slug), { auth: c.var.auth, can: c.var.can })
+  const found = await findChallenge(c.get('db'), eq(challenges.slug, slug), { auth: c.get('auth'), can: c.get('can') })
   if (!found?.access.canView) httpError(404)
   return found
 }

@@ -75,7 +75,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
                 <li class="list-item">
                   <span>
                     <a href={`/challenges/${r.slug}/evaluate/${r.submissionId}`}>{r.blind ? t('challenges.submission.blindTitle', { n: r.submissionId.slice(0, 8) }) : r.title}</a>
-                    <span class="meta">{r.challenge} · {r.round}{r.evaluationEndsAt ? ` · ${t('challenges.queue.until', { date: c.var.format.date(new Date(r.evaluationEndsAt.getTime() - 1)) })}` : ''}</span>
+                    <span class="meta">{r.challenge} · {r.round}{r.evaluationEndsAt ? ` · ${t('challenges.queue.until', { date: c.get('format').date(new Date(r.evaluationEndsAt.getTime() - 1)) })}` : ''}</span>
                   </span>
                   <span class="state-badge">{t(`challenges.assignment.${r.status}`)}</span>
                 </li>

@@ -109,7 +109,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
                   <tr>
                     <td>{r.mean === null ? '—' : i + 1}</td>
                     <td><a href={`/challenges/${ch.slug}/submissions/${r.submissionId}`}>{r.title}</a></td>
-                    <td class="numeric">{r.mean === null ? '—' : c.var.format.number(r.mean)}</td>
+                    <td class="numeric">{r.mean === null ? '—' : c.get('format').number(r.mean)}</td>
                     <td>{data.given.filter((a) => a.submissionId === r.submissionId).map((a) => a.description).join(', ')}</td>
                   </tr>
                 ))}
@@ -181,7 +181,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (!l.access.staff) httpError(403)
     const form = await parseForm(c, feedbackSchema)
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}#staff-heading`
-    if (!form.ok) return renderRefusal(c, 422, { title: c.var.t('challenges.feedback.title'), reason: form.errors.feedback ?? '', back })
+    if (!form.ok) return renderRefusal(c, 422, { title: c.get('t')('challenges.feedback.title'), reason: form.errors.feedback ?? '', back })
     await services.transaction(async (tx) => {
       await tx.update(submissions).set({ feedback: form.data.feedback }).where(eq(submissions.id, l.submission.id))
       await services.audit.record(tx, { actorId: user.id, action: 'challenges.submission.feedbackWritten', subject: { type: SUBMISSION_SUBJECT, id: l.submission.id }, organizationId: l.challenge.sponsorId })

@@ -48,9 +48,9 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const path = `/challenges/${ch.slug}`
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: path })
     if (access.sponsorMember) return renderRefusal(c, 403, { title: t('challenges.cta.submit'), reason: t('challenges.submission.sponsorCannot'), back: path })
-    const existing = await submissionOf(c.var.db, ch.id, user.id)
+    const existing = await submissionOf(c.get('db'), ch.id, user.id)
     if (existing) return c.redirect(`${path}/submissions/${existing.id}`, 303)
-    const orgs = await submitterOrganizations(c.var.db, user.id, ch)
+    const orgs = await submitterOrganizations(c.get('db'), user.id, ch)
     const options = [
       ...(organizationsAllowed(ch) ? orgs.filter((o) => o.eligible).map((o) => ({ value: o.id, label: o.name, hint: t(`core.org.kind.${o.kind}`) })) : []),
       ...(individualsAllowed(ch) ? [{ value: 'individual', label: t('challenges.submission.asIndividual') }] : []),
@@ -111,7 +111,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { t, db, format } = c.var
     const { challenge: ch, submission: s } = l
     const blind = ch.blindReview && !l.mine.team && !l.access.staff
-    const fields = await formFieldsOf(c.var.db, ch.id)
+    const fields = await formFieldsOf(c.get('db'), ch.id)
     const canEdit = editable(l)
     const [files, team, orgs, pilot, partners, evaluations] = await Promise.all([
       services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id }),
@@ -226,8 +226,8 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug/submissions/:id/edit', async (c) => {
     const l = await loadSubmission(c)
     if (!l.mine.team) httpError(403)
-    if (!editable(l)) return renderRefusal(c, 409, { title: c.var.t('challenges.submission.editTitle'), reason: c.var.t('challenges.submission.editClosed'), back: `/challenges/${l.challenge.slug}/submissions/${l.submission.id}` })
-    const fields = await formFieldsOf(c.var.db, l.challenge.id)
+    if (!editable(l)) return renderRefusal(c, 409, { title: c.get('t')('challenges.submission.editTitle'), reason: c.get('t')('challenges.submission.editClosed'), back: `/challenges/${l.challenge.slug}/submissions/${l.submission.id}` })
+    const fields = await formFieldsOf(c.get('db'), l.challenge.id)
     const s = l.submission
     return renderEdit(c, l, fields, { ...s, ...Object.fromEntries(Object.entries(s.answers).map(([k, v]) => [`f_${k}`, v])) })
   })
@@ -239,7 +239,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
     if (!l.mine.team) httpError(403)
     if (!editable(l)) return renderRefusal(c, 409, { title: t('challenges.submission.editTitle'), reason: t('challenges.submission.editClosed'), back })
-    const fields = await formFieldsOf(c.var.db, l.challenge.id)
+    const fields = await formFieldsOf(c.get('db'), l.challenge.id)
     const body = (await c.req.parseBody({ all: true })) as FormValues
     const form = validate(c, draftSchema(fields), body)
     const errors: FieldErrors = form.ok ? {} : { ...form.errors }
@@ -254,7 +254,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const s = l.submission
     // A submitted entry must stay complete: it may change, not lose what made it valid.
     if (s.status === 'submitted') {
-      const attached = new Set([...answeredFileFields(await services.files.list(c.var.db, { type: SUBMISSION_SUBJECT, id: s.id })), ...uploads.map((u) => u.field.id)])
+      const attached = new Set([...answeredFileFields(await services.files.list(c.get('db'), { type: SUBMISSION_SUBJECT, id: s.id })), ...uploads.map((u) => u.field.id)])
       const missing = missingForSubmission({ ...s, ...form.data }, fields, attached, l.challenge.ndaRequired)
       if (Object.keys(missing).length) return renderEdit(c, l, fields, body, Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, t(v)])))
     }
@@ -279,7 +279,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (!l.mine.team) httpError(403)
     if (s.status !== 'draft') return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.alreadySubmitted'), back })
     if (!phaseAllows(ch, l.state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.submission.submit'), reason: t('challenges.submission.deadlinePassed'), back })
-    const [fields, files] = await Promise.all([formFieldsOf(c.var.db, ch.id), services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id })])
+    const [fields, files] = await Promise.all([formFieldsOf(c.get('db'), ch.id), services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id })])
     const missing = missingForSubmission(s, fields, answeredFileFields(files), ch.ndaRequired)
     if (Object.keys(missing).length) return renderRefusal(c, 422, { title: t('challenges.submission.submit'), reason: Object.values(missing).map((k) => t(k)).join(' '), back })
     const receipt = await services.transaction((tx) => submitEntry(tx, services, ch, s, user.id))

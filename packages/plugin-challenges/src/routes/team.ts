@@ -22,7 +22,7 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const l = await loadSubmission(c)
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}#team-heading`
     if (!l.mine.lead) httpError(403)
-    const refusal = editable(l) ? null : await renderRefusal(c, 409, { title: c.var.t('challenges.submission.manageTeam'), reason: c.var.t('challenges.submission.editClosed'), back })
+    const refusal = editable(l) ? null : await renderRefusal(c, 409, { title: c.get('t')('challenges.submission.manageTeam'), reason: c.get('t')('challenges.submission.editClosed'), back })
     return { l, back, refusal }
   }
 
@@ -37,7 +37,7 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (elsewhere && elsewhere.id !== l.submission.id) return renderRefusal(c, 409, { title: t('challenges.submission.addMember'), reason: t('challenges.submission.onAnotherTeam'), back })
     await services.transaction(async (tx) => {
       await tx.insert(teamMembers).values({ submissionId: l.submission.id, userId: person.id, role: 'member' }).onConflictDoNothing()
-      await services.notify(tx, { kind: 'challenges.receipt', to: { users: [person.id] }, message: 'challenges.notice.addedToTeam', params: { item: l.challenge.title, title: l.submission.title }, href: back.replace(/#.*$/, ''), actorId: c.var.auth.user!.id })
+      await services.notify(tx, { kind: 'challenges.receipt', to: { users: [person.id] }, message: 'challenges.notice.addedToTeam', params: { item: l.challenge.title, title: l.submission.title }, href: back.replace(/#.*$/, ''), actorId: c.get('auth').user!.id })
     })
     setFlash(c, 'success', 'challenges.submission.memberAdded', { name: person.name })
     return c.redirect(back, 303)
@@ -47,7 +47,7 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { l, back, refusal } = await forLead(c)
     if (refusal) return refusal
     const userId = String((await c.req.parseBody()).userId ?? '')
-    await c.var.db.delete(teamMembers).where(and(eq(teamMembers.submissionId, l.submission.id), eq(teamMembers.userId, userId), eq(teamMembers.role, 'member')))
+    await c.get('db').delete(teamMembers).where(and(eq(teamMembers.submissionId, l.submission.id), eq(teamMembers.userId, userId), eq(teamMembers.role, 'member')))
     setFlash(c, 'success', 'challenges.submission.memberRemoved')
     return c.redirect(back, 303)
   })
@@ -56,9 +56,9 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { l, back, refusal } = await forLead(c)
     if (refusal) return refusal
     const form = await parseForm(c, partnerSchema)
-    const allowed = form.ok && (await partnerOptions(c.var.db, l.submission)).some((o) => o.id === form.data.organizationId)
-    if (!form.ok || !allowed) return renderRefusal(c, 422, { title: c.var.t('challenges.submission.addPartner'), reason: c.var.t('challenges.submission.addPartnerHint'), back })
-    await c.var.db.insert(teamOrganizations).values({ submissionId: l.submission.id, organizationId: form.data.organizationId }).onConflictDoNothing()
+    const allowed = form.ok && (await partnerOptions(c.get('db'), l.submission)).some((o) => o.id === form.data.organizationId)
+    if (!form.ok || !allowed) return renderRefusal(c, 422, { title: c.get('t')('challenges.submission.addPartner'), reason: c.get('t')('challenges.submission.addPartnerHint'), back })
+    await c.get('db').insert(teamOrganizations).values({ submissionId: l.submission.id, organizationId: form.data.organizationId }).onConflictDoNothing()
     setFlash(c, 'success', 'challenges.submission.partnerAdded')
     return c.redirect(back, 303)
   })
@@ -68,7 +68,7 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (refusal) return refusal
     const organizationId = String((await c.req.parseBody()).organizationId ?? '')
     // The organization the team submits as stays; partners may leave.
-    await c.var.db.delete(teamOrganizations).where(and(eq(teamOrganizations.submissionId, l.submission.id), eq(teamOrganizations.organizationId, organizationId), l.submission.organizationId ? ne(teamOrganizations.organizationId, l.submission.organizationId) : undefined))
+    await c.get('db').delete(teamOrganizations).where(and(eq(teamOrganizations.submissionId, l.submission.id), eq(teamOrganizations.organizationId, organizationId), l.submission.organizationId ? ne(teamOrganizations.organizationId, l.submission.organizationId) : undefined))
     setFlash(c, 'success', 'challenges.submission.partnerRemoved')
     return c.redirect(back, 303)
   })

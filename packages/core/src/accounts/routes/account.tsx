@@ -26,11 +26,11 @@ import { describeDevice } from '../device.js'
 export type AccountData = Awaited<ReturnType<typeof loadAccount>>
 
 export async function loadAccount(c: Context<DistritoEnv>) {
-  const userId = c.var.auth.user!.id
+  const userId = c.get('auth').user!.id
   const [[user], orgs, activeSessions] = await Promise.all([
-    c.var.db.select().from(users).where(eq(users.id, userId)),
-    organizationsOf(c.var.db, userId),
-    c.var.db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastVerifiedAt)).limit(50),
+    c.get('db').select().from(users).where(eq(users.id, userId)),
+    organizationsOf(c.get('db'), userId),
+    c.get('db').select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastVerifiedAt)).limit(50),
   ])
   return { user: user!, orgs, sessions: activeSessions }
 }
@@ -141,7 +141,7 @@ export function accountRoutes() {
   const app = new Hono<DistritoEnv>()
   app.use('/account', requireUser())
   app.use('/account/*', requireUser())
-  const title = (c: Context<DistritoEnv>) => c.var.t('core.account.title')
+  const title = (c: Context<DistritoEnv>) => c.get('t')('core.account.title')
 
   app.get('/account', async (c) => c.render(<AccountPage data={await loadAccount(c)} />, { title: title(c), noindex: true }))
 
@@ -151,7 +151,7 @@ export function accountRoutes() {
       c.status(422)
       return c.render(<AccountPage data={await loadAccount(c)} profile={{ values: form.values, errors: form.errors }} />, { title: title(c), noindex: true })
     }
-    await c.var.db.update(users).set({ name: form.data.name, locale: form.data.locale ?? null, updatedAt: new Date() }).where(eq(users.id, c.var.auth.user!.id))
+    await c.get('db').update(users).set({ name: form.data.name, locale: form.data.locale ?? null, updatedAt: new Date() }).where(eq(users.id, c.get('auth').user!.id))
     setFlash(c, 'success', 'core.account.profileSaved')
     return c.redirect('/account', 303)
   })
@@ -165,17 +165,17 @@ export function accountRoutes() {
     }
     if (!form.ok) return renderErrors(form.errors, 422)
     const [user] = await db.select({ hash: users.passwordHash, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, auth.user!.id))
-    if (!user || !(await verifyPassword(user.hash, form.data.current))) return renderErrors({ current: c.var.t('core.account.currentPasswordWrong') }, 401)
+    if (!user || !(await verifyPassword(user.hash, form.data.current))) return renderErrors({ current: c.get('t')('core.account.currentPasswordWrong') }, 401)
     await db.update(users).set({ passwordHash: await hashPassword(form.data.password), updatedAt: new Date() }).where(eq(users.id, auth.user!.id))
     // Whoever knew the old password is signed out everywhere else.
     await invalidateUserSessions(db, auth.user!.id, auth.session!.id)
-    await c.var.district.mail.send(composeMail(c, user.email, 'core.mail.passwordChanged', { name: user.name, reset: absoluteUrl(c, '/password/forgot') }, user.locale))
+    await c.get('district').mail.send(composeMail(c, user.email, 'core.mail.passwordChanged', { name: user.name, reset: absoluteUrl(c, '/password/forgot') }, user.locale))
     setFlash(c, 'success', 'core.account.passwordChanged')
     return c.redirect('/account', 303)
   })
 
   app.post('/account/sessions/end-others', async (c) => {
-    await invalidateUserSessions(c.var.db, c.var.auth.user!.id, c.var.auth.session!.id)
+    await invalidateUserSessions(c.get('db'), c.get('auth').user!.id, c.get('auth').session!.id)
     setFlash(c, 'success', 'core.account.otherSessionsEnded')
     return c.redirect('/account', 303)
   })

@@ -26,7 +26,7 @@ export function changeEmailRoutes() {
 
   const renderForm = async (c: Context<DistritoEnv>, status: 401 | 409 | 422 | 429, values: FormValues, errors: FieldErrors) => {
     c.status(status)
-    return c.render(<AccountPage data={await loadAccount(c)} email={{ values, errors }} />, { title: c.var.t('core.account.title'), noindex: true })
+    return c.render(<AccountPage data={await loadAccount(c)} email={{ values, errors }} />, { title: c.get('t')('core.account.title'), noindex: true })
   }
 
   app.post('/account/email', requireUser(), async (c) => {
@@ -39,7 +39,7 @@ export function changeEmailRoutes() {
     if (form.data.email === user.email) return renderForm(c, 422, values, { email: t('core.account.sameEmail') })
     if (!(await hitMailForAccount(db, user.id))) return renderForm(c, 429, values, { _form: t('core.account.tooManyMails') })
     const token = await issueUserToken(db, user.id, 'change_email', form.data.email)
-    await c.var.district.mail.send(composeMail(c, form.data.email, 'core.mail.changeEmail', { name: user.name, link: absoluteUrl(c, `/account/email/${token}`) }, user.locale))
+    await c.get('district').mail.send(composeMail(c, form.data.email, 'core.mail.changeEmail', { name: user.name, link: absoluteUrl(c, `/account/email/${token}`) }, user.locale))
     setFlash(c, 'success', 'core.account.changeEmailSent', { email: form.data.email })
     return c.redirect('/account', 303)
   })
@@ -47,7 +47,7 @@ export function changeEmailRoutes() {
   app.get('/account/email/:token', async (c) => {
     const { t } = c.var
     const token = c.req.param('token')
-    const found = await peekUserToken(c.var.db, token, 'change_email')
+    const found = await peekUserToken(c.get('db'), token, 'change_email')
     c.header('Referrer-Policy', 'no-referrer')
     if (!found?.newEmail) {
       return renderInvalidLink(c, 'verify')
@@ -77,7 +77,7 @@ export function changeEmailRoutes() {
     const [before] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, used.userId))
     await db.update(users).set({ email: used.newEmail, emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, used.userId))
     if (before) {
-      await c.var.district.mail.send(composeMail(c, before.email, 'core.mail.emailChanged', { name: before.name, email: used.newEmail }, before.locale))
+      await c.get('district').mail.send(composeMail(c, before.email, 'core.mail.emailChanged', { name: before.name, email: used.newEmail }, before.locale))
     }
     setFlash(c, 'success', 'core.account.emailChanged', { email: used.newEmail })
     return c.redirect(auth.user?.id === used.userId ? '/account' : '/login', 303)

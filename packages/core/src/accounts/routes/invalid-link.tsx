@@ -24,5 +24,5 @@ function InvalidLink(props: { kind: 'verify' | 'reset' }) {
 /** Answers 400 with the invalid-link page. */
 export function renderInvalidLink(c: Context<DistritoEnv>, kind: 'verify' | 'reset') {
   c.status(400)
-  return c.render(<InvalidLink kind={kind} />, { title: c.var.t('core.account.linkInvalidTitle'), noindex: true })
+  return c.render(<InvalidLink kind={kind} />, { title: c.get('t')('core.account.linkInvalidTitle'), noindex: true })
 }

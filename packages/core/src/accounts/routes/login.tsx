@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { DistritoEnv } from '../../http/env.js'
 import { setFlash } from '../../http/flash.js'
 import { Form, SubmitButton, TextField } from '../../ui/components/form.js'
@@ -35,11 +35,11 @@ function LoginPage(props: { values: FormValues; errors?: FieldErrors }) {
 
 export function loginRoutes() {
   const app = new Hono<DistritoEnv>()
-  const title = (c: { var: DistritoEnv['Variables'] }) => c.var.t('core.account.loginTitle')
+  const title = (c: Context<DistritoEnv>) => c.get('t')('core.account.loginTitle')
 
   app.get('/login', (c) => {
     const next = safeNext(c.req.query('next'))
-    if (c.var.auth.user) return c.redirect(next ?? '/', 303)
+    if (c.get('auth').user) return c.redirect(next ?? '/', 303)
     return c.render(<LoginPage values={{ next }} />, { title: title(c) })
   })
 
@@ -52,7 +52,7 @@ export function loginRoutes() {
     }
     const { email, password } = form.data
     const accountKey = loginAccountKey(email)
-    const address = clientAddress(c, c.var.district.trustProxy)
+    const address = clientAddress(c, c.get('district').trustProxy)
     const keys: { key: string; rule: ThrottleRule }[] = [{ key: accountKey, rule: LOGIN_PER_ACCOUNT }]
     // Without a known address, one shared counter would let anyone lock everybody out.
     if (address !== UNKNOWN_ADDRESS) keys.push({ key: `login:address:${address}`, rule: LOGIN_PER_ADDRESS })
@@ -76,14 +76,16 @@ export function loginRoutes() {
       c.status(403)
       return c.render(<LoginPage values={{ email, next: form.data.next }} errors={{ _form: t('core.account.suspended') }} />, { title: title(c) })
     }
-    if (c.var.auth.session) await invalidateSession(db, c.var.auth.session.id)
+    const { session } = c.get('auth')
+    if (session) await invalidateSession(db, session.id)
     await signIn(c, user.id)
     setFlash(c, 'success', 'core.account.welcomeBack', { name: user.name })
     return c.redirect(safeNext(form.data.next) ?? '/', 303)
   })
 
   app.post('/logout', async (c) => {
-    if (c.var.auth.session) await invalidateSession(c.var.db, c.var.auth.session.id)
+    const { session } = c.get('auth')
+    if (session) await invalidateSession(c.get('db'), session.id)
     deleteSessionCookie(c)
     setFlash(c, 'info', 'core.account.loggedOut')
     return c.redirect('/', 303)

@@ -48,7 +48,7 @@ function ResetPage(props: { token: string; errors?: FieldErrors }) {
 export function passwordResetRoutes() {
   const app = new Hono<DistritoEnv>()
 
-  app.get('/password/forgot', (c) => c.render(<ForgotPage values={{}} />, { title: c.var.t('core.account.forgotTitle') }))
+  app.get('/password/forgot', (c) => c.render(<ForgotPage values={{}} />, { title: c.get('t')('core.account.forgotTitle') }))
 
   app.post('/password/forgot', async (c) => {
     const { t, db } = c.var
@@ -73,7 +73,7 @@ export function passwordResetRoutes() {
   app.get('/password/reset/:token', async (c) => {
     const { t } = c.var
     const token = c.req.param('token')
-    if (!(await peekUserToken(c.var.db, token, 'reset_password'))) {
+    if (!(await peekUserToken(c.get('db'), token, 'reset_password'))) {
       return renderInvalidLink(c, 'reset')
     }
     // The token is in the address: keep it out of Referer headers sent to other sites.

@@ -55,21 +55,21 @@ export function privacyRoutes(plugins: readonly MountedPlugin[]) {
   const app = new Hono<DistritoEnv>()
   app.use('/account/data', requireUser())
   app.use('/account/delete', requireUser())
-  const title = (c: Context<DistritoEnv>) => c.var.t('core.account.deleteTitle')
+  const title = (c: Context<DistritoEnv>) => c.get('t')('core.account.deleteTitle')
 
   app.get('/account/data', async (c) => {
-    const data = await exportPersonalData(c.var.db, c.var.auth.user!.id, plugins)
+    const data = await exportPersonalData(c.get('db'), c.get('auth').user!.id, plugins)
     const day = new Date().toISOString().slice(0, 10)
-    c.header('Content-Disposition', `attachment; filename="${c.var.district.config.slug}-my-data-${day}.json"`)
+    c.header('Content-Disposition', `attachment; filename="${c.get('district').config.slug}-my-data-${day}.json"`)
     c.header('Cache-Control', 'private, no-store')
     return c.json(data)
   })
 
   // A plugin may refuse while the person holds a role others rely on (the only judge of an open call).
-  const vetoesFor = (c: Context<DistritoEnv>) => c.var.services.hooks.vetoes(coreHooks.accountDelete, { userId: c.var.auth.user!.id })
+  const vetoesFor = (c: Context<DistritoEnv>) => c.get('services').hooks.vetoes(coreHooks.accountDelete, { userId: c.get('auth').user!.id })
 
   app.get('/account/delete', async (c) => {
-    const [blocking, vetoes] = await Promise.all([soleOwnerships(c.var.db, c.var.auth.user!.id), vetoesFor(c)])
+    const [blocking, vetoes] = await Promise.all([soleOwnerships(c.get('db'), c.get('auth').user!.id), vetoesFor(c)])
     return c.render(<DeletePage blocking={blocking} vetoes={vetoes} />, { title: title(c), noindex: true })
   })
 

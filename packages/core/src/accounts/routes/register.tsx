@@ -23,7 +23,7 @@ function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitat
   const c = useDistrito()
   const { t } = c.var
   const { values, errors, invitation } = props
-  const legal = legalLinks(c.var.district.config)
+  const legal = legalLinks(c.get('district').config)
   return (
     <div class="narrow">
       <PageHeader title={t('core.account.registerTitle')} lead={invitation ? t('core.account.registerInvited', { organization: invitation.orgName }) : t('core.account.registerLead')} />
@@ -51,7 +51,7 @@ type InvitationLink = PendingInvitation & { token: string }
 
 async function invitationFor(c: Context<DistritoEnv>, token: unknown): Promise<InvitationLink | undefined> {
   if (typeof token !== 'string' || !token) return undefined
-  const found = await invitationByToken(c.var.db, token)
+  const found = await invitationByToken(c.get('db'), token)
   return found ? { ...found, token } : undefined
 }
 
@@ -59,9 +59,9 @@ export function registerRoutes() {
   const app = new Hono<DistritoEnv>()
 
   app.get('/register', async (c) => {
-    if (c.var.auth.user) return c.redirect('/account', 303)
+    if (c.get('auth').user) return c.redirect('/account', 303)
     const invitation = await invitationFor(c, c.req.query('invitation'))
-    return c.render(<RegisterPage values={{}} invitation={invitation} />, { title: c.var.t('core.account.registerTitle') })
+    return c.render(<RegisterPage values={{}} invitation={invitation} />, { title: c.get('t')('core.account.registerTitle') })
   })
 
   app.post('/register', async (c) => {
@@ -81,10 +81,10 @@ export function registerRoutes() {
         c.status(409)
         return c.render(<RegisterPage values={form.values} errors={{ email: t('core.account.invitedHasAccount') }} invitation={invitation} />, { title })
       }
-      const userId = await createAccount(db, { name, email, password, verified: true, locale: c.var.locale })
+      const userId = await createAccount(db, { name, email, password, verified: true, locale: c.get('locale') })
       const sessionId = await signIn(c, userId, invitation.organizationId)
       await acceptInvitation(db, invitation, userId, sessionId)
-      await notifyInviter(c.var.services, db, invitation, { id: userId, name })
+      await notifyInviter(c.get('services'), db, invitation, { id: userId, name })
       setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.orgName })
       return c.redirect(`/orgs/${invitation.orgSlug}`, 303)
     }
@@ -98,11 +98,11 @@ export function registerRoutes() {
     const existing = await userByEmail(db, email)
     if (existing) {
       await hashPassword(password)
-      await c.var.district.mail.send(composeMail(c, email, 'core.mail.alreadyRegistered', { name: existing.name, login: absoluteUrl(c, '/login'), reset: absoluteUrl(c, '/password/forgot') }, existing.locale))
+      await c.get('district').mail.send(composeMail(c, email, 'core.mail.alreadyRegistered', { name: existing.name, login: absoluteUrl(c, '/login'), reset: absoluteUrl(c, '/password/forgot') }, existing.locale))
     } else {
       try {
-        const userId = await createAccount(db, { name, email, password, verified: false, locale: c.var.locale })
-        await sendVerificationMail(c, { id: userId, email, name, locale: c.var.locale })
+        const userId = await createAccount(db, { name, email, password, verified: false, locale: c.get('locale') })
+        await sendVerificationMail(c, { id: userId, email, name, locale: c.get('locale') })
       } catch (error) {
         // The same address registered twice at once (a double click): the first one won.
         if (!isUniqueViolation(error, 'core_users.email')) throw error

@@ -17,7 +17,7 @@ export function verifyEmailRoutes() {
   app.get('/verify-email/:token', async (c) => {
     const { t } = c.var
     const token = c.req.param('token')
-    if (!(await peekUserToken(c.var.db, token, 'verify_email'))) {
+    if (!(await peekUserToken(c.get('db'), token, 'verify_email'))) {
       return renderInvalidLink(c, 'verify')
     }
     return renderConfirmLink(c, { title: t('core.account.verifyTitle'), lead: t('core.account.verifyLead'), action: `/verify-email/${token}`, submit: t('core.account.verifySubmit') })
@@ -37,9 +37,9 @@ export function verifyEmailRoutes() {
   })
 
   app.post('/verify-email', requireUser(), async (c) => {
-    const user = c.var.auth.user!
+    const user = c.get('auth').user!
     if (user.emailVerified) return c.redirect('/account', 303)
-    if (await hitMailForAccount(c.var.db, user.id)) {
+    if (await hitMailForAccount(c.get('db'), user.id)) {
       await sendVerificationMail(c, user)
       setFlash(c, 'success', 'core.account.verificationSent', { email: user.email })
     } else {

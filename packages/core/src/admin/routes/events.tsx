@@ -86,9 +86,9 @@ export function adminEventRoutes() {
   app.post('/admin/events/retry', async (c) => {
     const form = await parseForm(c, retrySchema)
     if (!form.ok) httpError(422)
-    const retried = await c.var.district.bus.retry(form.data.eventId, form.data.handler)
+    const retried = await c.get('district').bus.retry(form.data.eventId, form.data.handler)
     if (!retried) httpError(404)
-    const [row] = await c.var.db.select({ status: eventDeliveries.status }).from(eventDeliveries).where(and(eq(eventDeliveries.eventId, form.data.eventId), eq(eventDeliveries.handler, form.data.handler)))
+    const [row] = await c.get('db').select({ status: eventDeliveries.status }).from(eventDeliveries).where(and(eq(eventDeliveries.eventId, form.data.eventId), eq(eventDeliveries.handler, form.data.handler)))
     setFlash(c, row?.status === 'delivered' ? 'success' : 'error', row?.status === 'delivered' ? 'core.events.retried' : 'core.events.retryFailed')
     return c.redirect('/admin/events', 303)
   })

@@ -29,7 +29,7 @@ export function adminRoutes() {
     currentUser(c)
     const { t, can } = c.var
     // Program managers moderate the comments on their program's items.
-    const sections = ADMIN_SECTIONS.filter((s) => can(s.permission) || (s.path === '/admin/reports' && c.var.auth.managerOf.length > 0))
+    const sections = ADMIN_SECTIONS.filter((s) => can(s.permission) || (s.path === '/admin/reports' && c.get('auth').managerOf.length > 0))
     if (sections.length === 0) httpError(403)
     return c.render(
       <>

@@ -19,7 +19,7 @@ export function csrfProtection(allowedOrigins: string[] | undefined): Middleware
       })
     } catch (error) {
       if (!passed && error instanceof HTTPException && error.status === 403) {
-        c.var.logger.warn('csrf rejected', { origin: c.req.header('Origin') ?? null, secFetchSite: c.req.header('Sec-Fetch-Site') ?? null })
+        c.get('logger').warn('csrf rejected', { origin: c.req.header('Origin') ?? null, secFetchSite: c.req.header('Sec-Fetch-Site') ?? null })
         return renderError(c, 403, 'csrf')
       }
       throw error

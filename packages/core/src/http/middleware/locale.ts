@@ -8,10 +8,10 @@ import type { DistritoEnv } from '../env.js'
 /** Sets the request's language, translator and formatters; responses vary with the choice. */
 export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
-    const { config, catalogs } = c.var.district
+    const { config, catalogs } = c.get('district')
     const locale = negotiateLocale({
       cookie: getCookie(c, LOCALE_COOKIE),
-      preference: c.var.auth?.user?.locale,
+      preference: c.get('auth')?.user?.locale,
       acceptLanguage: c.req.header('Accept-Language'),
       fallback: config.defaultLocale,
     })

@@ -10,7 +10,7 @@ import type { DistritoEnv } from '../env.js'
 export function requestContext(logger: Logger, options: { serverTiming: boolean }): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
     const started = performance.now()
-    const log = logger.child({ requestId: c.var.requestId })
+    const log = logger.child({ requestId: c.get('requestId') })
     c.set('logger', log)
     const { stats, result } = withQueryStats(() => next())
     await result

@@ -7,7 +7,7 @@ export function healthRoutes() {
   const app = new Hono<DistritoEnv>()
   app.get('/health', async (c) => {
     try {
-      await c.var.db.run(sql`SELECT 1`)
+      await c.get('db').run(sql`SELECT 1`)
       return c.json({ status: 'ok' })
     } catch {
       return c.json({ status: 'unavailable' }, 503)

@@ -65,7 +65,7 @@ export function homeRoutes(plugins: readonly MountedPlugin[]) {
           try {
             return { id: p.id, title: t(widget.title), content: await widget.load({ ...p.context, locale, t, format }) }
           } catch (error) {
-            c.var.logger.error('home widget failed', { plugin: p.id, ...errorFields(error) })
+            c.get('logger').error('home widget failed', { plugin: p.id, ...errorFields(error) })
             return { id: p.id, title: t(widget.title), content: null }
           }
         }),

@@ -13,7 +13,7 @@ export function localeRoutes() {
     const lang = c.req.param('lang')
     if (!isLocale(lang)) return renderError(c, 404)
     setCookie(c, LOCALE_COOKIE, lang, {
-      path: '/', sameSite: 'Lax', httpOnly: true, secure: c.var.district.https, maxAge: 60 * 60 * 24 * 365,
+      path: '/', sameSite: 'Lax', httpOnly: true, secure: c.get('district').https, maxAge: 60 * 60 * 24 * 365,
     })
     return c.redirect(safeNext(c.req.query('next')) ?? '/', 303)
   })

@@ -44,10 +44,10 @@ export function organizationDeleteRoutes() {
   const app = new Hono<DistritoEnv>()
   const guard = async (c: Context<DistritoEnv>) => {
     const org = await loadPrivateOrganization(c)
-    if (!c.var.can('core:organizations.delete', org.viewerRole)) httpError(403)
+    if (!c.get('can')('core:organizations.delete', org.viewerRole)) httpError(403)
     return org
   }
-  const title = (c: Context<DistritoEnv>, org: OrganizationWithRole) => ({ title: c.var.t('core.org.deleteTitle', { organization: org.name }), noindex: true })
+  const title = (c: Context<DistritoEnv>, org: OrganizationWithRole) => ({ title: c.get('t')('core.org.deleteTitle', { organization: org.name }), noindex: true })
 
   app.get('/orgs/:slug/delete', async (c) => {
     const org = await guard(c)

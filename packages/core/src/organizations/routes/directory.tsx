@@ -55,7 +55,7 @@ export function directoryRoutes() {
     return c.render(
       <>
         <PageHeader title={t('core.org.directoryTitle')} lead={t('core.org.directoryLead')}
-          actions={c.var.can('core:organizations.create') ? <a class="button" href="/orgs/new">{t('core.org.createLink')}</a> : null} />
+          actions={c.get('can')('core:organizations.create') ? <a class="button" href="/orgs/new">{t('core.org.createLink')}</a> : null} />
         <Filters action="/orgs" label={t('core.org.searchLabel')}>
           <SearchFilter label={t('core.org.search')} value={query.q} />
           <SelectFilter name="kind" label={t('core.org.kind')} all={t('core.org.allKinds')} value={query.kind}

@@ -64,7 +64,7 @@ export function invitationRoutes() {
         { title: t('core.org.invitationInvalidTitle'), noindex: true },
       )
     }
-    await notifyInviter(c.var.services, db, invitation, auth.user)
+    await notifyInviter(c.get('services'), db, invitation, auth.user)
     setFlash(c, 'success', 'core.org.invitationAccepted', { organization: invitation.orgName })
     return c.redirect(`/orgs/${invitation.orgSlug}`, 303)
   })

@@ -123,13 +123,13 @@ function MembersPage(props: MembersData & { invite?: { values: FormValues; error
 async function loadMembers(c: Context<DistritoEnv>, org?: OrganizationWithRole): Promise<MembersData> {
   const loaded = org ?? (await loadPrivateOrganization(c))
   const { page } = pageQuery.parse(c.req.query())
-  const [rows, invitations] = await Promise.all([membersOf(c.var.db, loaded.id, pageWindow(page, MEMBERS_PER_PAGE)), pendingInvitations(c.var.db, loaded.id)])
+  const [rows, invitations] = await Promise.all([membersOf(c.get('db'), loaded.id, pageWindow(page, MEMBERS_PER_PAGE)), pendingInvitations(c.get('db'), loaded.id)])
   return { org: loaded, members: pageOf(rows, page, MEMBERS_PER_PAGE), invitations }
 }
 
 export function memberRoutes() {
   const app = new Hono<DistritoEnv>()
-  const title = (c: Context<DistritoEnv>, org: OrganizationWithRole) => c.var.t('core.org.membersTitle', { organization: org.name })
+  const title = (c: Context<DistritoEnv>, org: OrganizationWithRole) => c.get('t')('core.org.membersTitle', { organization: org.name })
 
   app.get('/orgs/:slug/members', async (c) => {
     const data = await loadMembers(c)
@@ -139,7 +139,7 @@ export function memberRoutes() {
   app.post('/orgs/:slug/invitations', async (c) => {
     const org = await loadPrivateOrganization(c)
     const { t, db, auth } = c.var
-    if (!c.var.can('core:organizations.members', org.viewerRole)) httpError(403)
+    if (!c.get('can')('core:organizations.members', org.viewerRole)) httpError(403)
     const form = await parseForm(c, inviteSchema)
     const allowed = assignableRoles(org.viewerRole)
     if (form.ok && !allowed.includes(form.data.role)) httpError(403)
@@ -157,7 +157,7 @@ export function memberRoutes() {
       return c.render(<MembersPage {...await loadMembers(c, org)} invite={{ values: form.values, errors: { _form: t('core.org.tooManyInvitations') } }} />, { title: title(c, org), noindex: true })
     }
     const token = await createInvitation(db, { organizationId: org.id, email: form.data.email, role: form.data.role, invitedBy: auth.user!.id })
-    await c.var.district.mail.send(composeMail(c, form.data.email, 'core.mail.invitation', {
+    await c.get('district').mail.send(composeMail(c, form.data.email, 'core.mail.invitation', {
       inviter: auth.user!.name, organization: org.name, role: t(`core.org.role.${form.data.role}`), link: absoluteUrl(c, `/invitations/${token}`),
     }))
     setFlash(c, 'success', 'core.org.invitationSent', { email: form.data.email })
@@ -166,8 +166,8 @@ export function memberRoutes() {
 
   app.post('/orgs/:slug/invitations/:id/revoke', async (c) => {
     const org = await loadPrivateOrganization(c)
-    if (!c.var.can('core:organizations.members', org.viewerRole)) httpError(403)
-    if (!(await revokeInvitation(c.var.db, org.id, c.req.param('id'), c.var.auth.user!.id))) httpError(404)
+    if (!c.get('can')('core:organizations.members', org.viewerRole)) httpError(403)
+    if (!(await revokeInvitation(c.get('db'), org.id, c.req.param('id'), c.get('auth').user!.id))) httpError(404)
     setFlash(c, 'success', 'core.org.invitationRevoked')
     return c.redirect(`/orgs/${org.slug}/members`, 303)
   })
@@ -175,17 +175,17 @@ export function memberRoutes() {
   app.post('/orgs/:slug/members/:userId/role', async (c) => {
     const org = await loadPrivateOrganization(c)
     const { db } = c.var
-    if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
+    if (!c.get('can')('core:organizations.roles', org.viewerRole)) httpError(403)
     const form = await parseForm(c, roleSchema)
     if (!form.ok) httpError(422)
     const target = await memberOf(db, org.id, c.req.param('userId'))
     if (!target) httpError(404)
     const ownerInvolved = target.role === 'owner' || form.data.role === 'owner'
     if (ownerInvolved && org.viewerRole !== 'owner') httpError(403)
-    const actorId = c.var.auth.user!.id
+    const actorId = c.get('auth').user!.id
     // The person whose role changed is told, in the same transaction as the change.
     const result = await changeRole(db, org.id, target, form.data.role, actorId, (tx) =>
-      c.var.services.notify(tx, { kind: 'core.membership', to: { users: [target.userId] }, message: 'core.org.notice.roleChanged', params: { organization: org.name, role: `t:core.org.role.${form.data.role}` }, href: `/orgs/${org.slug}`, actorId }).then(() => undefined),
+      c.get('services').notify(tx, { kind: 'core.membership', to: { users: [target.userId] }, message: 'core.org.notice.roleChanged', params: { organization: org.name, role: `t:core.org.role.${form.data.role}` }, href: `/orgs/${org.slug}`, actorId }).then(() => undefined),
     )
     if (result === 'last-owner') setFlash(c, 'error', 'core.org.lastOwner')
     else setFlash(c, 'success', 'core.org.roleChanged', { name: target.name })
@@ -200,11 +200,11 @@ export function memberRoutes() {
     const target = await memberOf(db, org.id, userId)
     if (!target) httpError(404)
     if (!self) {
-      if (!c.var.can('core:organizations.roles', org.viewerRole)) httpError(403)
+      if (!c.get('can')('core:organizations.roles', org.viewerRole)) httpError(403)
       if (target.role === 'owner' && org.viewerRole !== 'owner') httpError(403)
     }
     const result = await removeMember(db, org.id, target, auth.user!.id, self ? undefined : (tx) =>
-      c.var.services.notify(tx, { kind: 'core.membership', to: { users: [target.userId] }, message: 'core.org.notice.removed', params: { organization: org.name }, href: '/orgs', actorId: auth.user!.id }).then(() => undefined),
+      c.get('services').notify(tx, { kind: 'core.membership', to: { users: [target.userId] }, message: 'core.org.notice.removed', params: { organization: org.name }, href: '/orgs', actorId: auth.user!.id }).then(() => undefined),
     )
     if (result === 'last-owner') {
       setFlash(c, 'error', 'core.org.lastOwner')

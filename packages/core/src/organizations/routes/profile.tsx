@@ -19,9 +19,9 @@ import { VerifiedBadge } from './verified-badge.js'
  * administrators act as its owners, so every rule below that reads the role covers them too.
  */
 export async function loadOrganization(c: Context<DistritoEnv>): Promise<OrganizationWithRole> {
-  const org = await organizationBySlug(c.var.db, c.req.param('slug') ?? '', c.var.auth.user?.id)
+  const org = await organizationBySlug(c.get('db'), c.req.param('slug') ?? '', c.get('auth').user?.id)
   if (!org) httpError(404)
-  return c.var.auth.user?.platformRole === 'admin' ? { ...org, viewerRole: 'owner' } : org
+  return c.get('auth').user?.platformRole === 'admin' ? { ...org, viewerRole: 'owner' } : org
 }
 
 /**
@@ -107,10 +107,10 @@ export function organizationProfileRoutes() {
   app.get('/orgs/new', requirePermission('core:organizations.create'), (c) =>
     c.render(
       <>
-        <PageHeader title={c.var.t('core.org.createTitle')} lead={c.var.t('core.org.createLead')} />
-        <OrganizationForm action="/orgs" values={{ country: 'CO' }} submit={c.var.t('core.org.createSubmit')} />
+        <PageHeader title={c.get('t')('core.org.createTitle')} lead={c.get('t')('core.org.createLead')} />
+        <OrganizationForm action="/orgs" values={{ country: 'CO' }} submit={c.get('t')('core.org.createSubmit')} />
       </>,
-      { title: c.var.t('core.org.createTitle') },
+      { title: c.get('t')('core.org.createTitle') },
     ),
   )
 
@@ -139,17 +139,17 @@ export function organizationProfileRoutes() {
 
   const editGuard = async (c: Context<DistritoEnv>) => {
     const org = await loadPrivateOrganization(c)
-    if (!c.var.can('core:organizations.edit', org.viewerRole)) httpError(403)
+    if (!c.get('can')('core:organizations.edit', org.viewerRole)) httpError(403)
     return org
   }
 
   app.get('/orgs/:slug/edit', async (c) => {
     const org = await editGuard(c)
-    const title = c.var.t('core.org.editTitle', { organization: org.name })
+    const title = c.get('t')('core.org.editTitle', { organization: org.name })
     return c.render(
       <>
         <PageHeader title={title} />
-        <OrganizationForm action={`/orgs/${org.slug}/edit`} values={organizationValues(org)} submit={c.var.t('core.org.save')} />
+        <OrganizationForm action={`/orgs/${org.slug}/edit`} values={organizationValues(org)} submit={c.get('t')('core.org.save')} />
       </>,
       { title, noindex: true },
     )
@@ -170,7 +170,7 @@ export function organizationProfileRoutes() {
         { title, noindex: true },
       )
     }
-    await updateOrganization(db, org, form.data, c.var.auth.user!.id)
+    await updateOrganization(db, org, form.data, c.get('auth').user!.id)
     setFlash(c, 'success', 'core.org.saved')
     return c.redirect(`/orgs/${org.slug}`, 303)
   })

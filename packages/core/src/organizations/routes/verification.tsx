@@ -44,7 +44,7 @@ async function pageData(c: Context<DistritoEnv>, org: OrganizationWithRole): Pro
   const back = `/orgs/${org.slug}/verification`
   const [panel, certificates, comments] = await Promise.all([
     loadWorkflowPanel(c, VERIFICATION_WORKFLOW, org.id, back),
-    c.var.services.files.list(c.var.db, subject, CERTIFICATE_PURPOSE),
+    c.get('services').files.list(c.get('db'), subject, CERTIFICATE_PURPOSE),
     loadCommentThread(c, subject),
   ])
   return { org, panel, certificates, comments, canUpload: canChangeCertificates(org, panel.state.name) }
@@ -57,7 +57,7 @@ function canChangeCertificates(org: OrganizationWithRole, state: string): boolea
 
 /** Refuses, before any work, someone who may not change the certificates now. */
 async function requireCertificateChange(c: Context<DistritoEnv>, org: OrganizationWithRole): Promise<void> {
-  const state = await c.var.services.workflow(VERIFICATION_WORKFLOW).state(c.var.db, org.id)
+  const state = await c.get('services').workflow(VERIFICATION_WORKFLOW).state(c.get('db'), org.id)
   if (!canChangeCertificates(org, state)) httpError(403)
 }
 
@@ -90,7 +90,7 @@ function VerificationPage(props: PageData) {
 export function verificationRoutes() {
   const app = new Hono<DistritoEnv>()
   const render = (c: Context<DistritoEnv>, data: PageData) =>
-    c.render(<VerificationPage {...data} />, { title: c.var.t('core.verification.title', { organization: data.org.name }), noindex: true })
+    c.render(<VerificationPage {...data} />, { title: c.get('t')('core.verification.title', { organization: data.org.name }), noindex: true })
 
   app.get('/orgs/:slug/verification', async (c) => {
     const org = await loadVerification(c)

@@ -140,7 +140,7 @@ export function CommentThread(props: { data: CommentThreadData; headingLevel?: 2
       ) : null}
       {data.canPost ? (
         <CommentForm data={data} idSuffix="new" />
-      ) : c.var.auth.user ? (
+      ) : c.get('auth').user ? (
         <p class="meta">{t('core.comments.verifyToPost')}</p>
       ) : (
         <p><a href={`/login?next=${encodeURIComponent(data.back)}`}>{t('core.comments.loginToPost')}</a></p>

@@ -8,7 +8,7 @@ export function ExportLink() {
   const url = new URL(c.req.url)
   return (
     <a class="button button--secondary" href={withQuery(`${url.pathname}${url.search}`, { format: 'csv', page: undefined })} download>
-      {c.var.t('core.exports.csv')}
+      {c.get('t')('core.exports.csv')}
     </a>
   )
 }

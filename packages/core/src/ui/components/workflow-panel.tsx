@@ -22,7 +22,7 @@ export interface WorkflowPanelData {
  * has already read the item's state passes it as `knownState` and saves a query.
  */
 export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, back = new URL(c.req.url).pathname, knownState?: string): Promise<WorkflowPanelData> {
-  const runner = c.var.services.workflow(workflow)
+  const runner = c.get('services').workflow(workflow)
   const { db, auth } = c.var
   const state = knownState ?? (await runner.state(db, itemId))
   const [timeline, available, scheduled] = await Promise.all([runner.timeline(db, itemId), runner.available(auth, itemId, state), runner.scheduled(db, itemId)])

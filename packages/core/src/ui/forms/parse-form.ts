@@ -17,7 +17,7 @@ export type FormResult<T> =
  * numbers (`{max}`, `{min}`); otherwise zod's message comes in the request's language.
  */
 export function validate<S extends z.ZodType>(c: Context<DistritoEnv>, schema: S, values: FormValues): FormResult<z.output<S>> {
-  const result = schema.safeParse(values, { error: zodErrorMap(c.var.locale) })
+  const result = schema.safeParse(values, { error: zodErrorMap(c.get('locale')) })
   if (result.success) return { ok: true, data: result.data, values }
   const errors: FieldErrors = {}
   for (const issue of result.error.issues) {
@@ -31,7 +31,7 @@ export function validate<S extends z.ZodType>(c: Context<DistritoEnv>, schema: S
     // A refinement's own parameters (`params: { sum }`) fill the message too.
     const custom = (issue as { params?: Record<string, unknown> }).params
     for (const [name, value] of Object.entries(custom ?? {})) if (typeof value === 'string' || typeof value === 'number') params[name] = value
-    const translated = c.var.t(issue.message, params)
+    const translated = c.get('t')(issue.message, params)
     errors[field] = translated
   }
   return { ok: false, errors, values }
