@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { queriesOf } from '@distrito/core/testing'
+import { type BuiltDistrict, buildDistrict } from './build.js'
 import { drive, type LoadResult } from './load.js'
 import { ROOT, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
@@ -30,7 +31,7 @@ async function probe(url: string, headers: Record<string, string>): Promise<{ st
   return { status: response.status, queries: Number.isNaN(queries) ? null : queries }
 }
 
-async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun> {
+async function runScale(options: BenchOptions, built: BuiltDistrict, scale: number): Promise<ScaleRun> {
   log(`\n— Scale ${scale}`)
   const database = ensureDatabase({ dataDir: options.data, scale, config: options.config, fresh: options.fresh })
   if (database.generatedIn !== null) log(`generated in ${database.generatedIn.toFixed(1)} s`)
@@ -41,7 +42,7 @@ async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun>
   log('measuring the bare Hono route (the ceiling)…')
   const bare = await ceiling(options)
   const port = await freePort()
-  const server = await serve(process.execPath, [resolve(ROOT, 'packages/core/bin/distrito.js'), 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', resolve(ROOT, options.config)], {
+  const server = await serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
     port,
     readyPath: '/health',
     cwd: ROOT,
@@ -70,8 +71,10 @@ async function runScale(options: BenchOptions, scale: number): Promise<ScaleRun>
 }
 
 const options = parseOptions(process.argv.slice(2))
+log('building the packages and the configuration, as they are deployed…')
+const built = await buildDistrict(options.config)
 const runs: ScaleRun[] = []
-for (const scale of options.scales) runs.push(await runScale(options, scale))
+for (const scale of options.scales) runs.push(await runScale(options, built, scale))
 const growth = growthOf(runs)
 const report: Report = {
   date: new Date().toISOString(),

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { build } from 'esbuild'
+import { ROOT } from './district.js'
+
+/**
+ * The export condition under which the workspace's packages resolve to their builds (`dist/`)
+ * instead of their TypeScript sources, as they do once installed from npm.
+ */
+export const BUILT_CONDITION = 'distrito-built'
+
+export interface BuiltDistrict {
+  /** Node's arguments before the CLI's own: the condition and the built CLI. */
+  nodeArgs: string[]
+  /** The district's configuration compiled to JavaScript. */
+  config: string
+}
+
+function tsc(project: string): Promise<void> {
+  const bin = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc')
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, '-p', project], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => (output += d))
+    child.stderr.on('data', (d) => (output += d))
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`tsc -p ${project} failed:\n${output}`))))
+  })
+}
+
+/**
+ * Builds the district as it is deployed: each workspace package compiled by its own
+ * `tsconfig.build.json` (what `pnpm build` publishes), and the configuration bundled to JavaScript
+ * next to the original so that it imports the same packages. The server then starts the way a
+ * district installed from npm does, without compiling TypeScript as it loads.
+ */
+export async function buildDistrict(config: string): Promise<BuiltDistrict> {
+  const packages = readdirSync(join(ROOT, 'packages'))
+    .map((name) => join(ROOT, 'packages', name, 'tsconfig.build.json'))
+    .filter((project) => existsSync(project))
+  await Promise.all(packages.map(tsc))
+  const source = resolve(ROOT, config)
+  const compiled = join(dirname(source), '.bench', 'distrito.config.mjs')
+  await build({ entryPoints: [source], outfile: compiled, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' })
+  return { nodeArgs: [`--conditions=${BUILT_CONDITION}`, join(ROOT, 'packages/core/dist/cli/bin.js')], config: compiled }
+}
