@@ -1,14 +1,12 @@
 import type { Context } from 'hono'
-import { eq } from 'drizzle-orm'
 import { httpError, type DistritoEnv } from '@distrito/core'
-import { findChallenge, type FoundChallenge } from '../domain/find-challenge.js'
-import { challenges } from '../schema.js'
+import { findChallengeBySlug, type FoundChallenge } from '../domain/find-challenge.js'
 
 export type LoadedChallenge = FoundChallenge
 
 /** The challenge of a page; one the person may not see is a 404, as if it did not exist. */
 export async function loadChallengePage(c: Context<DistritoEnv>, slug = c.req.param('slug') ?? ''): Promise<LoadedChallenge> {
-  const found = await findChallenge(c.get('db'), eq(challenges.slug, slug), { auth: c.get('auth'), can: c.get('can') })
+  const found = await findChallengeBySlug(c.get('db'), slug, { auth: c.get('auth'), can: c.get('can') })
   if (!found?.access.canView) httpError(404)
   return found
 }

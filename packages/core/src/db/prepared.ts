@@ -1,0 +1,25 @@
+import type { Database } from './client.js'
+
+/**
+ * A query that drizzle builds once per database instead of on every request. Building the SQL
+ * text of a select with a dozen columns and a few joins costs more than running it on SQLite (a
+ * fifth of a signed-in page's CPU went to building its two queries), so the queries every page
+ * runs are written with `sql.placeholder(...)` for their values and `.prepare()`d here:
+ *
+ *   const sessionById = prepared((db) => db.select(...).where(eq(sessions.id, sql.placeholder('id'))).prepare())
+ *   const [row] = await sessionById(db).all({ id })
+ *
+ * Prepared queries run on the database they were built for, never inside a transaction: pass the
+ * district's `db`, not a `tx`.
+ */
+export function prepared<Query>(build: (db: Database<any>) => Query): (db: Database<any>) => Query {
+  const byDatabase = new WeakMap<object, Query>()
+  return (db) => {
+    let query = byDatabase.get(db)
+    if (query === undefined) {
+      query = build(db)
+      byDatabase.set(db, query)
+    }
+    return query
+  }
+}
