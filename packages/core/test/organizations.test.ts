@@ -170,12 +170,42 @@ describe('the directory', () => {
     await insert(25, 400)
     const first = await t.get('/orgs')
     const html = await first.text()
-    expect(html).toContain('rel="next" href="/orgs?page=2"')
+    expect(html).toMatch(/rel="next" href="\/orgs\?page=2&amp;after=[\w-]+"/)
     expect(first.queries).toBe(small.queries)
     const deep = await t.get('/orgs?page=20')
     expect(await deep.text()).toContain('Organización 399')
     expect(deep.queries).toBe(small.queries)
     expect((await t.get('/orgs?q=organizacion')).queries).toBe(small.queries)
+  })
+
+  it('browses by position: "next" continues after the last name shown, "previous" comes back, at the same cost', async () => {
+    t = await createTestDistrict({ config })
+    const owner = await t.createUser()
+    const rows = Array.from({ length: 45 }, (_, i) => ({ id: `org-${i}`, slug: `org-${i}`, name: `Entidad ${String(i).padStart(2, '0')}`, kind: 'startup' as const, createdBy: owner.id }))
+    await t.district.db.insert(organizations).values(rows)
+    const names = (html: string) => [...html.matchAll(/<a href="\/orgs\/org-\d+">([^<]+)<\/a>/g)].map((m) => m[1]!)
+    const link = (html: string, rel: 'next' | 'prev') => /rel="(?:next|prev)"/.test(html) ? new RegExp(`rel="${rel}" href="([^"]+)"`).exec(html)?.[1]?.replaceAll('&amp;', '&') : undefined
+
+    const first = await t.get('/orgs')
+    const page1 = await first.text()
+    const next1 = link(page1, 'next')!
+    const second = await t.get(next1)
+    const page2 = await second.text()
+    const third = await t.get(link(page2, 'next')!)
+    const page3 = await third.text()
+    expect([...names(page1), ...names(page2), ...names(page3)]).toEqual(rows.map((r) => r.name))
+    expect(page2).toContain('Página 2')
+    expect(link(page3, 'next')).toBeUndefined()
+    expect(new Set([first.queries, second.queries, third.queries]).size).toBe(1)
+
+    // Back from the third page: the second page again, then the first (a plain /orgs link).
+    const back = await (await t.get(link(page3, 'prev')!)).text()
+    expect(names(back)).toEqual(names(page2))
+    expect(link(back, 'prev')).toBe('/orgs')
+
+    // A position that is not ours is ignored; filters stay in the links.
+    expect(names(await (await t.get('/orgs?after=%%%')).text())).toEqual(names(page1))
+    expect(link(await (await t.get('/orgs?kind=startup')).text(), 'next')).toMatch(/^\/orgs\?kind=startup&page=2&after=/)
   })
 })
 

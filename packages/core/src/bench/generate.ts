@@ -1,4 +1,4 @@
-import { count, eq, getTableName } from 'drizzle-orm'
+import { asc, count, eq, getTableName } from 'drizzle-orm'
 import type { DistrictConfig } from '../config/district-config.js'
 import type { Client } from '@libsql/client'
 import type { Database } from '../db/client.js'
@@ -7,7 +7,8 @@ import { users } from '../db/schema/users.js'
 import type { MountedPlugin } from '../district/mounted-plugin.js'
 import { insertInBatches } from './batch.js'
 import { generateCoreData } from './core-data.js'
-import { corePages } from './core-pages.js'
+import { corePages, deepDirectoryPage } from './core-pages.js'
+import { DIRECTORY_PAGE_SIZE } from '../organizations/routes/directory.js'
 import { BENCH_PASSWORD, HISTORY_MS, benchOrganizationId, benchPersonId, population, populationSize, type Population } from './population.js'
 import { benchRandom } from './random.js'
 import type { BenchContext, BenchPage } from './types.js'
@@ -72,7 +73,9 @@ export async function benchManifest(db: Database, client: Client, plugins: reado
   ])
   if (!admin) throw new NotEmptyError('This database was not generated for the benchmark (distrito generate)')
   const pop = population(orgs / populationSize(1).organizations, { people, organizations: orgs }, admin.createdAt.getTime() + HISTORY_MS)
-  const pages = corePages(pop, profile?.slug ?? '')
+  const [beforeDeep] = await db.select({ name: organizations.name, id: organizations.id }).from(organizations)
+    .orderBy(asc(organizations.name), asc(organizations.id)).limit(1).offset((deepDirectoryPage(pop) - 1) * DIRECTORY_PAGE_SIZE - 1)
+  const pages = corePages(pop, profile?.slug ?? '', beforeDeep ? [beforeDeep.name, beforeDeep.id] : [''])
   for (const [index, plugin] of plugins.entries()) {
     if (plugin.definition.bench) pages.push(...(await plugin.definition.bench.pages(benchContext(client, plugin, pop, index))))
   }

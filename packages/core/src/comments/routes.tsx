@@ -29,7 +29,7 @@ const backOnly = z.object({ back: backField })
 
 /** Shown when a comment cannot be saved: the form again, with the message next to the field. */
 function CommentErrorPage(props: { values: FormValues; errors: FieldErrors; title: string; back: string }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const v = props.values
   return (
     <>

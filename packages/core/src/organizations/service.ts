@@ -1,7 +1,8 @@
 import { workflowItems } from '../db/schema/workflows.js'
 import { VERIFICATION_WORKFLOW } from './verification/workflow.js'
-import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
+import type { ListWindow } from '../ui/list-query.js'
 import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
 import { type Organization, organizationSectors, organizations } from '../db/schema/organizations.js'
 import { sessions } from '../db/schema/sessions.js'
@@ -94,7 +95,7 @@ export function ftsQuery(text: string): string | null {
 }
 
 /** One page of the directory: filters use indexes, search uses the full-text index, by relevance. */
-export async function directoryPage(db: Database, filters: DirectoryFilters, window: { limit: number; offset: number }) {
+export async function directoryPage(db: Database, filters: DirectoryFilters, window: ListWindow) {
   const conditions: SQL[] = []
   if (filters.kind) conditions.push(eq(organizations.kind, filters.kind))
   if (filters.subregion) conditions.push(eq(organizations.subregion, filters.subregion))
@@ -118,23 +119,40 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
   if (filters.q && !match) return []
   // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
   // their sectors. Reading whole rows for every skipped one made deep pages cost their depth.
+  // A search is ordered by relevance, ties by the index's own order: sorting the matches by name
+  // as well joined every match to its organization (3-4 times the cost of ranking them). Filters
+  // still need that join.
+  const ranked = { id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'), rank: sql<number>`core_organizations_fts.rank`.as('rank') }
   const page = match
     ? db.$with('page').as(
-        db.select({ id: organizations.id, rank: sql<number>`core_organizations_fts.rank`.as('rank') })
-          .from(sql`core_organizations_fts`)
-          .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
-          .where(and(sql`core_organizations_fts MATCH ${match}`, ...conditions))
-          .orderBy(sql`core_organizations_fts.rank`, asc(organizations.name))
+        (conditions.length
+          ? db.select(ranked).from(sql`core_organizations_fts`)
+              .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
+              .where(and(sql`core_organizations_fts MATCH ${match}`, ...conditions))
+          : db.select(ranked).from(sql`core_organizations_fts`).where(sql`core_organizations_fts MATCH ${match}`)
+        )
+          .orderBy(sql`core_organizations_fts.rank`, sql`core_organizations_fts.rowid`)
           .limit(window.limit)
-          .offset(window.offset),
+          .offset('offset' in window ? window.offset : 0),
       )
     : db.$with('page').as(
-        db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') })
-          .from(organizations)
-          .where(and(...conditions))
-          .orderBy(asc(organizations.name), asc(organizations.id))
-          .limit(window.limit)
-          .offset(window.offset),
+        // By name, from a position when a link carries one (the same cost at any depth), else by
+        // offset; going back reads the rows before the position, nearest first.
+        'before' in window
+          ? db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') }).from(organizations)
+              .where(and(...conditions, sql`(${organizations.name}, ${organizations.id}) < (${window.before[0]}, ${window.before[1] ?? ''})`))
+              .orderBy(desc(organizations.name), desc(organizations.id))
+              .limit(window.limit)
+          : 'after' in window
+            ? db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') }).from(organizations)
+                .where(and(...conditions, sql`(${organizations.name}, ${organizations.id}) > (${window.after[0]}, ${window.after[1] ?? ''})`))
+                .orderBy(asc(organizations.name), asc(organizations.id))
+                .limit(window.limit)
+            : db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') }).from(organizations)
+                .where(and(...conditions))
+                .orderBy(asc(organizations.name), asc(organizations.id))
+                .limit(window.limit)
+                .offset(window.offset),
       )
   return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id)).orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id))
 }

@@ -31,6 +31,8 @@ export interface Page<T> {
   page: number
   perPage: number
   hasNext: boolean
+  /** For lists paged by position: where "next" continues after and "previous" goes back before. */
+  cursors?: { first: string; last: string }
 }
 
 /**
@@ -54,4 +56,60 @@ export function withQuery(url: string, changes: Record<string, string | number |
   }
   const query = parsed.searchParams.toString()
   return parsed.pathname + (query ? `?${query}` : '')
+}
+
+/**
+ * Where a list paged by position continues: the sort key of a row (e.g. its name and id), written
+ * into links as `after` or `before`. A page then costs the same at any depth, where OFFSET made
+ * the middle of a 20,000-row directory read 10,000 index entries first.
+ */
+export type Cursor = string[]
+
+export function encodeCursor(key: Cursor): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url')
+}
+
+/** An `after` or `before` parameter; one that is not a cursor of ours is ignored. */
+export const cursorParam = z
+  .string()
+  .max(1000)
+  .transform((text, ctx) => {
+    try {
+      const key: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))
+      if (Array.isArray(key) && key.length > 0 && key.every((part) => typeof part === 'string')) return key as Cursor
+    } catch {
+      // falls through to the issue below
+    }
+    ctx.addIssue({ code: 'custom', message: 'not a list position' })
+    return z.NEVER
+  })
+  .optional()
+  .catch(undefined)
+
+/** The rows to read: an offset, or the rows just after or just before a position. */
+export type ListWindow = { limit: number; offset: number } | { limit: number; after: Cursor } | { limit: number; before: Cursor }
+
+/** The window for a page reached by a link with a cursor, or by its number. */
+export function keysetWindow(page: number, perPage: number, position: { after?: Cursor; before?: Cursor }): ListWindow {
+  if (position.after) return { limit: perPage + 1, after: position.after }
+  if (position.before) return { limit: perPage + 1, before: position.before }
+  return pageWindow(page, perPage)
+}
+
+/**
+ * A page read through `keysetWindow`, with the cursors of its first and last rows. Going back
+ * (`before`) past the start lands on the first page whatever number the link carried.
+ */
+export function keysetPageOf<T>(rows: T[], page: number, perPage: number, window: ListWindow, keyOf: (row: T) => Cursor): Page<T> {
+  let result: Page<T>
+  if ('before' in window) {
+    // Read backwards one row more than shown: with no extra row this is the start of the list.
+    const atStart = rows.length <= perPage
+    const shown = atStart ? rows : rows.slice(rows.length - perPage)
+    result = { rows: shown, page: atStart ? 1 : Math.max(2, page), perPage, hasNext: true }
+  } else {
+    result = pageOf(rows, page, perPage)
+  }
+  if (result.rows.length) result.cursors = { first: encodeCursor(keyOf(result.rows[0]!)), last: encodeCursor(keyOf(result.rows[result.rows.length - 1]!)) }
+  return result
 }

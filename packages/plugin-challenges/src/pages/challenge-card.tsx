@@ -14,7 +14,9 @@ export interface ChallengeCardRow {
 
 /** A challenge in a list: what it asks, who asks, what it offers and its next date. */
 export function ChallengeCard(props: { row: ChallengeCardRow; headingLevel?: 2 | 3 }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   const { row } = props
   const H = props.headingLevel === 2 ? 'h2' : 'h3'
   const date = row.state === 'upcoming' ? t('challenges.card.opens', { date: format.date(row.opensAt) })

@@ -7,7 +7,7 @@ export type ChallengeTab = 'overview' | 'manage' | 'evaluation' | 'results' | 'v
 
 /** The challenge's sections; the people running it see its management pages too. */
 export function ChallengeTabs(props: { slug: string; current: ChallengeTab; access: ChallengeAccess; state: string; publicVote: boolean }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const base = `/challenges/${props.slug}`
   const published = inStates(RESULTS_STATES, props.state)
   const tabs: { id: ChallengeTab; href: string; label: string }[] = [

@@ -9,13 +9,13 @@ interface Filled {
 
 /** A question to the sponsor. */
 export function QuestionFields({ values, errors }: Filled) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return <TextArea name="body" label={t('challenges.faq.ask')} hint={t('challenges.faq.askHint')} value={values?.body} error={errors?.body} required rows={3} maxLength={2000} />
 }
 
 /** The staff's answer to a question, public (in the FAQ) or private (to the asker). */
 export function AnswerFields({ values, errors }: Filled) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return (
     <>
       <TextArea name="answer" label={t('challenges.answer.label')} value={values?.answer} error={errors?.answer} required rows={3} maxLength={4000} />
@@ -27,7 +27,7 @@ export function AnswerFields({ values, errors }: Filled) {
 
 /** An update the sponsor posts to followers. */
 export function UpdateFields({ values, errors }: Filled) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return (
     <>
       <TextField name="title" label={t('challenges.updates.newTitle')} value={values?.title} error={errors?.title} required maxLength={140} />

@@ -7,7 +7,9 @@ type Update = typeof updates.$inferSelect
 
 /** Answered public questions, newest answer first. */
 export function Faq(props: { faq: Question[] }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   if (!props.faq.length) return <p>{t('challenges.faq.empty')}</p>
   return (
     <dl class="challenges-faq">
@@ -23,7 +25,9 @@ export function Faq(props: { faq: Question[] }) {
 
 /** The sponsor's updates, newest first. */
 export function Updates(props: { items: Update[] }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   if (!props.items.length) return <p>{t('challenges.updates.empty')}</p>
   return (
     <ol class="list">

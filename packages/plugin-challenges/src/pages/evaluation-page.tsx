@@ -18,7 +18,7 @@ export interface EvaluationPageData extends LoadedChallenge {
 const pick = (v: unknown, i: number) => (Array.isArray(v) ? v[i] : i === 0 ? v : undefined) as string | undefined
 
 function Rubric(props: { data: EvaluationPageData }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const { round, challenge, rubricLocked, problems } = props.data
   const values = problems.rubric?.values ?? {
     scaleMax: String(round.scaleMax),
@@ -77,7 +77,7 @@ function Rubric(props: { data: EvaluationPageData }) {
 }
 
 function Judges(props: { data: EvaluationPageData }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const { challenge, judges, problems } = props.data
   return (
     <section class="section" aria-labelledby="judges-heading">
@@ -112,7 +112,9 @@ function Judges(props: { data: EvaluationPageData }) {
 }
 
 function Standings(props: { data: EvaluationPageData }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   const { challenge, state, round, rounds, standings, problems } = props.data
   const current = round.position === challenge.currentRound && state === 'evaluation'
   const next = rounds.find((r) => r.position === round.position + 1)
@@ -170,7 +172,9 @@ function Standings(props: { data: EvaluationPageData }) {
 }
 
 function MyQueue(props: { data: EvaluationPageData }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   const { challenge, mine, round } = props.data
   if (!mine.length) return props.data.access.staff ? null : <p>{t('challenges.queue.nothing')}</p>
   return (
@@ -190,7 +194,7 @@ function MyQueue(props: { data: EvaluationPageData }) {
 
 /** The evaluation of a challenge: rounds, rubric, panel, assignments, standings, shortlist; and the judge's own queue. */
 export function EvaluationPage(props: { data: EvaluationPageData }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const d = props.data
   const base = `/challenges/${d.challenge.slug}/evaluation`
   return (

@@ -4,7 +4,9 @@ import type { JudgeEvaluation } from '../domain/evaluations-of.js'
 
 /** For the people running the challenge: what each judge gave an entry, and why. */
 export function EvaluationsDetail(props: { evaluations: JudgeEvaluation[] }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   if (!props.evaluations.length) return null
   return (
     <section class="section" aria-labelledby="evaluations-heading">

@@ -11,7 +11,7 @@ export interface FunnelStep {
  * with its number, and the same numbers in the image's accessible description.
  */
 export function FunnelChart(props: { title: string; steps: FunnelStep[] }) {
-  const { format } = useDistrito().var
+  const format = useDistrito().get('format')
   const max = Math.max(1, ...props.steps.map((s) => s.value))
   // Drawn at a phone's width; the figure is capped so the text stays readable on a desk too.
   const rowHeight = 40

@@ -6,7 +6,9 @@ const PHASE_OF_STATE: Record<string, number> = { upcoming: 0, open: 1, evaluatio
 
 /** The challenge's calendar: opening, deadline, evaluation and results, with the current step marked. */
 export function KeyDates(props: { challenge: Challenge; state: string }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   const ch = props.challenge
   const steps = [
     { label: t('challenges.dates.opens'), date: ch.opensAt },

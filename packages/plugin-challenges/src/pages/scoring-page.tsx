@@ -17,7 +17,7 @@ export function ScoringPage(props: {
   values: FormValues
   errors?: FieldErrors
 }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const { challenge: ch, round, submission: s, values, errors } = props
   const base = `/challenges/${ch.slug}/evaluate/${s.id}`
   const title = ch.blindReview ? t('challenges.submission.blindTitle', { n: s.id.slice(0, 8) }) : s.title

@@ -6,7 +6,7 @@ type Milestone = typeof milestones.$inferSelect
 
 /** What the people running the challenge write to a team: feedback, shown to it once results are out. */
 export function FeedbackForm(props: { path: string; feedback: string }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return (
     <section class="section" aria-labelledby="staff-heading">
       <h2 id="staff-heading">{t('challenges.feedback.title')}</h2>
@@ -21,7 +21,9 @@ export function FeedbackForm(props: { path: string; feedback: string }) {
 
 /** A paid pilot's milestones: the sponsor sets them, the team or the sponsor marks them done. */
 export function PilotMilestones(props: { path: string; items: Milestone[]; staff: boolean; team: boolean }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   return (
     <section class="section" aria-labelledby="pilot-heading">
       <h2 id="pilot-heading">{t('challenges.pilot.title')}</h2>

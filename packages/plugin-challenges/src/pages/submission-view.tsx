@@ -8,7 +8,7 @@ import type { FormField, Submission } from '../schema.js'
  * the team description) is left out for judges.
  */
 export function SubmissionView(props: { submission: Submission; fields: FormField[]; files: StoredFile[]; blind: boolean; team: { name: string; lead: boolean }[]; organizations: { slug: string; name: string }[]; headingLevel?: 2 | 3 }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const s = props.submission
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const block = (label: string, text: string) => (text ? <><H>{label}</H><div class="prose">{text}</div></> : null)

@@ -10,7 +10,7 @@ export function TeamSection(props: {
   organizations: { id: string; name: string }[]
   partners: { id: string; name: string }[]
 }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const others = props.members.filter((m) => m.role !== 'lead')
   const remove = (action: string, field: string, value: string, label: string) => (
     <form method="post" action={`${props.path}/${action}`} class="inline-form">

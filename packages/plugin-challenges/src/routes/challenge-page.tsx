@@ -30,7 +30,11 @@ function Section(props: { id: string; title: string; children: Child }) {
 }
 
 function Terms(props: { challenge: Challenge; tags: { sector: string[]; capability: string[]; reward: string[] } }) {
-  const { t, format, locale, district } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
+  const locale = request.get('locale')
+  const district = request.get('district')
   const ch = props.challenge
   const sectors = props.tags.sector.map((id) => district.config.sectors.find((s) => s.id === id)?.name[locale] ?? id)
   return (
@@ -56,7 +60,9 @@ function Terms(props: { challenge: Challenge; tags: { sector: string[]; capabili
 
 /** Unanswered questions (for the sponsor) or the person's own (with private answers). */
 function QuestionList(props: { items: Question[]; slug: string; answering: boolean }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   return (
     <ul class="list">
       {props.items.map((q) => (

@@ -43,7 +43,9 @@ async function resultsData(ctx: PluginContext, challengeId: string, withVotes: b
 }
 
 function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; currency: string; removable?: string }) {
-  const { t, format } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const format = request.get('format')
   if (!props.data.given.length) return <p>{t('challenges.results.noAwards')}</p>
   return (
     <ul class="card-list">

@@ -6,7 +6,9 @@ import { useDistrito } from '../../ui/context.js'
 
 /** What an expired, used or mistyped emailed link shows, with the way to get a new one. */
 function InvalidLink(props: { kind: 'verify' | 'reset' }) {
-  const { t, auth } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const auth = request.get('auth')
   return (
     <div class="narrow">
       <PageHeader title={t('core.account.linkInvalidTitle')} lead={t('core.account.linkInvalidBody')} />

@@ -15,7 +15,7 @@ import { loginSchema } from '../schemas.js'
 import { signIn, userByEmail, verifyAgainstNothing } from '../service.js'
 
 function LoginPage(props: { values: FormValues; errors?: FieldErrors }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const { values, errors } = props
   const next = safeNext(typeof values.next === 'string' ? values.next : undefined)
   return (

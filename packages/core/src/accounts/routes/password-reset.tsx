@@ -19,7 +19,7 @@ import { renderInvalidLink } from './invalid-link.js'
 import { checkEmailPage } from './check-email.js'
 
 function ForgotPage(props: { values: FormValues; errors?: FieldErrors }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return (
     <div class="narrow">
       <PageHeader title={t('core.account.forgotTitle')} lead={t('core.account.forgotLead')} />
@@ -32,7 +32,7 @@ function ForgotPage(props: { values: FormValues; errors?: FieldErrors }) {
 }
 
 function ResetPage(props: { token: string; errors?: FieldErrors }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return (
     <div class="narrow">
       <PageHeader title={t('core.account.resetTitle')} />

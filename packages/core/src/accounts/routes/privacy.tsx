@@ -20,7 +20,7 @@ import { deleteAccount, exportPersonalData, soleOwnerships } from '../privacy.js
 import { deleteAccountSchema } from '../schemas.js'
 
 function DeletePage(props: { blocking: { name: string; slug: string }[]; vetoes?: (Veto & { plugin: string })[]; errors?: FieldErrors }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   return (
     <div class="narrow">
       <PageHeader title={t('core.account.deleteTitle')} lead={t('core.account.deleteLead')} />

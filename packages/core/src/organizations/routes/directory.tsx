@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/components/page-header.js'
 import { Pagination } from '../../ui/components/table.js'
 import { Filters, SearchFilter, SelectFilter } from '../../ui/components/filters.js'
 import { useDistrito } from '../../ui/context.js'
-import { pageParam, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
+import { cursorParam, keysetPageOf, keysetWindow, pageParam, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
 import { type DirectoryRow, directoryPage } from '../service.js'
 import { VerifiedBadge } from './verified-badge.js'
 
@@ -20,10 +20,15 @@ const directoryQuery = z.object({
   sector: z.string().max(60).optional().catch(undefined),
   subregion: z.string().max(60).optional().catch(undefined),
   page: pageParam,
+  after: cursorParam,
+  before: cursorParam,
 })
 
 function OrganizationCard(props: { org: DirectoryRow }) {
-  const { t, locale, district } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const locale = request.get('locale')
+  const district = request.get('district')
   const { org } = props
   const subregion = district.config.subregions.find((s) => s.id === org.subregion)
   const sectorNames = org.sectors.map((id) => district.config.sectors.find((s) => s.id === id)?.name[locale]).filter(Boolean)
@@ -48,8 +53,10 @@ export function directoryRoutes() {
   app.get('/orgs', async (c) => {
     const { t, locale, db, district } = c.var
     const query = directoryQuery.parse(c.req.query())
-    const rows = await directoryPage(db, query, pageWindow(query.page, DIRECTORY_PAGE_SIZE))
-    const page: Page<DirectoryRow> = pageOf(rows, query.page, DIRECTORY_PAGE_SIZE)
+    // Browsing goes by position (next after the last name shown); search results by relevance, by offset.
+    const window = query.q ? pageWindow(query.page, DIRECTORY_PAGE_SIZE) : keysetWindow(query.page, DIRECTORY_PAGE_SIZE, query)
+    const rows = await directoryPage(db, query, window)
+    const page: Page<DirectoryRow> = query.q ? pageOf(rows, query.page, DIRECTORY_PAGE_SIZE) : keysetPageOf(rows, query.page, DIRECTORY_PAGE_SIZE, window, (org) => [org.name, org.id])
     const filtered = Boolean(query.q || query.kind || query.sector || query.subregion)
     const { config } = district
     return c.render(

@@ -8,7 +8,10 @@ import { DESCRIPTION_MAX, NAME_MAX } from '../organization-schema.js'
 
 /** The organization profile form, for creating and for editing; works without JavaScript. */
 export function OrganizationForm(props: { action: string; values: FormValues; errors?: FieldErrors; submit: string }) {
-  const { t, locale, district } = useDistrito().var
+  const request = useDistrito()
+  const t = request.get('t')
+  const locale = request.get('locale')
+  const district = request.get('district')
   const { values, errors } = props
   const { sectors, subregions } = district.config
   const aiOptions = AI_CAPABILITIES.map((value) => ({ value, label: t(`core.org.ai.${value}`) }))

@@ -29,7 +29,7 @@ export async function loadCommentThread(c: Context<DistritoEnv>, subject: { type
 }
 
 function CommentForm(props: { data: CommentThreadData; parentId?: string; idSuffix: string }) {
-  const { t } = useDistrito().var
+  const t = useDistrito().get('t')
   const { subject } = props.data.thread
   const id = `comment-body-${props.idSuffix}`
   return (

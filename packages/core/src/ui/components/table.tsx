@@ -85,13 +85,18 @@ export function DataTable<T>(props: {
   )
 }
 
-/** Previous / next links that keep the list's filters and sort. */
-export function Pagination(props: { page: Pick<Page<unknown>, 'page' | 'perPage' | 'hasNext' | 'rows'> }) {
+/**
+ * Previous / next links that keep the list's filters and sort; a list paged by position (with
+ * `cursors`) links to the rows before its first and after its last.
+ */
+export function Pagination(props: { page: Pick<Page<unknown>, 'page' | 'perPage' | 'hasNext' | 'rows' | 'cursors'> }) {
   const t = useT()
   const c = useDistrito()
-  const { page, perPage, hasNext, rows } = props.page
+  const { page, perPage, hasNext, rows, cursors } = props.page
   if (page === 1 && !hasNext) return null
   const from = (page - 1) * perPage + 1
+  const previous = page - 1 === 1 ? { page: undefined, after: undefined, before: undefined } : { page: page - 1, after: undefined, before: cursors?.first }
+  const next = { page: page + 1, after: cursors?.last, before: undefined }
   return (
     <nav class="pagination" aria-label={t('core.table.pagination')}>
       <p class="pagination-status">
@@ -100,14 +105,14 @@ export function Pagination(props: { page: Pick<Page<unknown>, 'page' | 'perPage'
       <ul>
         {page > 1 ? (
           <li>
-            <a rel="prev" href={withQuery(c.req.url, { page: page - 1 === 1 ? undefined : page - 1 })}>
+            <a rel="prev" href={withQuery(c.req.url, previous)}>
               ← {t('core.table.previous')}
             </a>
           </li>
         ) : null}
         {hasNext ? (
           <li>
-            <a rel="next" href={withQuery(c.req.url, { page: page + 1 })}>
+            <a rel="next" href={withQuery(c.req.url, next)}>
               {t('core.table.next')} →
             </a>
           </li>
