@@ -75,8 +75,18 @@ export const challengeTags = sqliteTable(
     challengeId: text('challenge_id').notNull().references(() => challenges.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['sector', 'capability', 'reward'] }).notNull(),
     value: text('value').notNull(),
+    // The challenge's catalogue order, copied by triggers (migration 0002) whenever the challenge's
+    // visibility, rank or deadline changes or a tag is added: a catalogue filtered by a tag then
+    // reads its page in order from one index, however many calls the district has.
+    visibility: text('visibility', { enum: VISIBILITIES }),
+    catalogueRank: integer('catalogue_rank'),
+    closesAt: timestamp('closes_at'),
   },
-  (t) => [primaryKey({ columns: [t.challengeId, t.kind, t.value] }), index('challenges_tags_value_idx').on(t.kind, t.value, t.challengeId)],
+  (t) => [
+    primaryKey({ columns: [t.challengeId, t.kind, t.value] }),
+    index('challenges_tags_value_idx').on(t.kind, t.value, t.challengeId),
+    index('challenges_tags_catalogue_idx').on(t.kind, t.value, t.visibility, t.catalogueRank, sql`${t.closesAt} DESC`, t.challengeId),
+  ],
 )
 
 /** Co-sponsors (`cosponsor`) and, for private challenges, the invited organizations (`invited`). */

@@ -24,30 +24,51 @@ const catalogueQuery = z.object({
 })
 type CatalogueQuery = z.output<typeof catalogueQuery>
 
-const hasTag = (kind: 'sector' | 'capability' | 'reward', value: string) =>
+const TAG_KINDS = ['sector', 'capability', 'reward'] as const
+
+const hasTag = (kind: (typeof TAG_KINDS)[number], value: string) =>
   sql`EXISTS (SELECT 1 FROM ${challengeTags} WHERE ${challengeTags.kind} = ${kind} AND ${challengeTags.value} = ${value} AND ${challengeTags.challengeId} = ${challenges.id})`
 
 /** The public, published challenges that match the filters: one query, one page. */
 export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
-  const where: (SQL | undefined)[] = [eq(challenges.visibility, 'public'), lt(challenges.catalogueRank, UNLISTED_RANK)]
+  // Conditions on the challenge itself; where it sits in the catalogue is matched on an index.
+  const conditions: (SQL | undefined)[] = []
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    where.push(or(sql`${challenges.title} LIKE ${pattern} ESCAPE '\\'`, sql`${challenges.summary} LIKE ${pattern} ESCAPE '\\'`))
+    conditions.push(or(sql`${challenges.title} LIKE ${pattern} ESCAPE '\\'`, sql`${challenges.summary} LIKE ${pattern} ESCAPE '\\'`))
   }
-  if (query.sector) where.push(hasTag('sector', query.sector))
-  if (query.capability) where.push(hasTag('capability', query.capability))
-  if (query.reward) where.push(hasTag('reward', query.reward))
   // The rank narrows the index to the phase; the state tells results, pilots and closed calls apart.
-  if (query.status) where.push(eq(challenges.catalogueRank, catalogueRank(query.status)), inState(query.status))
-  if (query.sponsorKind) where.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${query.sponsorKind})`)
+  if (query.status) conditions.push(inState(query.status))
+  if (query.sponsorKind) conditions.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${query.sponsorKind})`)
+  const tags = TAG_KINDS.filter((kind) => query[kind]).map((kind) => [kind, query[kind]] as const)
   const { limit, offset } = pageWindow(query.page, CATALOGUE_PAGE_SIZE)
   // Open calls first, then the coming ones, then the rest, each by most recent deadline: the order
   // of the catalogue index. The page's ids are read from it first (a deep page skips index entries,
   // not whole challenges), then only those challenges are read.
   const order = [asc(challenges.catalogueRank), desc(challenges.closesAt), asc(challenges.id)]
-  const page = ctx.db.$with('page').as(
-    ctx.db.select({ id: sql<string>`${challenges.id}`.as('page_id') }).from(challenges).where(and(...where)).orderBy(...order).limit(limit).offset(offset),
-  )
+  let ids
+  const [driver, ...rest] = tags
+  if (driver) {
+    // Filtered by a tag, the page is read in the same order from the tags' copy of it, so a rare
+    // combination does not walk every open call of the district (sector first: it has the most
+    // values, so the fewest calls each).
+    const [kind, value] = driver
+    const rank = query.status ? eq(challengeTags.catalogueRank, catalogueRank(query.status)) : lt(challengeTags.catalogueRank, UNLISTED_RANK)
+    ids = ctx.db.select({ id: sql<string>`${challengeTags.challengeId}`.as('page_id') }).from(challengeTags)
+      .innerJoin(challenges, eq(challenges.id, challengeTags.challengeId))
+      .where(and(eq(challengeTags.kind, kind), eq(challengeTags.value, value), eq(challengeTags.visibility, 'public'), rank, ...rest.map(([k, v]) => hasTag(k, v)), ...conditions))
+      .orderBy(asc(challengeTags.catalogueRank), desc(challengeTags.closesAt), asc(challengeTags.challengeId))
+      .limit(limit)
+      .offset(offset)
+  } else {
+    const rank = query.status ? eq(challenges.catalogueRank, catalogueRank(query.status)) : lt(challenges.catalogueRank, UNLISTED_RANK)
+    ids = ctx.db.select({ id: sql<string>`${challenges.id}`.as('page_id') }).from(challenges)
+      .where(and(eq(challenges.visibility, 'public'), rank, ...conditions))
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset)
+  }
+  const page = ctx.db.$with('page').as(ids)
   return ctx.db
     .with(page)
     .select({
