@@ -267,6 +267,29 @@ export const assignments = sqliteTable(
   ],
 )
 
+/**
+ * Each entry's standing in a round: its judges' totals summed up. Kept by triggers on the
+ * assignments (migration 0003), so a call with thousands of entries is ranked without grouping
+ * every assignment on each view of its standings.
+ */
+export const standings = sqliteTable(
+  'challenges_standings',
+  {
+    roundId: text('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    submissionId: text('submission_id').notNull().references(() => submissions.id, { onDelete: 'cascade' }),
+    /** Judges assigned and not recused. */
+    assigned: integer('assigned').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    /** The mean of the finished evaluations' totals, to one decimal; null before the first. */
+    mean: real('mean'),
+    /** Highest total minus lowest, to one decimal. */
+    spread: real('spread'),
+    /** The finished totals, comma-separated. */
+    totals: text('totals'),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.submissionId] })],
+)
+
 export const scores = sqliteTable(
   'challenges_scores',
   {

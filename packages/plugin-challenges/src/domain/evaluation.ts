@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
 import { memberships, users } from '@distrito/core/db'
-import { assignments, type Criterion, criteria, judges, type Round, rounds, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { assignments, type Criterion, criteria, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
 export const DISAGREEMENT_SPREAD = 25
@@ -111,21 +111,16 @@ export const STANDINGS_PAGE_SIZE = 50
  * call with thousands of entries shows them fifty at a time, best first.
  */
 export async function standings(db: Executor, challengeId: string, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
-  // Ranked on narrow rows (the entries' keys from an index, the assignments' totals), then only the
-  // page's entries are read for their titles: a call with thousands of entries sorts no texts.
+  // Ranked on narrow rows (the entries' keys from an index, their standing kept by triggers on the
+  // assignments), then only the page's entries are read for their titles: a call with thousands of
+  // entries neither groups its assignments nor sorts texts on each view.
   const rows = await db.all<{ id: string; title: string; status: string; round: number; assigned: number; done: number; mean: number | null; spread: number | null; totals: string | null }>(sql`
     WITH ranked AS (
-      SELECT s.id, s.round,
-        count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
-        count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
-        round(avg(a.total) FILTER (WHERE a.status = 'done'), 1) AS mean,
-        round(max(a.total) FILTER (WHERE a.status = 'done') - min(a.total) FILTER (WHERE a.status = 'done'), 1) AS spread,
-        group_concat(a.total) FILTER (WHERE a.status = 'done') AS totals
+      SELECT s.id, s.round, coalesce(st.assigned, 0) AS assigned, coalesce(st.done, 0) AS done, st.mean, st.spread, st.totals
       FROM ${submissions} s
-      LEFT JOIN ${assignments} a ON a.submission_id = s.id AND a.round_id = ${round.id}
+      LEFT JOIN ${standingsTable} st ON st.round_id = ${round.id} AND st.submission_id = s.id
       WHERE s.challenge_id = ${challengeId} AND s.status = 'submitted' AND s.round >= ${round.position}
-      GROUP BY s.id
-      ORDER BY mean IS NULL, mean DESC, s.id
+      ORDER BY st.mean IS NULL, st.mean DESC, s.id
       LIMIT ${window.limit} OFFSET ${window.offset})
     SELECT r.id, s.title, s.status, r.round, r.assigned, r.done, r.mean, r.spread, r.totals
     FROM ranked r JOIN ${submissions} s ON s.id = r.id

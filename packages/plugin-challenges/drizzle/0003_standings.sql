@@ -1,0 +1,52 @@
+CREATE TABLE `challenges_standings` (
+	`round_id` text NOT NULL,
+	`submission_id` text NOT NULL,
+	`assigned` integer DEFAULT 0 NOT NULL,
+	`done` integer DEFAULT 0 NOT NULL,
+	`mean` real,
+	`spread` real,
+	`totals` text,
+	PRIMARY KEY(`round_id`, `submission_id`),
+	FOREIGN KEY (`round_id`) REFERENCES `challenges_rounds`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`submission_id`) REFERENCES `challenges_submissions`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+-- Standings are kept by triggers on the assignments (see standings in src/schema.ts): a judge
+-- assigned, an evaluation finished or reopened, a recusal, an assignment removed.
+INSERT INTO `challenges_standings` (`round_id`, `submission_id`, `assigned`, `done`, `mean`, `spread`, `totals`)
+SELECT `round_id`, `submission_id`,
+	count(*) FILTER (WHERE `status` != 'recused'), count(*) FILTER (WHERE `status` = 'done'),
+	round(avg(`total`) FILTER (WHERE `status` = 'done'), 1),
+	round(max(`total`) FILTER (WHERE `status` = 'done') - min(`total`) FILTER (WHERE `status` = 'done'), 1),
+	group_concat(`total`) FILTER (WHERE `status` = 'done')
+FROM `challenges_assignments` GROUP BY `round_id`, `submission_id`;--> statement-breakpoint
+CREATE TRIGGER `challenges_standings_on_assign` AFTER INSERT ON `challenges_assignments` BEGIN
+	INSERT INTO `challenges_standings` (`round_id`, `submission_id`, `assigned`, `done`, `mean`, `spread`, `totals`)
+	SELECT NEW.`round_id`, NEW.`submission_id`,
+		count(*) FILTER (WHERE `status` != 'recused'), count(*) FILTER (WHERE `status` = 'done'),
+		round(avg(`total`) FILTER (WHERE `status` = 'done'), 1),
+		round(max(`total`) FILTER (WHERE `status` = 'done') - min(`total`) FILTER (WHERE `status` = 'done'), 1),
+		group_concat(`total`) FILTER (WHERE `status` = 'done')
+	FROM `challenges_assignments` WHERE `round_id` = NEW.`round_id` AND `submission_id` = NEW.`submission_id`
+	ON CONFLICT (`round_id`, `submission_id`) DO UPDATE SET `assigned` = excluded.`assigned`, `done` = excluded.`done`,
+		`mean` = excluded.`mean`, `spread` = excluded.`spread`, `totals` = excluded.`totals`;
+END;--> statement-breakpoint
+CREATE TRIGGER `challenges_standings_on_change` AFTER UPDATE OF `status`, `total` ON `challenges_assignments` BEGIN
+	UPDATE `challenges_standings` SET (`assigned`, `done`, `mean`, `spread`, `totals`) = (
+		SELECT count(*) FILTER (WHERE `status` != 'recused'), count(*) FILTER (WHERE `status` = 'done'),
+			round(avg(`total`) FILTER (WHERE `status` = 'done'), 1),
+			round(max(`total`) FILTER (WHERE `status` = 'done') - min(`total`) FILTER (WHERE `status` = 'done'), 1),
+			group_concat(`total`) FILTER (WHERE `status` = 'done')
+		FROM `challenges_assignments` WHERE `round_id` = NEW.`round_id` AND `submission_id` = NEW.`submission_id`)
+	WHERE `round_id` = NEW.`round_id` AND `submission_id` = NEW.`submission_id`;
+END;--> statement-breakpoint
+-- A removal only updates the row: when the entry itself is being deleted its standing goes with it.
+CREATE TRIGGER `challenges_standings_on_remove` AFTER DELETE ON `challenges_assignments` BEGIN
+	UPDATE `challenges_standings` SET (`assigned`, `done`, `mean`, `spread`, `totals`) = (
+		SELECT count(*) FILTER (WHERE `status` != 'recused'), count(*) FILTER (WHERE `status` = 'done'),
+			round(avg(`total`) FILTER (WHERE `status` = 'done'), 1),
+			round(max(`total`) FILTER (WHERE `status` = 'done') - min(`total`) FILTER (WHERE `status` = 'done'), 1),
+			group_concat(`total`) FILTER (WHERE `status` = 'done')
+		FROM `challenges_assignments` WHERE `round_id` = OLD.`round_id` AND `submission_id` = OLD.`submission_id`)
+	WHERE `round_id` = OLD.`round_id` AND `submission_id` = OLD.`submission_id`;
+END;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, eq, sql } from 'drizzle-orm'
+import { standings } from '../src/domain/evaluation.js'
+import { assignments, rounds, submissions } from '../src/schema.js'
+import { challengeWorld, type ChallengeWorld } from './world.js'
+
+/**
+ * The standings are kept by triggers on the assignments; whatever changes them, they must say what
+ * grouping the assignments says.
+ */
+describe('standings kept with the assignments', () => {
+  let w: ChallengeWorld
+  let challengeId: string
+  let round: typeof rounds.$inferSelect
+  beforeAll(async () => {
+    w = await challengeWorld()
+    const challenge = await w.createChallenge({ title: 'Reto de posiciones' })
+    challengeId = challenge.id
+    await w.publish(challenge.slug)
+    await w.t.district.db.insert(submissions).values(['a', 'b', 'c'].map((k) => ({
+      id: `entry-${k}`, challengeId, leadId: w.outsider.id, title: `Propuesta ${k}`, status: 'submitted' as const, submittedAt: new Date(), receipt: `RT-POS-${k}`,
+    })))
+    await w.startEvaluation(challenge, [w.judge1, w.judge2], { assign: false })
+    ;[round] = await w.t.district.db.select().from(rounds).where(eq(rounds.challengeId, challengeId))
+  })
+  afterAll(() => w.t.close())
+
+  /** What the standings must be: the assignments grouped, as the page computed them before. */
+  async function grouped() {
+    const rows = await w.t.district.db.all<{ id: string; assigned: number; done: number; mean: number | null; spread: number | null }>(sql`
+      SELECT s.id,
+        count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
+        count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
+        round(avg(a.total) FILTER (WHERE a.status = 'done'), 1) AS mean,
+        round(max(a.total) FILTER (WHERE a.status = 'done') - min(a.total) FILTER (WHERE a.status = 'done'), 1) AS spread
+      FROM ${submissions} s LEFT JOIN ${assignments} a ON a.submission_id = s.id AND a.round_id = ${round.id}
+      WHERE s.challenge_id = ${challengeId} AND s.status = 'submitted'
+      GROUP BY s.id ORDER BY mean IS NULL, mean DESC, s.id`)
+    return rows.map((r) => ({ id: r.id, assigned: r.assigned, done: r.done, mean: r.mean }))
+  }
+  async function shown() {
+    return (await standings(w.t.district.db, challengeId, round)).map((s) => ({ id: s.submissionId, assigned: s.assigned, done: s.done, mean: s.mean }))
+  }
+  const assignment = (submissionId: string, judgeId: string) => and(eq(assignments.roundId, round.id), eq(assignments.submissionId, submissionId), eq(assignments.judgeId, judgeId))
+
+  it('follows assignments, finished evaluations, recusals and removals', async () => {
+    const db = w.t.district.db
+    await db.insert(assignments).values([
+      { roundId: round.id, submissionId: 'entry-a', judgeId: w.judge1.id },
+      { roundId: round.id, submissionId: 'entry-a', judgeId: w.judge2.id },
+      { roundId: round.id, submissionId: 'entry-b', judgeId: w.judge1.id },
+      { roundId: round.id, submissionId: 'entry-c', judgeId: w.judge2.id },
+    ])
+    expect(await shown()).toEqual(await grouped())
+    expect((await shown()).map((s) => s.assigned)).toEqual([2, 1, 1])
+
+    await db.update(assignments).set({ status: 'done', total: 80 }).where(assignment('entry-a', w.judge1.id))
+    await db.update(assignments).set({ status: 'done', total: 50 }).where(assignment('entry-a', w.judge2.id))
+    await db.update(assignments).set({ status: 'done', total: 90 }).where(assignment('entry-c', w.judge2.id))
+    expect(await shown()).toEqual(await grouped())
+    const [first, second] = await standings(db, challengeId, round)
+    expect([first!.submissionId, first!.mean, second!.submissionId, second!.mean, second!.spread, second!.disagreement]).toEqual(['entry-c', 90, 'entry-a', 65, 30, true])
+
+    await db.update(assignments).set({ status: 'recused', total: null }).where(assignment('entry-c', w.judge2.id))
+    await db.delete(assignments).where(assignment('entry-a', w.judge2.id))
+    expect(await shown()).toEqual(await grouped())
+    expect((await shown())[0]).toEqual({ id: 'entry-a', assigned: 1, done: 1, mean: 80 })
+  })
+
+  it('lets an entry with standings be deleted', async () => {
+    await w.t.district.db.delete(submissions).where(eq(submissions.id, 'entry-b'))
+    expect((await shown()).map((s) => s.id)).toEqual(['entry-a', 'entry-c'])
+    expect(await shown()).toEqual(await grouped())
+  })
+})
