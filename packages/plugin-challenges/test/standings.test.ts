@@ -21,7 +21,7 @@ describe('standings kept with the assignments', () => {
       id: `entry-${k}`, challengeId, leadId: w.outsider.id, title: `Propuesta ${k}`, status: 'submitted' as const, submittedAt: new Date(), receipt: `RT-POS-${k}`,
     })))
     await w.startEvaluation(challenge, [w.judge1, w.judge2], { assign: false })
-    ;[round] = await w.t.district.db.select().from(rounds).where(eq(rounds.challengeId, challengeId))
+    round = (await w.t.district.db.select().from(rounds).where(eq(rounds.challengeId, challengeId)))[0]!
   })
   afterAll(() => w.t.close())
 
