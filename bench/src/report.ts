@@ -17,7 +17,7 @@ export interface ScaleRun {
   databaseMb: number
   coldStartMs: number
   ceiling: LoadResult
-  /** Requests a second of each measurement of the bare route (before and after the pages); `ceiling` is the best. */
+  /** Requests a second of each measurement of the bare route (before, during and after the pages); `ceiling` is their median. */
   ceilingSamples: number[]
   pages: PageResult[]
 }
@@ -107,7 +107,7 @@ export function formatReport(report: Report, markdown = false): string {
   out.push(`${markdown ? '' : 'Machine: '}${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, ${m.os}, Node ${m.node}; ${report.settings.connections} connections, ${report.settings.duration} s per page after ${report.settings.warmup} s of warm-up; ${report.date}.\n`)
   for (const run of report.runs) {
     h(`Scale ${run.scale}`)
-    out.push(`${Object.entries(run.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; database ${n(run.databaseMb)} MB; cold start ${n(run.coldStartMs)} ms; bare Hono route ${n(run.ceiling.requestsPerSecond)} req/s (p99 ${run.ceiling.p99} ms; the better of ${run.ceilingSamples.map((v) => n(v)).join(' and ')}, measured before and after the pages).\n`)
+    out.push(`${Object.entries(run.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; database ${n(run.databaseMb)} MB; cold start ${n(run.coldStartMs)} ms; bare Hono route ${n(run.ceiling.requestsPerSecond)} req/s (p99 ${run.ceiling.p99} ms; the median of ${run.ceilingSamples.map((v) => n(v)).join(', ')}, measured before, during and after the pages).\n`)
     out.push(table(['page', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of ceiling', 'queries', 'memory MB'], run.pages.map((p) => [
       p.name, n(p.requestsPerSecond), n(p.p50, 1), n(p.p99), n(p.errors), `${n(p.ratio * 100, 1)} %`, p.queries === null ? '' : String(p.queries), n(p.memoryMb),
     ]), markdown))
