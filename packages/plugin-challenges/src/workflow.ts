@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type Placeholder } from 'drizzle-orm'
 import { defineWorkflow, roleAtLeast, type AuthState, type Executor, type Recipients } from '@distrito/core'
 import { workflowItems } from '@distrito/core/db'
 import { catalogueRank } from './domain/phases.js'
@@ -12,7 +12,7 @@ export const CHALLENGE_WORKFLOW = 'challenges.challenge'
 export const challengeStateJoin = and(eq(workflowItems.workflow, CHALLENGE_WORKFLOW), eq(workflowItems.itemId, challenges.id))
 export const challengeState = sql<string>`coalesce(${workflowItems.state}, 'draft')`
 /** A condition on the challenge's state without joining: lets a query walk another index (a deadline) and check each row. */
-export const inState = (state: string) =>
+export const inState = (state: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${challengeStateJoin} AND ${workflowItems.state} = ${state})`
 
 /** A challenge as its workflow sees it: with its co-sponsors, who run it too. */

@@ -36,6 +36,9 @@ describe('a challenge from draft to pilot', () => {
     expect(await (await w.t.get('/challenges?capability=predictive_analytics')).text()).toContain('Pronóstico de rendimiento')
     expect(await (await w.t.get('/challenges?capability=robotics')).text()).not.toContain('Pronóstico de rendimiento')
     expect(await (await w.t.get('/challenges?q=ca%C3%B1a')).text()).toContain('Pronóstico de rendimiento')
+    // LIKE's wildcards typed into the search are searched for, not obeyed.
+    expect(await (await w.t.get('/challenges?q=%25')).text()).not.toContain('Pronóstico de rendimiento')
+    expect(await (await w.t.get('/challenges?q=_')).text()).not.toContain('Pronóstico de rendimiento')
     expect(await (await w.t.get('/challenges?sponsorKind=university')).text()).not.toContain('Pronóstico de rendimiento')
     expect(await (await w.t.get('/challenges?status=open&reward=paid_pilot&sector=salud')).text()).toContain('Pronóstico de rendimiento')
   })

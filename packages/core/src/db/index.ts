@@ -1,7 +1,7 @@
 /** Database helpers for plugins: the handle type and the core tables a plugin may reference. */
 export type { Database, DatabaseHandle } from './client.js'
 export { openDatabase, DEFAULT_DATABASE_URL } from './client.js'
-export { prepared } from './prepared.js'
+export { prepared, preparedShapes } from './prepared.js'
 export { migrationsTableFor, type MigrationSource, type PendingMigrations } from './migrations.js'
 export { users, type User } from './schema/users.js'
 export { organizations, organizationSectors, type Organization } from './schema/organizations.js'

@@ -23,3 +23,23 @@ export function prepared<Query>(build: (db: Database<any>) => Query): (db: Datab
     return query
   }
 }
+
+/**
+ * The same for a query whose shape varies with its input (which filters a list has, which way it
+ * pages): one prepared query per shape and database, each shape named by `key`. The values go in
+ * placeholders, so the number of shapes stays small whatever people search for.
+ */
+export function preparedShapes<Shape, Query>(key: (shape: Shape) => string, build: (db: Database<any>, shape: Shape) => Query): (db: Database<any>, shape: Shape) => Query {
+  const byDatabase = new WeakMap<object, Map<string, Query>>()
+  return (db, shape) => {
+    let shapes = byDatabase.get(db)
+    if (!shapes) byDatabase.set(db, (shapes = new Map()))
+    const name = key(shape)
+    let query = shapes.get(name)
+    if (query === undefined) {
+      query = build(db, shape)
+      shapes.set(name, query)
+    }
+    return query
+  }
+}

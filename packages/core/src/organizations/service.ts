@@ -2,6 +2,7 @@ import { workflowItems } from '../db/schema/workflows.js'
 import { VERIFICATION_WORKFLOW } from './verification/workflow.js'
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
+import { preparedShapes } from '../db/prepared.js'
 import type { ListWindow } from '../ui/list-query.js'
 import { memberships, type OrganizationRole } from '../db/schema/memberships.js'
 import { type Organization, organizationSectors, organizations } from '../db/schema/organizations.js'
@@ -94,67 +95,94 @@ export function ftsQuery(text: string): string | null {
   return words?.length ? words.map((w) => `"${w}"*`).join(' ') : null
 }
 
-/** One page of the directory: filters use indexes, search uses the full-text index, by relevance. */
-export async function directoryPage(db: Database, filters: DirectoryFilters, window: ListWindow) {
-  const conditions: SQL[] = []
-  if (filters.kind) conditions.push(eq(organizations.kind, filters.kind))
-  if (filters.subregion) conditions.push(eq(organizations.subregion, filters.subregion))
-  if (filters.verified !== undefined) conditions.push(filters.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
-  if (filters.verificationState) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = ${VERIFICATION_WORKFLOW} AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${filters.verificationState})`)
-  }
-  if (filters.sector) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${filters.sector})`,
-    )
-  }
-  const match = filters.q ? ftsQuery(filters.q) : null
-  const columns = {
-    id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
-    investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
-    description: organizations.description, verifiedAt: organizations.verifiedAt,
-    // The row's sectors come along in the same statement, read from their primary key.
-    sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
-  }
-  if (filters.q && !match) return []
-  // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
-  // their sectors. Reading whole rows for every skipped one made deep pages cost their depth.
-  // A search is ordered by relevance, ties by the index's own order: sorting the matches by name
-  // as well joined every match to its organization (3-4 times the cost of ranking them). Filters
-  // still need that join.
-  const ranked = { id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'), rank: sql<number>`core_organizations_fts.rank`.as('rank') }
-  const page = match
-    ? db.$with('page').as(
-        (conditions.length
-          ? db.select(ranked).from(sql`core_organizations_fts`)
-              .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
-              .where(and(sql`core_organizations_fts MATCH ${match}`, ...conditions))
-          : db.select(ranked).from(sql`core_organizations_fts`).where(sql`core_organizations_fts MATCH ${match}`)
-        )
-          .orderBy(sql`core_organizations_fts.rank`, sql`core_organizations_fts.rowid`)
-          .limit(window.limit)
-          .offset('offset' in window ? window.offset : 0),
-      )
-    : db.$with('page').as(
-        // By name, from a position when a link carries one (the same cost at any depth), else by
-        // offset; going back reads the rows before the position, nearest first.
-        'before' in window
-          ? db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') }).from(organizations)
-              .where(and(...conditions, sql`(${organizations.name}, ${organizations.id}) < (${window.before[0]}, ${window.before[1] ?? ''})`))
+/** Which filters a directory query has and which way it pages: its values go in placeholders. */
+interface DirectoryShape {
+  kind: boolean
+  subregion: boolean
+  verified: boolean | undefined
+  verificationState: boolean
+  sector: boolean
+  search: boolean
+  window: 'offset' | 'after' | 'before'
+}
+
+const value = (name: string) => sql.placeholder(name)
+
+// Built once per shape: drizzle building this statement cost more than SQLite running it.
+const directoryQuery = preparedShapes(
+  (shape: DirectoryShape) => JSON.stringify(shape),
+  (db, shape) => {
+    const conditions: SQL[] = []
+    if (shape.kind) conditions.push(sql`${organizations.kind} = ${value('kind')}`)
+    if (shape.subregion) conditions.push(sql`${organizations.subregion} = ${value('subregion')}`)
+    if (shape.verified !== undefined) conditions.push(shape.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
+    if (shape.verificationState) {
+      conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = ${VERIFICATION_WORKFLOW} AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${value('verificationState')})`)
+    }
+    if (shape.sector) {
+      conditions.push(sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${value('sector')})`)
+    }
+    const columns = {
+      id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
+      investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
+      description: organizations.description, verifiedAt: organizations.verifiedAt,
+      // The row's sectors come along in the same statement, read from their primary key.
+      sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
+    }
+    // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
+    // their sectors. Reading whole rows for every skipped one made deep pages cost their depth.
+    // A search is ordered by relevance, ties by the index's own order: sorting the matches by name
+    // as well joined every match to its organization (3-4 times the cost of ranking them); filters
+    // still need that join. Browsing goes by name, from a position when a link carries one (the
+    // same cost at any depth), else by offset; going back reads the rows before the position.
+    const ranked = { id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'), rank: sql<number>`core_organizations_fts.rank`.as('rank') }
+    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank') }
+    const position = sql`(${organizations.name}, ${organizations.id})`
+    const page = db.$with('page').as(
+      shape.search
+        ? (conditions.length
+            ? db.select(ranked).from(sql`core_organizations_fts`)
+                .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
+                .where(and(sql`core_organizations_fts MATCH ${value('match')}`, ...conditions))
+            : db.select(ranked).from(sql`core_organizations_fts`).where(sql`core_organizations_fts MATCH ${value('match')}`)
+          )
+            .orderBy(sql`core_organizations_fts.rank`, sql`core_organizations_fts.rowid`)
+            .limit(value('limit'))
+            .offset(value('offset'))
+        : shape.window === 'before'
+          ? db.select(byName).from(organizations)
+              .where(and(...conditions, sql`${position} < (${value('name')}, ${value('id')})`))
               .orderBy(desc(organizations.name), desc(organizations.id))
-              .limit(window.limit)
-          : 'after' in window
-            ? db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') }).from(organizations)
-                .where(and(...conditions, sql`(${organizations.name}, ${organizations.id}) > (${window.after[0]}, ${window.after[1] ?? ''})`))
+              .limit(value('limit'))
+          : shape.window === 'after'
+            ? db.select(byName).from(organizations)
+                .where(and(...conditions, sql`${position} > (${value('name')}, ${value('id')})`))
                 .orderBy(asc(organizations.name), asc(organizations.id))
-                .limit(window.limit)
-            : db.select({ id: organizations.id, rank: sql<number>`0`.as('rank') }).from(organizations)
+                .limit(value('limit'))
+            : db.select(byName).from(organizations)
                 .where(and(...conditions))
                 .orderBy(asc(organizations.name), asc(organizations.id))
-                .limit(window.limit)
-                .offset(window.offset),
-      )
-  return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id)).orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id))
+                .limit(value('limit'))
+                .offset(value('offset')),
+    )
+    return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
+      .orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id)).prepare()
+  },
+)
+
+/** One page of the directory: filters use indexes, search uses the full-text index, by relevance. */
+export async function directoryPage(db: Database, filters: DirectoryFilters, window: ListWindow) {
+  const match = filters.q ? ftsQuery(filters.q) : null
+  if (filters.q && !match) return []
+  const cursor = 'after' in window ? window.after : 'before' in window ? window.before : undefined
+  const shape: DirectoryShape = {
+    kind: Boolean(filters.kind), subregion: Boolean(filters.subregion), verified: filters.verified, verificationState: Boolean(filters.verificationState),
+    sector: Boolean(filters.sector), search: Boolean(match), window: match || !cursor ? 'offset' : 'after' in window ? 'after' : 'before',
+  }
+  return directoryQuery(db, shape).all({
+    kind: filters.kind, subregion: filters.subregion, verificationState: filters.verificationState, sector: filters.sector, match,
+    limit: window.limit, offset: 'offset' in window ? window.offset : 0, name: cursor?.[0] ?? '', id: cursor?.[1] ?? '',
+  })
 }
 
 export type DirectoryRow = Awaited<ReturnType<typeof directoryPage>>[number]

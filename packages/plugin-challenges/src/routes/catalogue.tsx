@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { organizations, workflowItems } from '@distrito/core/db'
+import { organizations, preparedShapes, workflowItems } from '@distrito/core/db'
 import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { PUBLISHED_STATES, UNLISTED_RANK, catalogueRank } from '../domain/phases.js'
 import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
@@ -26,67 +26,85 @@ type CatalogueQuery = z.output<typeof catalogueQuery>
 
 const TAG_KINDS = ['sector', 'capability', 'reward'] as const
 
-const hasTag = (kind: (typeof TAG_KINDS)[number], value: string) =>
-  sql`EXISTS (SELECT 1 FROM ${challengeTags} WHERE ${challengeTags.kind} = ${kind} AND ${challengeTags.value} = ${value} AND ${challengeTags.challengeId} = ${challenges.id})`
+const value = (name: string) => sql.placeholder(name)
+
+const hasTag = (kind: (typeof TAG_KINDS)[number]) =>
+  sql`EXISTS (SELECT 1 FROM ${challengeTags} WHERE ${challengeTags.kind} = ${kind} AND ${challengeTags.value} = ${value(kind)} AND ${challengeTags.challengeId} = ${challenges.id})`
+
+/** Which filters a catalogue query has; their values go in placeholders. */
+interface CatalogueShape {
+  q: boolean
+  status: boolean
+  sponsorKind: boolean
+  tags: (typeof TAG_KINDS)[number][]
+}
+
+// Built once per shape: drizzle building this statement cost more than SQLite running it.
+const catalogueQueryOf = preparedShapes(
+  (shape: CatalogueShape) => JSON.stringify(shape),
+  (db, shape) => {
+    // Conditions on the challenge itself; where it sits in the catalogue is matched on an index.
+    const conditions: SQL[] = []
+    if (shape.q) conditions.push(or(sql`${challenges.title} LIKE ${value('pattern')} ESCAPE '\\'`, sql`${challenges.summary} LIKE ${value('pattern')} ESCAPE '\\'`)!)
+    // The rank narrows the index to the phase; the state tells results, pilots and closed calls apart.
+    if (shape.status) conditions.push(inState(value('status')))
+    if (shape.sponsorKind) conditions.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${value('sponsorKind')})`)
+    // Open calls first, then the coming ones, then the rest, each by most recent deadline: the order
+    // of the catalogue index. The page's ids are read from it first (a deep page skips index entries,
+    // not whole challenges), then only those challenges are read.
+    const order = [asc(challenges.catalogueRank), desc(challenges.closesAt), asc(challenges.id)]
+    const [driver, ...rest] = shape.tags
+    const ids = driver
+      ? // Filtered by a tag, the page is read in the same order from the tags' copy of it, so a rare
+        // combination does not walk every open call of the district (sector first: it has the most
+        // values, so the fewest calls each).
+        db.select({ id: sql<string>`${challengeTags.challengeId}`.as('page_id') }).from(challengeTags)
+          .innerJoin(challenges, eq(challenges.id, challengeTags.challengeId))
+          .where(and(
+            eq(challengeTags.kind, driver), sql`${challengeTags.value} = ${value(driver)}`, eq(challengeTags.visibility, 'public'),
+            shape.status ? sql`${challengeTags.catalogueRank} = ${value('rank')}` : lt(challengeTags.catalogueRank, UNLISTED_RANK),
+            ...rest.map(hasTag), ...conditions,
+          ))
+          .orderBy(asc(challengeTags.catalogueRank), desc(challengeTags.closesAt), asc(challengeTags.challengeId))
+          .limit(value('limit'))
+          .offset(value('offset'))
+      : db.select({ id: sql<string>`${challenges.id}`.as('page_id') }).from(challenges)
+          .where(and(eq(challenges.visibility, 'public'), shape.status ? sql`${challenges.catalogueRank} = ${value('rank')}` : lt(challenges.catalogueRank, UNLISTED_RANK), ...conditions))
+          .orderBy(...order)
+          .limit(value('limit'))
+          .offset(value('offset'))
+    const page = db.$with('page').as(ids)
+    return db
+      .with(page)
+      .select({
+        slug: challenges.slug,
+        title: challenges.title,
+        summary: challenges.summary,
+        closesAt: challenges.closesAt,
+        opensAt: challenges.opensAt,
+        rewardSummary: challenges.rewardSummary,
+        sponsorName: organizations.name,
+        state: challengeState,
+      })
+      // Left joins keep the page's rows as the outer loop.
+      .from(page)
+      .leftJoin(challenges, eq(challenges.id, page.id))
+      .leftJoin(organizations, eq(organizations.id, challenges.sponsorId))
+      .leftJoin(workflowItems, challengeStateJoin)
+      .orderBy(...order)
+      .prepare()
+  },
+)
 
 /** The public, published challenges that match the filters: one query, one page. */
 export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
-  // Conditions on the challenge itself; where it sits in the catalogue is matched on an index.
-  const conditions: (SQL | undefined)[] = []
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    conditions.push(or(sql`${challenges.title} LIKE ${pattern} ESCAPE '\\'`, sql`${challenges.summary} LIKE ${pattern} ESCAPE '\\'`))
-  }
-  // The rank narrows the index to the phase; the state tells results, pilots and closed calls apart.
-  if (query.status) conditions.push(inState(query.status))
-  if (query.sponsorKind) conditions.push(sql`EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${challenges.sponsorId} AND ${organizations.kind} = ${query.sponsorKind})`)
-  const tags = TAG_KINDS.filter((kind) => query[kind]).map((kind) => [kind, query[kind]] as const)
   const { limit, offset } = pageWindow(query.page, CATALOGUE_PAGE_SIZE)
-  // Open calls first, then the coming ones, then the rest, each by most recent deadline: the order
-  // of the catalogue index. The page's ids are read from it first (a deep page skips index entries,
-  // not whole challenges), then only those challenges are read.
-  const order = [asc(challenges.catalogueRank), desc(challenges.closesAt), asc(challenges.id)]
-  let ids
-  const [driver, ...rest] = tags
-  if (driver) {
-    // Filtered by a tag, the page is read in the same order from the tags' copy of it, so a rare
-    // combination does not walk every open call of the district (sector first: it has the most
-    // values, so the fewest calls each).
-    const [kind, value] = driver
-    const rank = query.status ? eq(challengeTags.catalogueRank, catalogueRank(query.status)) : lt(challengeTags.catalogueRank, UNLISTED_RANK)
-    ids = ctx.db.select({ id: sql<string>`${challengeTags.challengeId}`.as('page_id') }).from(challengeTags)
-      .innerJoin(challenges, eq(challenges.id, challengeTags.challengeId))
-      .where(and(eq(challengeTags.kind, kind), eq(challengeTags.value, value), eq(challengeTags.visibility, 'public'), rank, ...rest.map(([k, v]) => hasTag(k, v)), ...conditions))
-      .orderBy(asc(challengeTags.catalogueRank), desc(challengeTags.closesAt), asc(challengeTags.challengeId))
-      .limit(limit)
-      .offset(offset)
-  } else {
-    const rank = query.status ? eq(challenges.catalogueRank, catalogueRank(query.status)) : lt(challenges.catalogueRank, UNLISTED_RANK)
-    ids = ctx.db.select({ id: sql<string>`${challenges.id}`.as('page_id') }).from(challenges)
-      .where(and(eq(challenges.visibility, 'public'), rank, ...conditions))
-      .orderBy(...order)
-      .limit(limit)
-      .offset(offset)
-  }
-  const page = ctx.db.$with('page').as(ids)
-  return ctx.db
-    .with(page)
-    .select({
-      slug: challenges.slug,
-      title: challenges.title,
-      summary: challenges.summary,
-      closesAt: challenges.closesAt,
-      opensAt: challenges.opensAt,
-      rewardSummary: challenges.rewardSummary,
-      sponsorName: organizations.name,
-      state: challengeState,
-    })
-    // Left joins keep the page's rows as the outer loop.
-    .from(page)
-    .leftJoin(challenges, eq(challenges.id, page.id))
-    .leftJoin(organizations, eq(organizations.id, challenges.sponsorId))
-    .leftJoin(workflowItems, challengeStateJoin)
-    .orderBy(...order)
+  const shape: CatalogueShape = { q: Boolean(query.q), status: Boolean(query.status), sponsorKind: Boolean(query.sponsorKind), tags: TAG_KINDS.filter((kind) => query[kind]) }
+  return catalogueQueryOf(ctx.db, shape).all({
+    pattern: `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
+    status: query.status, rank: query.status ? catalogueRank(query.status) : null, sponsorKind: query.sponsorKind,
+    sector: query.sector, capability: query.capability, reward: query.reward, limit, offset,
+  })
 }
 
 export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
