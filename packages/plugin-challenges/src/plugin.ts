@@ -3,7 +3,7 @@ import pkg from '../package.json' with { type: 'json' }
 import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { coreHooks, definePlugin, veto, type PluginFactory } from '@distrito/core'
-import { organizations, workflowItems } from '@distrito/core/db'
+import { organizations, prepared, workflowItems } from '@distrito/core/db'
 import { challengeAccess } from './domain/access.js'
 import { findChallenge } from './domain/find-challenge.js'
 import { catalogueRank } from './domain/phases.js'
@@ -20,6 +20,16 @@ import { styles } from './styles.js'
 import { CHALLENGE_WORKFLOW, challengeState, challengeStateJoin, challengeWorkflow } from './workflow.js'
 
 const LIVE_STATES = ['review', 'upcoming', 'open', 'evaluation']
+
+// The home page's card of open calls, soonest deadline first: the open calls' end of the catalogue
+// index, with a query built once (see the core's `prepared`).
+const openCalls = prepared((db) =>
+  db.select({ slug: challenges.slug, title: challenges.title, closesAt: challenges.closesAt, sponsor: organizations.name }).from(challenges)
+    .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
+    .where(and(eq(challenges.visibility, 'public'), eq(challenges.catalogueRank, catalogueRank('open')), gt(challenges.closesAt, sql.placeholder('now'))))
+    .orderBy(challenges.closesAt).limit(sql.placeholder('limit'))
+    .prepare(),
+)
 
 const optionsSchema = z.object({
   /** How many open challenges the home page card lists. */
@@ -91,11 +101,8 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
   nav: [{ label: 'challenges.nav', path: '/' }],
   widget: {
     title: 'challenges.widget.title',
-    // Calls still taking entries, soonest deadline first: the open calls' end of the catalogue index.
     async load({ db, t, format, options }) {
-      const rows = await db.select({ slug: challenges.slug, title: challenges.title, closesAt: challenges.closesAt, sponsor: organizations.name }).from(challenges)
-        .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
-        .where(and(eq(challenges.visibility, 'public'), eq(challenges.catalogueRank, catalogueRank('open')), gt(challenges.closesAt, new Date()))).orderBy(challenges.closesAt).limit(options.homeItems)
+      const rows = await openCalls(db).all({ now: Date.now(), limit: options.homeItems })
       return {
         items: rows.map((r) => ({ title: r.title, href: `/challenges/${r.slug}`, meta: `${r.sponsor} · ${t('challenges.card.closes', { date: format.date(new Date(r.closesAt.getTime() - 1)) })}` })),
         empty: t('challenges.widget.empty'),

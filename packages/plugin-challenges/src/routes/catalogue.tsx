@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { organizations, preparedShapes, workflowItems } from '@distrito/core/db'
+import { organizations, prepared, preparedShapes, workflowItems } from '@distrito/core/db'
 import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { PUBLISHED_STATES, UNLISTED_RANK, catalogueRank } from '../domain/phases.js'
 import { ChallengeCard, type ChallengeCardRow } from '../pages/challenge-card.js'
@@ -107,6 +107,9 @@ export function cataloguePage(ctx: PluginContext, query: CatalogueQuery) {
   })
 }
 
+/** Whether the person judges any call (the catalogue then links their queue). */
+const judgeCheck = prepared((db) => db.select({ u: judges.userId }).from(judges).where(eq(judges.userId, sql.placeholder('userId'))).limit(1).prepare())
+
 export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/', async (c) => {
     const { t, district, locale, can } = c.var
@@ -114,7 +117,7 @@ export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const user = c.get('auth').user
     const [rows, judging] = await Promise.all([
       cataloguePage(ctx, query) as Promise<ChallengeCardRow[]>,
-      user ? ctx.db.select({ u: judges.userId }).from(judges).where(eq(judges.userId, user.id)).limit(1).then((r) => r.length > 0) : Promise.resolve(false),
+      user ? judgeCheck(ctx.db).all({ userId: user.id }).then((r) => r.length > 0) : Promise.resolve(false),
     ])
     const page = pageOf(rows, query.page, CATALOGUE_PAGE_SIZE)
     const filtered = Boolean(query.q || query.sector || query.capability || query.status || query.reward || query.sponsorKind)
