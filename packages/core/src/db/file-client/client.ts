@@ -59,29 +59,16 @@ export class FileClient implements Client {
   }
 
   async batch(statements: (InStatement | [string, InArgs?])[], mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
-    const runner = this.sharedRunner()
-    runner.execute(BEGIN[mode])
-    try {
-      const results = runAll(runner, statements, () => runner.connection.inTransaction)
-      runner.execute('COMMIT')
-      return results
-    } finally {
-      if (runner.connection.inTransaction) runner.execute('ROLLBACK')
-    }
+    return this.inOneTransaction(this.sharedRunner(), statements, mode)
   }
 
   async migrate(statements: InStatement[]): Promise<ResultSet[]> {
     const runner = this.sharedRunner()
     runner.execute('PRAGMA foreign_keys=off')
     try {
-      runner.execute(BEGIN.deferred)
-      const results = runAll(runner, statements, () => runner.connection.inTransaction)
-      runner.execute('COMMIT')
-      return results
+      return this.inOneTransaction(runner, statements, 'deferred')
     } finally {
-      if (runner.connection.inTransaction) runner.execute('ROLLBACK')
       runner.execute('PRAGMA foreign_keys=on')
-      this.forgetStatements()
     }
   }
 
@@ -93,7 +80,7 @@ export class FileClient implements Client {
       this.giveBack(runner)
       throw error
     }
-    return new FileTransaction(runner, () => this.giveBack(runner), () => this.forgetStatements())
+    return new FileTransaction(runner, () => this.giveBack(runner))
   }
 
   async executeMultiple(sql: string): Promise<void> {
@@ -102,7 +89,6 @@ export class FileClient implements Client {
       runner.executeMultiple(sql)
     } finally {
       if (runner.connection.inTransaction) runner.execute('ROLLBACK')
-      this.forgetStatements()
     }
   }
 
@@ -125,12 +111,25 @@ export class FileClient implements Client {
     this.open.clear()
   }
 
+  /** Statements run whole or not at all, as one transaction on one connection. */
+  private inOneTransaction(runner: StatementRunner, statements: (InStatement | [string, InArgs?])[], mode: TransactionMode): ResultSet[] {
+    runner.execute(BEGIN[mode])
+    try {
+      const results = runAll(runner, statements, () => runner.connection.inTransaction)
+      runner.execute('COMMIT')
+      return results
+    } finally {
+      if (runner.connection.inTransaction) runner.execute('ROLLBACK')
+    }
+  }
+
   private checkOpen(): void {
     if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED')
   }
 
   private connect(): StatementRunner {
-    return new StatementRunner(new Database(this.path, this.options) as Connection)
+    // A schema change on any connection leaves every connection's prepared column lists stale.
+    return new StatementRunner(new Database(this.path, this.options) as Connection, () => this.forgetStatements())
   }
 
   private sharedRunner(): StatementRunner {
@@ -163,7 +162,6 @@ export class FileClient implements Client {
     else connection.close()
   }
 
-  /** A schema change on one connection leaves the others' prepared column lists stale. */
   private forgetStatements(): void {
     for (const runner of [this.shared, ...this.idle, ...this.open]) runner?.forget()
   }
@@ -175,7 +173,6 @@ class FileTransaction implements Transaction {
   constructor(
     runner: StatementRunner,
     private readonly release: () => void,
-    private readonly schemaChanged: () => void,
   ) {
     this.runner = runner
   }
@@ -196,7 +193,6 @@ class FileTransaction implements Transaction {
 
   async executeMultiple(sql: string): Promise<void> {
     this.active().executeMultiple(sql)
-    this.schemaChanged()
   }
 
   async commit(): Promise<void> {

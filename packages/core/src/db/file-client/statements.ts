@@ -137,7 +137,11 @@ function result(columns: string[], columnTypes: string[], rows: Row[], rowsAffec
 export class StatementRunner {
   private readonly cache = new Map<string, Prepared>()
 
-  constructor(readonly connection: Connection) {}
+  constructor(
+    readonly connection: Connection,
+    /** Called when a statement may have changed the schema, so that every connection forgets. */
+    private readonly schemaChanged: () => void,
+  ) {}
 
   execute(statement: InStatement): ResultSet {
     const sql = typeof statement === 'string' ? statement : statement.sql
@@ -169,11 +173,12 @@ export class StatementRunner {
 
   /** Several statements in one string (no results); the schema may change, so prepared statements go. */
   executeMultiple(sql: string): void {
-    this.cache.clear()
     try {
       this.connection.exec(sql)
     } catch (error) {
       throw toLibsqlError(error)
+    } finally {
+      this.schemaChanged()
     }
   }
 
@@ -204,12 +209,12 @@ export class StatementRunner {
       named.push([name, index])
     })
     const prepared: Prepared = { statement, returnsData, columns, columnTypes: definitions.map((c) => c.type ?? ''), named, Row: rowClass(columns.length) }
-    // Statements that change the schema are rarely repeated and would make the others stale.
-    if (!/^\s*(create|drop|alter)\b/i.test(sql)) {
+    // Statements that change the schema are rarely repeated and make the others stale.
+    if (/^\s*(create|drop|alter)\b/i.test(sql)) {
+      this.schemaChanged()
+    } else {
       if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
       this.cache.set(sql, prepared)
-    } else {
-      this.cache.clear()
     }
     return prepared
   }
