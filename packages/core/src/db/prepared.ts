@@ -13,15 +13,8 @@ import type { Database } from './client.js'
  * district's `db`, not a `tx`.
  */
 export function prepared<Query>(build: (db: Database<any>) => Query): (db: Database<any>) => Query {
-  const byDatabase = new WeakMap<object, Query>()
-  return (db) => {
-    let query = byDatabase.get(db)
-    if (query === undefined) {
-      query = build(db)
-      byDatabase.set(db, query)
-    }
-    return query
-  }
+  const one = preparedShapes(() => '', build)
+  return (db) => one(db, undefined)
 }
 
 /**

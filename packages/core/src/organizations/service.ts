@@ -147,6 +147,7 @@ const directoryQuery = preparedShapes(
     const ranked = { id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'), rank: sql<number>`core_organizations_fts.rank`.as('rank') }
     const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank') }
     const position = sql`(${organizations.name}, ${organizations.id})`
+    const boundary = shape.window === 'after' ? [sql`${position} > (${value('name')}, ${value('id')})`] : shape.window === 'before' ? [sql`${position} < (${value('name')}, ${value('id')})`] : []
     const page = db.$with('page').as(
       shape.search
         ? (conditions.length
@@ -158,21 +159,11 @@ const directoryQuery = preparedShapes(
             .orderBy(sql`core_organizations_fts.rank`, sql`core_organizations_fts.rowid`)
             .limit(value('limit'))
             .offset(value('offset'))
-        : shape.window === 'before'
-          ? db.select(byName).from(organizations)
-              .where(and(...conditions, sql`${position} < (${value('name')}, ${value('id')})`))
-              .orderBy(desc(organizations.name), desc(organizations.id))
-              .limit(value('limit'))
-          : shape.window === 'after'
-            ? db.select(byName).from(organizations)
-                .where(and(...conditions, sql`${position} > (${value('name')}, ${value('id')})`))
-                .orderBy(asc(organizations.name), asc(organizations.id))
-                .limit(value('limit'))
-            : db.select(byName).from(organizations)
-                .where(and(...conditions))
-                .orderBy(asc(organizations.name), asc(organizations.id))
-                .limit(value('limit'))
-                .offset(value('offset')),
+        : db.select(byName).from(organizations)
+            .where(and(...conditions, ...boundary))
+            .orderBy(...(shape.window === 'before' ? [desc(organizations.name), desc(organizations.id)] : [asc(organizations.name), asc(organizations.id)]))
+            .limit(value('limit'))
+            .offset(value('offset')),
     )
     return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
       .orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id)).prepare()
