@@ -1,4 +1,5 @@
-import type { Database } from './client.js'
+import { withCompiledRows } from './row-mapper.js'
+import type { Executor } from './transaction.js'
 
 /**
  * A query that drizzle builds once per database instead of on every request. Building the SQL
@@ -9,28 +10,30 @@ import type { Database } from './client.js'
  *   const sessionById = prepared((db) => db.select(...).where(eq(sessions.id, sql.placeholder('id'))).prepare())
  *   const [row] = await sessionById(db).all({ id })
  *
- * Prepared queries run on the database they were built for, never inside a transaction: pass the
- * district's `db`, not a `tx`.
+ * A query is kept per executor: given the district's `db` it is built once; given an open
+ * transaction it is built for that transaction (drizzle binds a prepared query to the session it
+ * was prepared on) and forgotten with it, so a service may take either, as every service does.
+ * Its rows are mapped by a mapping compiled once for the query (see `row-mapper.ts`).
  */
-export function prepared<Query>(build: (db: Database<any>) => Query): (db: Database<any>) => Query {
+export function prepared<Query>(build: (db: Executor) => Query): (db: Executor) => Query {
   const one = preparedShapes(() => '', build)
   return (db) => one(db, undefined)
 }
 
 /**
  * The same for a query whose shape varies with its input (which filters a list has, which way it
- * pages): one prepared query per shape and database, each shape named by `key`. The values go in
+ * pages): one prepared query per shape and executor, each shape named by `key`. The values go in
  * placeholders, so the number of shapes stays small whatever people search for.
  */
-export function preparedShapes<Shape, Query>(key: (shape: Shape) => string, build: (db: Database<any>, shape: Shape) => Query): (db: Database<any>, shape: Shape) => Query {
-  const byDatabase = new WeakMap<object, Map<string, Query>>()
+export function preparedShapes<Shape, Query>(key: (shape: Shape) => string, build: (db: Executor, shape: Shape) => Query): (db: Executor, shape: Shape) => Query {
+  const byExecutor = new WeakMap<object, Map<string, Query>>()
   return (db, shape) => {
-    let shapes = byDatabase.get(db)
-    if (!shapes) byDatabase.set(db, (shapes = new Map()))
+    let shapes = byExecutor.get(db)
+    if (!shapes) byExecutor.set(db, (shapes = new Map()))
     const name = key(shape)
     let query = shapes.get(name)
     if (query === undefined) {
-      query = build(db, shape)
+      query = withCompiledRows(build(db, shape))
       shapes.set(name, query)
     }
     return query
