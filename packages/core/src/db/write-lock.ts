@@ -3,8 +3,22 @@ import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/
 /** Statements that change the database (and so need the write lock), by their first word. */
 const WRITE = /^\s*(insert|update|delete|replace|create|drop|alter|begin|commit|pragma|vacuum|reindex|analyze|with\b[\s\S]*\b(insert|update|delete)\b)/i
 
-function sqlOf(statement: InStatement | string): string {
-  return typeof statement === 'string' ? statement : statement.sql
+const KNOWN_LIMIT = 1000
+const known = new Map<string, boolean>()
+
+/**
+ * Whether a statement writes, remembered per SQL text: a district runs a few hundred distinct
+ * statements, and the pattern scans a whole `WITH` query on each test.
+ */
+function writes(statement: InStatement | string): boolean {
+  const sql = typeof statement === 'string' ? statement : statement.sql
+  let write = known.get(sql)
+  if (write === undefined) {
+    write = WRITE.test(sql)
+    if (known.size >= KNOWN_LIMIT) known.clear()
+    known.set(sql, write)
+  }
+  return write
 }
 
 /** A queue of one: each holder runs after the previous one released. */
@@ -85,7 +99,7 @@ export function serializeWrites(client: Client): Client {
         case 'execute':
           return (statement: InStatement | string, args?: unknown) => {
             const run = () => (target.execute as (s: unknown, a?: unknown) => ReturnType<Client['execute']>)(statement, args)
-            return WRITE.test(sqlOf(statement)) ? guarded(run) : run()
+            return writes(statement) ? guarded(run) : run()
           }
         case 'batch':
           return (statements: InStatement[], mode?: TransactionMode) =>
