@@ -53,6 +53,15 @@ describe('challenge pages', () => {
     })
   }
 
+  it('draw the sponsor’s funnel as an image that says its numbers', async () => {
+    const html = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/manage`)).text()
+    const svg = /<svg [^>]*role="img"[^>]*>([\s\S]*?)<\/svg>/.exec(html)?.[1] ?? ''
+    expect(svg).toContain('<title id="funnel-title">')
+    // Two entries were submitted; each step is a bar with its label and number, also in words.
+    expect(/<desc id="funnel-desc">([^<]*)<\/desc>/.exec(svg)?.[1]).toContain('Propuestas: 2')
+    expect(svg.match(/<rect /g)).toHaveLength(4)
+  })
+
   it('show a round’s standings fifty at a time, best first', async () => {
     const many = await w.createChallenge({ title: 'Reto con muchísimas propuestas' })
     await w.publish(many.slug)

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { UNREAD_BADGE_LIMIT } from '../auth/auth-state.js'
 import type { Child } from 'hono/jsx'
+import { html, raw } from 'hono/html'
 import type { Context } from 'hono'
 import type { DistritoEnv } from '../http/env.js'
 import { LOCALES } from '../i18n/locales.js'
@@ -10,6 +11,18 @@ import type { PageProps } from './page-props.js'
 
 /** Any of these opens the administration area's link in the header. */
 const ADMIN_PERMISSIONS = ['core:users.manage', 'core:organizations.verify', 'core:outbox.read', 'core:audit.read', 'core:events.manage', 'core:comments.moderate']
+
+const HTMX_CONFIG = '{"includeIndicatorStyles":false,"allowScriptTags":false,"allowEval":false}'
+
+/**
+ * The document's head, as a template rather than JSX: hono/jsx gives `<head>` a namespace context
+ * that every element rendered after it in the process then looks up (a card list renders a third
+ * slower once any page has had a head), and renders its title, meta, link and script through
+ * components that look for a head to hoist into. Nothing here needs either.
+ */
+function documentHead(props: { title: string; noindex: boolean | undefined; assets: { icon: string; css: string; htmx: string }; themeColor: string }) {
+  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${props.title}</title>${props.noindex ? raw('<meta name="robots" content="noindex"/>') : ''}<meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="${props.assets.icon}" type="image/svg+xml"/><meta name="theme-color" content="${props.themeColor}"/><link rel="stylesheet" href="${props.assets.css}"/><script src="${props.assets.htmx}" defer=""></script></head>`
+}
 
 function isCurrent(path: string, href: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)
@@ -26,17 +39,7 @@ export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Ch
   const legal = legalLinks(config)
   return (
     <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title === name ? name : `${props.title} · ${name}`}</title>
-        {props.noindex ? <meta name="robots" content="noindex" /> : null}
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowScriptTags":false,"allowEval":false}' />
-        <link rel="icon" href={assets.icon} type="image/svg+xml" />
-        <meta name="theme-color" content={config.branding.primaryColor} />
-        <link rel="stylesheet" href={assets.css} />
-        <script src={assets.htmx} defer></script>
-      </head>
+      {documentHead({ title: props.title === name ? name : `${props.title} · ${name}`, noindex: props.noindex, assets, themeColor: config.branding.primaryColor })}
       <body>
         <a class="skip-link" href="#main">{t('core.shell.skipToContent')}</a>
         <header class="site-header">
