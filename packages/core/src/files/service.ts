@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { files, type StoredFile } from '../db/schema/files.js'
+import { preparedShapes } from '../db/prepared.js'
 import { afterCommit, type Executor } from '../db/transaction.js'
 import { CONTENT_TYPES, type FileType, detectFileType } from './file-types.js'
 import type { FileStorage } from './storage.js'
@@ -89,11 +90,7 @@ export function createFileService(storage: FileStorage, maxUploadBytes: number):
       return row!
     },
     list(db, subject, purpose) {
-      return db
-        .select()
-        .from(files)
-        .where(and(eq(files.subjectType, subject.type), eq(files.subjectId, subject.id), purpose ? eq(files.purpose, purpose) : undefined))
-        .orderBy(asc(files.createdAt))
+      return filesOfSubject(db, Boolean(purpose)).all({ type: subject.type, id: subject.id, purpose })
     },
     async get(db, id) {
       const [row] = await db.select().from(files).where(eq(files.id, id))
@@ -113,6 +110,18 @@ export function createFileService(storage: FileStorage, maxUploadBytes: number):
     },
   }
 }
+
+// Pages list an item's files on every view: built once per executor, with or without a purpose.
+const filesOfSubject = preparedShapes(
+  (byPurpose: boolean) => (byPurpose ? 'purpose' : 'all'),
+  (db, byPurpose) =>
+    db
+      .select()
+      .from(files)
+      .where(and(eq(files.subjectType, sql.placeholder('type')), eq(files.subjectId, sql.placeholder('id')), byPurpose ? eq(files.purpose, sql.placeholder('purpose')) : undefined))
+      .orderBy(asc(files.createdAt))
+      .prepare(),
+)
 
 /** Files of several items of one type, for lists, in one query. */
 export async function filesOf(db: Executor, subjectType: string, ids: readonly string[]): Promise<StoredFile[]> {

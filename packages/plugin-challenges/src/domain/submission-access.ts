@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
+import { prepared } from '@distrito/core/db'
 import { assignments, type Submission, submissions, teamMembers } from '../schema.js'
 import type { ChallengeAccess } from './access.js'
 
@@ -26,11 +27,17 @@ export async function submissionAccess(db: Executor, submission: Submission, use
 
 /** The person's entry to a challenge, as lead or member, if any. */
 export async function submissionOf(db: Executor, challengeId: string, userId: string) {
-  const [row] = await db
-    .select({ id: submissions.id, status: submissions.status })
-    .from(submissions)
-    .innerJoin(teamMembers, and(eq(teamMembers.submissionId, submissions.id), eq(teamMembers.userId, userId)))
-    .where(eq(submissions.challengeId, challengeId))
-    .limit(1)
+  const [row] = await submissionOfPerson(db).all({ challengeId, userId })
   return row
 }
+
+// On the challenge's page of everyone signed in: built once.
+const submissionOfPerson = prepared((db) =>
+  db
+    .select({ id: submissions.id, status: submissions.status })
+    .from(submissions)
+    .innerJoin(teamMembers, and(eq(teamMembers.submissionId, submissions.id), eq(teamMembers.userId, sql.placeholder('userId'))))
+    .where(eq(submissions.challengeId, sql.placeholder('challengeId')))
+    .limit(1)
+    .prepare(),
+)

@@ -10,10 +10,10 @@ import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
 import { Faq, Updates } from '../pages/conversation.js'
 import { AnswerFields, QuestionFields, UpdateFields } from '../pages/conversation-fields.js'
-import { FAQ_ON_PAGE, UPDATES_ON_PAGE, publicAnswers } from '../domain/faq.js'
+import { FAQ_ON_PAGE, UPDATES_ON_PAGE, latestAnswers, latestUpdates } from '../domain/faq.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
-import { type Challenge, questions, updates } from '../schema.js'
+import { type Challenge, questions } from '../schema.js'
 import { submissionOf } from '../domain/submission-access.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
 import { loadChallengePage } from './load.js'
@@ -92,10 +92,10 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       tagsOf(db, ch.id),
       relatedOrganizations(db, ch.id),
       ctx.services.files.list(db, subject, 'resource'),
-      db.select().from(questions).where(publicAnswers(ch.id)).orderBy(desc(questions.answeredAt)).limit(FAQ_ON_PAGE + 1),
+      latestAnswers(db).all({ id: ch.id }),
       user && !access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.askedBy, user.id))).orderBy(desc(questions.createdAt)).limit(50) : Promise.resolve([]),
       access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), sql`${questions.answeredAt} IS NULL`)).orderBy(questions.createdAt).limit(100) : Promise.resolve([]),
-      db.select().from(updates).where(eq(updates.challengeId, ch.id)).orderBy(desc(updates.createdAt)).limit(UPDATES_ON_PAGE + 1),
+      latestUpdates(db).all({ id: ch.id }),
       user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
       user ? submissionOf(db, ch.id, user.id) : Promise.resolve(undefined),
       access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state) : Promise.resolve(null),
