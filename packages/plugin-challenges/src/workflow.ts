@@ -1,6 +1,6 @@
 import { and, eq, sql, type Placeholder } from 'drizzle-orm'
 import { defineWorkflow, roleAtLeast, type AuthState, type Executor, type Recipients } from '@distrito/core'
-import { workflowItems } from '@distrito/core/db'
+import { prepared, workflowItems } from '@distrito/core/db'
 import { catalogueRank } from './domain/phases.js'
 import { publishResults } from './domain/results-service.js'
 import { awards, type Challenge, challengeOrganizations, challenges, criteria, judges, rounds } from './schema.js'
@@ -18,11 +18,16 @@ export const inState = (state: string | Placeholder) =>
 /** A challenge as its workflow sees it: with its co-sponsors, who run it too. */
 export type ChallengeItem = Challenge & { cosponsorIds: string[] }
 
+// The workflow loads its item for every panel of a challenge's staff pages: built once.
+const challengeById = prepared((db) => db.select().from(challenges).where(eq(challenges.id, sql.placeholder('id'))).prepare())
+const cosponsorsOf = prepared((db) =>
+  db.select({ id: challengeOrganizations.organizationId }).from(challengeOrganizations)
+    .where(and(eq(challengeOrganizations.challengeId, sql.placeholder('id')), eq(challengeOrganizations.relation, 'cosponsor')))
+    .prepare(),
+)
+
 export async function loadChallenge(db: Executor, id: string): Promise<ChallengeItem | undefined> {
-  const [[challenge], cosponsors] = await Promise.all([
-    db.select().from(challenges).where(eq(challenges.id, id)),
-    db.select({ id: challengeOrganizations.organizationId }).from(challengeOrganizations).where(and(eq(challengeOrganizations.challengeId, id), eq(challengeOrganizations.relation, 'cosponsor'))),
-  ])
+  const [[challenge], cosponsors] = await Promise.all([challengeById(db).all({ id }), cosponsorsOf(db).all({ id })])
   return challenge && { ...challenge, cosponsorIds: cosponsors.map((c) => c.id) }
 }
 

@@ -1,15 +1,22 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
+import { prepared } from '../db/prepared.js'
 import { notificationPreferences, notifications } from '../db/schema/notifications.js'
 
-export async function notificationsOf(db: Database, userId: string, window: { limit: number; offset: number }) {
-  return db
+// Everyone signed in opens this list: built once.
+const notificationsPage = prepared((db) =>
+  db
     .select()
     .from(notifications)
-    .where(eq(notifications.userId, userId))
+    .where(eq(notifications.userId, sql.placeholder('userId')))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(window.limit)
-    .offset(window.offset)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+)
+
+export async function notificationsOf(db: Database, userId: string, window: { limit: number; offset: number }) {
+  return notificationsPage(db).all({ userId, ...window })
 }
 
 /** Marks one of the person's notifications read and returns where it leads; others' are not found. */

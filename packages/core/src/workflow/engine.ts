@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import { leaseFree } from '../db/leases.js'
 import type { AuthState } from '../auth/auth-state.js'
 import { type PermissionTable, isGranted, roleAtLeast } from '../auth/permissions.js'
 import type { Database } from '../db/client.js'
+import { prepared } from '../db/prepared.js'
 import { type OrganizationRole } from '../db/schema/memberships.js'
 import { users } from '../db/schema/users.js'
 import { workflowItems, workflowTimers, workflowTransitions } from '../db/schema/workflows.js'
@@ -95,8 +96,37 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
   const subjectType = `${deps.plugin}.${definition.subject}`
   const transitions = definition.transitions as Record<string, TransitionDefinition<unknown, string>>
 
+  // What an item's page shows of its workflow (state, history, what is scheduled) is read on
+  // every view: these queries are built once per runner and executor.
+  const itemKey = (table: typeof workflowItems | typeof workflowTimers | typeof workflowTransitions) => and(eq(table.workflow, id), eq(table.itemId, sql.placeholder('itemId')))
+  const stateOf = prepared((db) => db.select({ state: workflowItems.state }).from(workflowItems).where(itemKey(workflowItems)).prepare())
+  const pendingTimers = prepared((db) =>
+    db.select({ transition: workflowTimers.transition, at: workflowTimers.dueAt }).from(workflowTimers)
+      .where(and(itemKey(workflowTimers), eq(workflowTimers.status, 'pending')))
+      .orderBy(asc(workflowTimers.dueAt))
+      .prepare(),
+  )
+  const transitionsOf = prepared((db) =>
+    db
+      .select({
+        transition: workflowTransitions.transition,
+        from: workflowTransitions.fromState,
+        to: workflowTransitions.toState,
+        at: workflowTransitions.at,
+        note: workflowTransitions.note,
+        actorName: users.name,
+        actorDeletedAt: users.deletedAt,
+        actorId: workflowTransitions.actorId,
+      })
+      .from(workflowTransitions)
+      .leftJoin(users, eq(users.id, workflowTransitions.actorId))
+      .where(itemKey(workflowTransitions))
+      .orderBy(asc(workflowTransitions.id))
+      .prepare(),
+  )
+
   async function currentState(db: Executor, itemId: string): Promise<string> {
-    const [row] = await db.select({ state: workflowItems.state }).from(workflowItems).where(and(eq(workflowItems.workflow, id), eq(workflowItems.itemId, itemId)))
+    const [row] = await stateOf(db).all({ itemId })
     return row?.state ?? definition.initial
   }
 
@@ -252,29 +282,11 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       }
     },
     async scheduled(db, itemId) {
-      const rows = await db
-        .select({ transition: workflowTimers.transition, at: workflowTimers.dueAt })
-        .from(workflowTimers)
-        .where(and(eq(workflowTimers.workflow, id), eq(workflowTimers.itemId, itemId), eq(workflowTimers.status, 'pending')))
-        .orderBy(asc(workflowTimers.dueAt))
+      const rows = await pendingTimers(db).all({ itemId })
       return rows.map((r) => ({ ...r, label: transitions[r.transition]?.label ?? r.transition }))
     },
     async timeline(db, itemId) {
-      const rows = await db
-        .select({
-          transition: workflowTransitions.transition,
-          from: workflowTransitions.fromState,
-          to: workflowTransitions.toState,
-          at: workflowTransitions.at,
-          note: workflowTransitions.note,
-          actorName: users.name,
-          actorDeletedAt: users.deletedAt,
-          actorId: workflowTransitions.actorId,
-        })
-        .from(workflowTransitions)
-        .leftJoin(users, eq(users.id, workflowTransitions.actorId))
-        .where(and(eq(workflowTransitions.workflow, id), eq(workflowTransitions.itemId, itemId)))
-        .orderBy(asc(workflowTransitions.id))
+      const rows = await transitionsOf(db).all({ itemId })
       return rows.map((r) => ({
         transition: r.transition,
         label: transitions[r.transition]?.label ?? r.transition,

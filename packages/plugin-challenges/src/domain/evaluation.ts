@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
-import { memberships, users } from '@distrito/core/db'
+import { memberships, prepared, users } from '@distrito/core/db'
 import { assignments, type Criterion, criteria, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
@@ -8,11 +8,14 @@ export const DISAGREEMENT_SPREAD = 25
 
 export type RoundWithCriteria = Round & { criteria: Criterion[] }
 
+// Every evaluation page reads the rounds and their rubrics: built once.
+const roundsOfChallenge = prepared((db) => db.select().from(rounds).where(eq(rounds.challengeId, sql.placeholder('challengeId'))).orderBy(asc(rounds.position)).prepare())
+const criteriaOfChallenge = prepared((db) =>
+  db.select({ criterion: criteria }).from(criteria).innerJoin(rounds, eq(rounds.id, criteria.roundId)).where(eq(rounds.challengeId, sql.placeholder('challengeId'))).orderBy(asc(criteria.position)).prepare(),
+)
+
 export async function roundsOf(db: Executor, challengeId: string): Promise<RoundWithCriteria[]> {
-  const [rs, cs] = await Promise.all([
-    db.select().from(rounds).where(eq(rounds.challengeId, challengeId)).orderBy(asc(rounds.position)),
-    db.select({ criterion: criteria }).from(criteria).innerJoin(rounds, eq(rounds.id, criteria.roundId)).where(eq(rounds.challengeId, challengeId)).orderBy(asc(criteria.position)),
-  ])
+  const [rs, cs] = await Promise.all([roundsOfChallenge(db).all({ challengeId }), criteriaOfChallenge(db).all({ challengeId })])
   return rs.map((r) => ({ ...r, criteria: cs.map((c) => c.criterion).filter((c) => c.roundId === r.id) }))
 }
 

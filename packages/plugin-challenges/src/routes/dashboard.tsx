@@ -2,7 +2,7 @@
 import type { Hono } from 'hono'
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { follows, organizations, users } from '@distrito/core/db'
+import { follows, organizations, prepared, users } from '@distrito/core/db'
 import { DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
 import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
@@ -24,18 +24,22 @@ async function funnel(ctx: PluginContext, challengeId: string) {
   return row!
 }
 
-/** Submitted and withdrawn entries (drafts stay their teams' own), with who leads them. */
+/** Submitted and withdrawn entries (drafts stay their teams' own), with who leads them: built once. */
+const submittedEntries = prepared((db) =>
+  db
+    .select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, submittedAt: submissions.submittedAt, summary: submissions.summary, organization: organizations.name, leadName: users.name, leadEmail: users.email, leadDeletedAt: users.deletedAt })
+    .from(submissions)
+    .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .leftJoin(users, eq(users.id, submissions.leadId))
+    .where(and(eq(submissions.challengeId, sql.placeholder('challengeId')), ne(submissions.status, 'draft')))
+    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+)
+
 function entries(ctx: PluginContext, challengeId: string) {
-  return (limit: number, offset: number) =>
-    ctx.db
-      .select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, submittedAt: submissions.submittedAt, summary: submissions.summary, organization: organizations.name, leadName: users.name, leadEmail: users.email, leadDeletedAt: users.deletedAt })
-      .from(submissions)
-      .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
-      .leftJoin(users, eq(users.id, submissions.leadId))
-      .where(and(eq(submissions.challengeId, challengeId), ne(submissions.status, 'draft')))
-      .orderBy(desc(submissions.submittedAt), desc(submissions.id))
-      .limit(limit)
-      .offset(offset)
+  return (limit: number, offset: number) => submittedEntries(ctx.db).all({ challengeId, limit, offset })
 }
 
 export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {

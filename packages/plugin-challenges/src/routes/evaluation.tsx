@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { users } from '@distrito/core/db'
+import { prepared, users } from '@distrito/core/db'
 import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { STANDINGS_PAGE_SIZE, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
 import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
@@ -22,6 +22,15 @@ const roundSchema = z.object({ name: z.string().trim().min(2).max(80) })
 const recuseSchema = z.object({ reason: z.string().trim().min(5, 'challenges.recuse.reasonShort').max(1000) })
 const shortlistSchema = z.object({ submission: manyOf(z.string().max(64), { min: 1 }) })
 
+// The evaluation page's own reads for the person viewing it: built once.
+const myAssignments = prepared((db) =>
+  db.select({ submissionId: assignments.submissionId, status: assignments.status, total: assignments.total, title: submissions.title }).from(assignments)
+    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .where(and(eq(assignments.roundId, sql.placeholder('roundId')), eq(assignments.judgeId, sql.placeholder('userId')))).orderBy(asc(submissions.submittedAt))
+    .prepare(),
+)
+const anyScore = prepared((db) => db.select({ r: scores.roundId }).from(scores).where(eq(scores.roundId, sql.placeholder('roundId'))).limit(1).prepare())
+
 export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
@@ -39,10 +48,8 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const [table, panel, mine, scored] = await Promise.all([
       l.access.staff ? standings(db, l.challenge.id, round, pageWindow(page, STANDINGS_PAGE_SIZE)) : Promise.resolve([]),
       l.access.staff ? judgeProgress(db, l.challenge.id, round.id) : Promise.resolve([]),
-      db.select({ submissionId: assignments.submissionId, status: assignments.status, total: assignments.total, title: submissions.title }).from(assignments)
-        .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-        .where(and(eq(assignments.roundId, round.id), eq(assignments.judgeId, user.id))).orderBy(asc(submissions.submittedAt)),
-      db.select({ r: scores.roundId }).from(scores).where(eq(scores.roundId, round.id)).limit(1),
+      myAssignments(db).all({ roundId: round.id, userId: user.id }),
+      anyScore(db).all({ roundId: round.id }),
     ])
     const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, STANDINGS_PAGE_SIZE), judges: panel, mine, rubricLocked: scored.length > 0, problems }
     if (problems.rubric || problems.judge || problems.round || problems.shortlist) c.status(422)

@@ -1,14 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { currentUser, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { memberships, workflowItems } from '@distrito/core/db'
 import { EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { assignments, challengeOrganizations, challenges, judges, rounds, submissions, teamMembers } from '../schema.js'
-import { UNLISTED_RANK } from '../domain/phases.js'
-import { challengeState, challengeStateJoin, inState } from '../workflow.js'
-
-export const QUEUE_PAGE_SIZE = 50
+import { QUEUE_PAGE_SIZE, judgeQueue, myEntries, myInvitations, mySponsored } from '../domain/personal-lists.js'
 
 export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The judge's work queue: every entry waiting for their evaluation, across challenges. */
@@ -17,52 +11,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { t } = c.var
     const page = pageParam.parse(c.req.query('page'))
     const { limit, offset } = pageWindow(page, QUEUE_PAGE_SIZE)
-    // The current rounds of the calls this person judges that are being judged, with what the queue
-    // sorts by: a call's row (its long texts) is read once, not once per entry.
-    const judged = ctx.db.$with('judged').as(
-      ctx.db
-        .select({
-          roundId: sql<string>`${rounds.id}`.as('judged_round_id'),
-          endsAt: sql<number | null>`${challenges.evaluationEndsAt}`.as('judged_ends_at'),
-          challengeTitle: sql<string>`${challenges.title}`.as('judged_challenge_title'),
-        })
-        .from(judges)
-        .innerJoin(challenges, eq(challenges.id, judges.challengeId))
-        .innerJoin(rounds, and(eq(rounds.challengeId, challenges.id), eq(rounds.position, challenges.currentRound)))
-        .where(and(eq(judges.userId, user.id), inState('evaluation')))
-        // A LIMIT (one no one reaches) keeps SQLite from flattening this into the queue's join, which
-        // would walk every entry the person ever judged instead of starting from these few rounds.
-        .limit(1_000_000),
-    )
-    // The page is chosen on narrow rows (the entries' status and date from an index); only its
-    // rows are then read whole. A judge with hundreds of entries no longer sorts their texts.
-    const queue = ctx.db.$with('queue').as(
-      ctx.db
-        .select({
-          roundId: assignments.roundId, submissionId: assignments.submissionId,
-          status: sql<'pending' | 'done'>`${assignments.status}`.as('queue_status'),
-          done: sql<number>`${assignments.status} = 'done'`.as('queue_done'),
-          endsAt: sql<number | null>`${judged.endsAt}`.as('queue_ends_at'),
-          challengeTitle: sql<string>`${judged.challengeTitle}`.as('queue_challenge_title'),
-          submittedAt: sql<number | null>`${submissions.submittedAt}`.as('queue_submitted_at'),
-        })
-        .from(judged)
-        .innerJoin(assignments, and(eq(assignments.judgeId, user.id), eq(assignments.roundId, judged.roundId)))
-        .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-        .where(and(inArray(assignments.status, ['pending', 'done']), eq(submissions.status, 'submitted')))
-        .orderBy(sql`${assignments.status} = 'done'`, sql`${judged.endsAt}`, sql`${judged.challengeTitle}`, asc(submissions.submittedAt))
-        .limit(limit)
-        .offset(offset),
-    )
-    // Left joins keep the page's few rows as the outer loop.
-    const rows = await ctx.db
-      .with(judged, queue)
-      .select({ slug: challenges.slug, challenge: challenges.title, blind: challenges.blindReview, evaluationEndsAt: challenges.evaluationEndsAt, round: rounds.name, submissionId: queue.submissionId, title: submissions.title, status: queue.status })
-      .from(queue)
-      .leftJoin(rounds, eq(rounds.id, queue.roundId))
-      .leftJoin(challenges, eq(challenges.id, rounds.challengeId))
-      .leftJoin(submissions, eq(submissions.id, queue.submissionId))
-      .orderBy(sql`${queue.done}`, sql`${queue.endsAt}`, sql`${queue.challengeTitle}`, sql`${queue.submittedAt}`)
+    const rows = await judgeQueue(ctx.db).all({ userId: user.id, limit, offset })
     const list = pageOf(rows, page, QUEUE_PAGE_SIZE)
     const pending = list.rows.filter((r) => r.status === 'pending').length
     return c.render(
@@ -93,23 +42,8 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/mine', async (c) => {
     const user = currentUser(c)
     const { t } = c.var
-    const [entries, sponsored, invitations] = await Promise.all([
-      ctx.db.select({ id: submissions.id, title: submissions.title, status: submissions.status, slug: challenges.slug, challenge: challenges.title })
-        .from(teamMembers).innerJoin(submissions, eq(submissions.id, teamMembers.submissionId)).innerJoin(challenges, eq(challenges.id, submissions.challengeId))
-        .where(eq(teamMembers.userId, user.id)).orderBy(desc(submissions.updatedAt)).limit(100),
-      ctx.db.select({ slug: challenges.slug, title: challenges.title, state: challengeState })
-        .from(challenges).innerJoin(memberships, and(eq(memberships.organizationId, challenges.sponsorId), eq(memberships.userId, user.id)))
-        .leftJoin(workflowItems, challengeStateJoin).orderBy(desc(challenges.createdAt)).limit(100),
-      // From the person's organizations to their invitations: published is read from the
-      // challenge's catalogue rank, so the query never walks every published challenge.
-      ctx.db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: challengeState, closesAt: challenges.closesAt })
-        .from(memberships)
-        .innerJoin(challengeOrganizations, and(eq(challengeOrganizations.organizationId, memberships.organizationId), eq(challengeOrganizations.relation, 'invited')))
-        .innerJoin(challenges, eq(challenges.id, challengeOrganizations.challengeId))
-        .leftJoin(workflowItems, challengeStateJoin)
-        .where(and(eq(memberships.userId, user.id), lt(challenges.catalogueRank, UNLISTED_RANK)))
-        .orderBy(desc(challenges.closesAt)).limit(100),
-    ])
+    const place = { userId: user.id }
+    const [entries, sponsored, invitations] = await Promise.all([myEntries(ctx.db).all(place), mySponsored(ctx.db).all(place), myInvitations(ctx.db).all(place)])
     return c.render(
       <>
         <PageHeader title={t('challenges.mine.title')} />

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { organizations, users } from '@distrito/core/db'
+import { organizations, prepared, users } from '@distrito/core/db'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
 import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
@@ -26,18 +26,26 @@ const feedbackSchema = z.object({ feedback: z.string().trim().max(8000) })
 const milestoneSchema = z.object({ title: z.string().trim().min(3).max(200), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'challenges.form.date') })
 const milestoneDoneSchema = z.object({ note: z.string().trim().max(1000) })
 
+// The results page is public once results are out: its selects are built once.
+const awardsOf = prepared((db) =>
+  db.select({ id: awards.id, rewardKind: awards.rewardKind, description: awards.description, amount: awards.amount, submissionId: submissions.id, title: submissions.title, organization: organizations.name, organizationSlug: organizations.slug, lead: users.name })
+    .from(awards).innerJoin(submissions, eq(submissions.id, awards.submissionId)).leftJoin(organizations, eq(organizations.id, submissions.organizationId)).leftJoin(users, eq(users.id, submissions.leadId))
+    .where(eq(awards.challengeId, sql.placeholder('challengeId'))).orderBy(asc(awards.createdAt))
+    .prepare(),
+)
+const voteTally = prepared((db) =>
+  db.select({ submissionId: votes.submissionId, title: submissions.title, count: sql<number>`count(*)` }).from(votes).innerJoin(submissions, eq(submissions.id, votes.submissionId))
+    .where(eq(votes.challengeId, sql.placeholder('challengeId'))).groupBy(votes.submissionId).orderBy(sql`count(*) DESC`).limit(10)
+    .prepare(),
+)
+
 async function resultsData(ctx: PluginContext, challengeId: string, withVotes: boolean) {
   const [given, pilots, tally] = await Promise.all([
-    ctx.db.select({ id: awards.id, rewardKind: awards.rewardKind, description: awards.description, amount: awards.amount, submissionId: submissions.id, title: submissions.title, organization: organizations.name, organizationSlug: organizations.slug, lead: users.name })
-      .from(awards).innerJoin(submissions, eq(submissions.id, awards.submissionId)).leftJoin(organizations, eq(organizations.id, submissions.organizationId)).leftJoin(users, eq(users.id, submissions.leadId))
-      .where(eq(awards.challengeId, challengeId)).orderBy(asc(awards.createdAt)),
+    awardsOf(ctx.db).all({ challengeId }),
     ctx.db.all<{ submission_id: string; total: number; done: number }>(sql`
       SELECT m.submission_id, count(*) AS total, count(m.done_at) AS done FROM ${milestones} m
       JOIN ${submissions} s ON s.id = m.submission_id WHERE s.challenge_id = ${challengeId} GROUP BY m.submission_id`),
-    withVotes
-      ? ctx.db.select({ submissionId: votes.submissionId, title: submissions.title, count: sql<number>`count(*)` }).from(votes).innerJoin(submissions, eq(submissions.id, votes.submissionId))
-        .where(eq(votes.challengeId, challengeId)).groupBy(votes.submissionId).orderBy(sql`count(*) DESC`).limit(10)
-      : Promise.resolve([]),
+    withVotes ? voteTally(ctx.db).all({ challengeId }) : Promise.resolve([]),
   ])
   return { given, pilots: new Map(pilots.map((p) => [p.submission_id, p])), tally }
 }
