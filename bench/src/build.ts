@@ -18,10 +18,10 @@ export interface BuiltDistrict {
   config: string
 }
 
-function tsc(project: string): Promise<void> {
-  const bin = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc')
+function tsc(root: string, project: string): Promise<void> {
+  const bin = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc')
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, '-p', project], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [bin, '-p', project], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
@@ -33,15 +33,16 @@ function tsc(project: string): Promise<void> {
  * Builds the district as it is deployed: each workspace package compiled by its own
  * `tsconfig.build.json` (what `pnpm build` publishes), and the configuration bundled to JavaScript
  * next to the original so that it imports the same packages. The server then starts the way a
- * district installed from npm does, without compiling TypeScript as it loads.
+ * district installed from npm does, without compiling TypeScript as it loads. `root` is the
+ * workspace to build: this one, or another revision's checkout (`pnpm bench:compare`).
  */
-export async function buildDistrict(config: string): Promise<BuiltDistrict> {
-  const packages = readdirSync(join(ROOT, 'packages'))
-    .map((name) => join(ROOT, 'packages', name, 'tsconfig.build.json'))
+export async function buildDistrict(config: string, root = ROOT): Promise<BuiltDistrict> {
+  const packages = readdirSync(join(root, 'packages'))
+    .map((name) => join(root, 'packages', name, 'tsconfig.build.json'))
     .filter((project) => existsSync(project))
-  await Promise.all(packages.map(tsc))
-  const source = resolve(ROOT, config)
+  await Promise.all(packages.map((project) => tsc(root, project)))
+  const source = resolve(root, config)
   const compiled = join(dirname(source), '.bench', 'distrito.config.mjs')
   await build({ entryPoints: [source], outfile: compiled, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' })
-  return { nodeArgs: [`--conditions=${BUILT_CONDITION}`, join(ROOT, 'packages/core/dist/cli/bin.js')], config: compiled }
+  return { nodeArgs: [`--conditions=${BUILT_CONDITION}`, join(root, 'packages/core/dist/cli/bin.js')], config: compiled }
 }
