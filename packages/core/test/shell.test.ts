@@ -21,6 +21,19 @@ describe('the page shell in both languages', () => {
     expect(html).toContain('<li>Salud</li>')
   })
 
+  it('titles each page with its own name, escaped, and keeps private pages out of search engines', async () => {
+    await setup()
+    const org = await t.createOrganization({ name: 'Café & <Datos> "IA"' })
+    const profile = await (await t.get(`/orgs/${org.slug}`)).text()
+    expect(profile).toContain('<title>Café &amp; &lt;Datos&gt; &quot;IA&quot; · Distrito de prueba</title>')
+    expect(profile).not.toContain('name="robots"')
+    const person = await t.createUser()
+    const client = t.client()
+    await client.login(person.email)
+    const account = await (await client.get('/account')).text()
+    expect(account).toContain('<meta name="robots" content="noindex"/>')
+  })
+
   it("follows the browser's Accept-Language", async () => {
     await setup()
     const html = await (await t.get('/', { headers: { 'Accept-Language': 'en-US,en;q=0.9,es;q=0.5' } })).text()

@@ -21,7 +21,17 @@ const HTMX_CONFIG = '{"includeIndicatorStyles":false,"allowScriptTags":false,"al
  * components that look for a head to hoist into. Nothing here needs either.
  */
 function documentHead(props: { title: string; noindex: boolean | undefined; assets: { icon: string; css: string; htmx: string }; themeColor: string }) {
-  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${props.title}</title>${props.noindex ? raw('<meta name="robots" content="noindex"/>') : ''}<meta name="htmx-config" content="${HTMX_CONFIG}"/><link rel="icon" href="${props.assets.icon}" type="image/svg+xml"/><meta name="theme-color" content="${props.themeColor}"/><link rel="stylesheet" href="${props.assets.css}"/><script src="${props.assets.htmx}" defer=""></script></head>`
+  return html`<head>
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+    <title>${props.title}</title>
+    ${props.noindex ? raw('<meta name="robots" content="noindex"/>') : ''}
+    <meta name="htmx-config" content="${HTMX_CONFIG}"/>
+    <link rel="icon" href="${props.assets.icon}" type="image/svg+xml"/>
+    <meta name="theme-color" content="${props.themeColor}"/>
+    <link rel="stylesheet" href="${props.assets.css}"/>
+    <script src="${props.assets.htmx}" defer=""></script>
+  </head>`
 }
 
 function isCurrent(path: string, href: string): boolean {
