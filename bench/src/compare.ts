@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { buildDistrict } from './build.js'
 import { ROOT, ensureDatabase, manifestOf } from './district.js'
-import { drive } from './load.js'
 import { freePort, serve, type Served } from './processes.js'
-import { signIn } from './sign-in.js'
+import { alternate } from './side-by-side.js'
+import { visitorHeaders } from './sign-in.js'
 
 const optionsSchema = z.object({
   base: z.string().min(1, 'give the revision to compare with: --base main~3'),
@@ -71,8 +71,6 @@ async function start(root: string, database: string, config: string): Promise<Se
   })
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
 const options = parseOptions(process.argv.slice(2))
 const baseRoot = checkout(options.base, options.data)
 // The database is the working tree's: a base without its newest migrations reads it as it is.
@@ -84,23 +82,14 @@ const servers = { base: await start(baseRoot, database, options.config), work: a
 const lines = ['| page | base req/s | this tree req/s | change |', '| --- | ---: | ---: | ---: |']
 try {
   for (const page of pages) {
-    const samples = { base: [] as number[], work: [] as number[] }
-    const headers: Record<'base' | 'work', Record<string, string>> = {
-      base: page.as ? { cookie: await signIn(servers.base.url, page.as, manifest.password) } : {},
-      work: page.as ? { cookie: await signIn(servers.work.url, page.as, manifest.password) } : {},
-    }
-    // Both compile the page's code before anything counts: the first bursts of a cold process are slow.
-    for (const side of ['base', 'work'] as const) await drive({ url: servers[side].url + page.path, headers: headers[side], connections: options.connections, warmup: 0, duration: 1 })
-    for (let round = 0; round < options.rounds; round++) {
-      // ABBA: neither side always goes first, after the other has warmed the machine's caches.
-      for (const side of round % 2 === 0 ? (['base', 'work'] as const) : (['work', 'base'] as const)) {
-        const result = await drive({ url: servers[side].url + page.path, headers: headers[side], connections: options.connections, warmup: 0.3, duration: options.burst })
-        if (result.errors) throw new Error(`${page.name}: ${result.errors} errors on ${side === 'base' ? options.base : 'this tree'}`)
-        samples[side].push(result.requestsPerSecond)
-      }
-    }
-    const [base, work] = [median(samples.base), median(samples.work)]
-    const line = `| ${page.name} | ${base.toFixed(0)} | ${work.toFixed(0)} | ${work >= base ? '+' : ''}${((work / base - 1) * 100).toFixed(1)} % |`
+    const side = async (server: Served) => ({ url: server.url + page.path, headers: await visitorHeaders(server.url, page.as, manifest.password) })
+    const [base, work] = await alternate(
+      [await side(servers.base), await side(servers.work)],
+      { connections: options.connections, rounds: options.rounds, burst: options.burst },
+    )
+    if (base.errors || work.errors) throw new Error(`${page.name}: ${base.errors} errors on ${options.base}, ${work.errors} on this tree`)
+    const change = work.requestsPerSecond / base.requestsPerSecond - 1
+    const line = `| ${page.name} | ${base.requestsPerSecond.toFixed(0)} | ${work.requestsPerSecond.toFixed(0)} | ${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} % |`
     lines.push(line)
     log(line)
   }

@@ -25,7 +25,7 @@ const optionsSchema = z.object({
 
 export type BenchOptions = z.output<typeof optionsSchema>
 
-const SMOKE = { scales: '0.002', duration: '0.3', warmup: '0', connections: '5' }
+const SMOKE = { scales: '0.002,0.004', duration: '0.3', warmup: '0', connections: '5' }
 const FULL = { scales: '1,5', duration: '5', warmup: '2', connections: '50' }
 
 /**

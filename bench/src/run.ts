@@ -5,11 +5,12 @@ import { resolve } from 'node:path'
 import { queriesOf } from '@distrito/core/testing'
 import { type BuiltDistrict, buildDistrict } from './build.js'
 import { drive, type LoadResult } from './load.js'
-import { ROOT, describeDatabase, ensureDatabase, manifestOf } from './district.js'
+import { ROOT, databasePath, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
-import { freePort, serve } from './processes.js'
-import { type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, growthOf, machine } from './report.js'
-import { signIn } from './sign-in.js'
+import { freePort, serve, type Served } from './processes.js'
+import { FLAT_SHARE, GROWTH_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
+import { alternate } from './side-by-side.js'
+import { signIn, visitorHeaders } from './sign-in.js'
 
 const log = (line: string) => process.stderr.write(line + '\n')
 
@@ -31,6 +32,49 @@ async function probe(url: string, headers: Record<string, string>): Promise<{ st
   return { status: response.status, queries: Number.isNaN(queries) ? null : queries }
 }
 
+/** The district as deployed, on one generated database, in its own process. */
+async function startDistrict(built: BuiltDistrict, database: string): Promise<Served> {
+  const port = await freePort()
+  return serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
+    port,
+    readyPath: '/health',
+    cwd: ROOT,
+    // Server-Timing carries each page's SQL count into the report.
+    env: { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1' },
+  })
+}
+
+/**
+ * Growth from the smallest to the largest scale, measured with both districts served at once and
+ * each page driven in alternated bursts: measured one scale after the other, the machine's drift
+ * between the two (a page with no query at all once lost a fifth) passed for growth.
+ */
+async function growthSideBySide(options: BenchOptions, built: BuiltDistrict, scales: [number, number]): Promise<Growth[]> {
+  log(`\n— Growth, scales ${scales[0]} and ${scales[1]} side by side`)
+  const databases = scales.map((scale) => databasePath(options.data, scale))
+  const manifests = databases.map((path) => manifestOf(options.config, path))
+  const servers = await Promise.all(databases.map((path) => startDistrict(built, path)))
+  const burst = options.duration / 10
+  const growth: Growth[] = []
+  try {
+    for (const page of manifests[0]!.pages.filter((p) => !options.only || p.name.includes(options.only))) {
+      const sides = await Promise.all(servers.map(async (server, i) => {
+        const same = manifests[i]!.pages.find((p) => p.name === page.name)!
+        return { url: server.url + same.path, headers: await visitorHeaders(server.url, same.as, manifests[i]!.password) }
+      }))
+      // The smoke run only shows that the measurement works, in a few seconds.
+      const warmups = options.smoke ? { warmup: 0.1, burstWarmup: 0.05 } : {}
+      const [small, large] = await alternate([sides[0]!, sides[1]!], { connections: options.connections, rounds: GROWTH_ROUNDS, burst, ...warmups })
+      const kept = large.requestsPerSecond / small.requestsPerSecond
+      growth.push({ name: page.name, scales, requestsPerSecond: [small.requestsPerSecond, large.requestsPerSecond], p99: [small.p99, large.p99], errors: small.errors + large.errors, flat: kept >= FLAT_SHARE })
+      log(`  ${page.name}: ${small.requestsPerSecond.toFixed(0)} → ${large.requestsPerSecond.toFixed(0)} req/s (${(kept * 100).toFixed(0)} %)`)
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()))
+  }
+  return growth
+}
+
 async function runScale(options: BenchOptions, built: BuiltDistrict, scale: number): Promise<ScaleRun> {
   log(`\n— Scale ${scale}`)
   const database = ensureDatabase({ dataDir: options.data, scale, config: options.config, fresh: options.fresh })
@@ -43,14 +87,7 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
   // on a shared machine one 5 s sample can come out a third off either way.
   log('measuring the bare Hono route (the ceiling)…')
   const ceilings = [await ceiling(options)]
-  const port = await freePort()
-  const server = await serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
-    port,
-    readyPath: '/health',
-    cwd: ROOT,
-    // Server-Timing carries each page's SQL count into the report.
-    env: { DATABASE_URL: `file:${database.path}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1' },
-  })
+  const server = await startDistrict(built, database.path)
   log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
   const results: PageResult[] = []
   try {
@@ -86,7 +123,8 @@ log('building the packages and the configuration, as they are deployed…')
 const built = await buildDistrict(options.config)
 const runs: ScaleRun[] = []
 for (const scale of options.scales) runs.push(await runScale(options, built, scale))
-const growth = growthOf(runs)
+const sorted = [...options.scales].sort((a, b) => a - b)
+const growth = sorted.length > 1 ? await growthSideBySide(options, built, [sorted[0]!, sorted[sorted.length - 1]!]) : []
 const report: Report = {
   date: new Date().toISOString(),
   machine: machine(),

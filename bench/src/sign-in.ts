@@ -13,3 +13,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   }
   return session.join('; ')
 }
+
+/** The headers a page's visitor sends: the session cookie of `as`, or none for an anonymous page. */
+export async function visitorHeaders(baseUrl: string, as: string | undefined, password: string): Promise<Record<string, string>> {
+  return as ? { cookie: await signIn(baseUrl, as, password) } : {}
+}

@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'distrito-bench-smoke-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('pnpm bench --smoke', () => {
-  it('generates a small district, serves it, drives every key page and the bare route, and reports them', () => {
+  it('generates two small districts, serves them, drives every key page and the bare route, compares the scales side by side, and reports them', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/src/run.ts', '--smoke', '--data', dir, '--out', dir], { cwd: root, encoding: 'utf8' })
     expect(run.status, run.stderr).toBe(0)
     const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report
@@ -23,6 +23,13 @@ describe('pnpm bench --smoke', () => {
       expect(page.errors, page.name).toBe(0)
       expect(page.requestsPerSecond, page.name).toBeGreaterThan(0)
       expect(page.queries, page.name).not.toBeNull()
+    }
+    // Growth: both scales served at once, every page driven on each.
+    expect(report.runs.map((r) => r.scale)).toEqual([0.002, 0.004])
+    expect(report.growth.map((g) => g.name)).toEqual(names)
+    for (const g of report.growth) {
+      expect(g.errors, g.name).toBe(0)
+      expect(Math.min(...g.requestsPerSecond), g.name).toBeGreaterThan(0)
     }
     expect(report.budgets.find((b) => b.name === 'zero errors')?.ok).toBe(true)
     expect(run.stdout).toContain('Budgets')
