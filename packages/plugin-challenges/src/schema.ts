@@ -290,6 +290,23 @@ export const standings = sqliteTable(
   (t) => [primaryKey({ columns: [t.roundId, t.submissionId] })],
 )
 
+/**
+ * Each judge's load in a round: assignments not recused, finished, recused. Kept by triggers on
+ * the assignments (migration 0004), so the evaluation page lists its judges without counting every
+ * assignment of a call with thousands of entries on each view.
+ */
+export const judgeLoads = sqliteTable(
+  'challenges_judge_loads',
+  {
+    roundId: text('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+    judgeId: text('judge_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    assigned: integer('assigned').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    recused: integer('recused').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.judgeId] })],
+)
+
 export const scores = sqliteTable(
   'challenges_scores',
   {

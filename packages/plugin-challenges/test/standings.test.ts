@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, sql } from 'drizzle-orm'
-import { standings } from '../src/domain/evaluation.js'
+import { judgeProgress, standings } from '../src/domain/evaluation.js'
 import { assignments, rounds, submissions } from '../src/schema.js'
 import { challengeWorld, type ChallengeWorld } from './world.js'
 
@@ -8,7 +8,7 @@ import { challengeWorld, type ChallengeWorld } from './world.js'
  * The standings are kept by triggers on the assignments; whatever changes them, they must say what
  * grouping the assignments says.
  */
-describe('standings kept with the assignments', () => {
+describe('standings and judges’ loads kept with the assignments', () => {
   let w: ChallengeWorld
   let challengeId: string
   let round: typeof rounds.$inferSelect
@@ -41,6 +41,20 @@ describe('standings kept with the assignments', () => {
   async function shown() {
     return (await standings(w.t.district.db, challengeId, round)).map((s) => ({ id: s.submissionId, assigned: s.assigned, done: s.done, mean: s.mean }))
   }
+  /** What the judges' loads must be: their assignments of the round counted, as the page did before. */
+  async function countedLoads() {
+    return w.t.district.db.all<{ user_id: string; assigned: number; done: number; recused: number }>(sql`
+      SELECT j.user_id,
+        count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
+        count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
+        count(a.judge_id) FILTER (WHERE a.status = 'recused') AS recused
+      FROM challenges_judges j JOIN core_users u ON u.id = j.user_id
+      LEFT JOIN ${assignments} a ON a.judge_id = j.user_id AND a.round_id = ${round.id}
+      WHERE j.challenge_id = ${challengeId} GROUP BY j.user_id ORDER BY u.name`)
+  }
+  async function keptLoads() {
+    return (await judgeProgress(w.t.district.db, challengeId, round.id)).map(({ user_id, assigned, done, recused }) => ({ user_id, assigned, done, recused }))
+  }
   const assignment = (submissionId: string, judgeId: string) => and(eq(assignments.roundId, round.id), eq(assignments.submissionId, submissionId), eq(assignments.judgeId, judgeId))
 
   it('follows assignments, finished evaluations, recusals and removals', async () => {
@@ -53,11 +67,14 @@ describe('standings kept with the assignments', () => {
     ])
     expect(await shown()).toEqual(await grouped())
     expect((await shown()).map((s) => s.assigned)).toEqual([2, 1, 1])
+    expect(await keptLoads()).toEqual(await countedLoads())
+    expect((await keptLoads()).map((l) => l.assigned)).toEqual([2, 2])
 
     await db.update(assignments).set({ status: 'done', total: 80 }).where(assignment('entry-a', w.judge1.id))
     await db.update(assignments).set({ status: 'done', total: 50 }).where(assignment('entry-a', w.judge2.id))
     await db.update(assignments).set({ status: 'done', total: 90 }).where(assignment('entry-c', w.judge2.id))
     expect(await shown()).toEqual(await grouped())
+    expect(await keptLoads()).toEqual(await countedLoads())
     const [first, second] = await standings(db, challengeId, round)
     expect([first!.submissionId, first!.mean, second!.submissionId, second!.mean, second!.spread, second!.disagreement]).toEqual(['entry-c', 90, 'entry-a', 65, 30, true])
 
@@ -65,11 +82,14 @@ describe('standings kept with the assignments', () => {
     await db.delete(assignments).where(assignment('entry-a', w.judge2.id))
     expect(await shown()).toEqual(await grouped())
     expect((await shown())[0]).toEqual({ id: 'entry-a', assigned: 1, done: 1, mean: 80 })
+    expect(await keptLoads()).toEqual(await countedLoads())
+    expect((await keptLoads()).find((l) => l.user_id === w.judge2.id)).toEqual({ user_id: w.judge2.id, assigned: 0, done: 0, recused: 1 })
   })
 
   it('lets an entry with standings be deleted', async () => {
     await w.t.district.db.delete(submissions).where(eq(submissions.id, 'entry-b'))
     expect((await shown()).map((s) => s.id)).toEqual(['entry-a', 'entry-c'])
     expect(await shown()).toEqual(await grouped())
+    expect(await keptLoads()).toEqual(await countedLoads())
   })
 })

@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
 import { memberships, prepared, users } from '@distrito/core/db'
-import { assignments, type Criterion, criteria, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { assignments, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
 export const DISAGREEMENT_SPREAD = 25
@@ -136,16 +136,23 @@ export async function standings(db: Executor, challengeId: string, round: Round,
   })
 }
 
+// The judges of a call with their loads in a round, kept by triggers on the assignments.
+const judgesWithLoads = prepared((db) =>
+  db
+    .select({
+      user_id: judges.userId, name: users.name, email: users.email,
+      assigned: sql<number>`coalesce(${judgeLoads.assigned}, 0)`, done: sql<number>`coalesce(${judgeLoads.done}, 0)`, recused: sql<number>`coalesce(${judgeLoads.recused}, 0)`,
+    })
+    .from(judges)
+    .innerJoin(users, eq(users.id, judges.userId))
+    .leftJoin(judgeLoads, and(eq(judgeLoads.roundId, sql.placeholder('roundId')), eq(judgeLoads.judgeId, judges.userId)))
+    .where(eq(judges.challengeId, sql.placeholder('challengeId')))
+    .orderBy(asc(users.name))
+    .prepare(),
+)
+
 /** Each judge's load in a round: assigned, done, recused. */
 export async function judgeProgress(db: Executor, challengeId: string, roundId: string) {
-  return db.all<{ user_id: string; name: string; email: string; assigned: number; done: number; recused: number }>(sql`
-    SELECT j.user_id, u.name, u.email,
-      count(a.judge_id) FILTER (WHERE a.status != 'recused') AS assigned,
-      count(a.judge_id) FILTER (WHERE a.status = 'done') AS done,
-      count(a.judge_id) FILTER (WHERE a.status = 'recused') AS recused
-    FROM ${judges} j JOIN ${users} u ON u.id = j.user_id
-    LEFT JOIN ${assignments} a ON a.judge_id = j.user_id AND a.round_id = ${roundId}
-    WHERE j.challenge_id = ${challengeId}
-    GROUP BY j.user_id ORDER BY u.name`)
+  return judgesWithLoads(db).all({ challengeId, roundId })
 }
 
