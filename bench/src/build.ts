@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { ROOT } from './district.js'
+import { freePort, serve, type Served } from './processes.js'
 
 /**
  * The export condition under which the workspace's packages resolve to their builds (`dist/`)
@@ -45,4 +46,19 @@ export async function buildDistrict(config: string, root = ROOT): Promise<BuiltD
   const compiled = join(dirname(source), '.bench', 'distrito.config.mjs')
   await build({ entryPoints: [source], outfile: compiled, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' })
   return { nodeArgs: [`--conditions=${BUILT_CONDITION}`, join(root, 'packages/core/dist/cli/bin.js')], config: compiled }
+}
+
+/**
+ * A built district started as deployed, on one generated database, in its own process, from the
+ * workspace it was built in (`root`).
+ */
+export async function startDistrict(built: BuiltDistrict, database: string, root = ROOT): Promise<Served> {
+  const port = await freePort()
+  return serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
+    port,
+    readyPath: '/health',
+    cwd: root,
+    // Server-Timing carries each page's SQL count into the report.
+    env: { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1' },
+  })
 }

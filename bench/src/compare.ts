@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { buildDistrict } from './build.js'
+import { buildDistrict, startDistrict } from './build.js'
 import { ROOT, ensureDatabase, manifestOf } from './district.js'
-import { freePort, serve, type Served } from './processes.js'
+import type { Served } from './processes.js'
 import { alternate } from './side-by-side.js'
 import { visitorHeaders } from './sign-in.js'
 
@@ -60,17 +60,6 @@ function checkout(revision: string, dataDir: string): string {
   return dir
 }
 
-async function start(root: string, database: string, config: string): Promise<Served> {
-  const built = await buildDistrict(config, root)
-  const port = await freePort()
-  return serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
-    port,
-    readyPath: '/health',
-    cwd: root,
-    env: { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-  })
-}
-
 const options = parseOptions(process.argv.slice(2))
 const baseRoot = checkout(options.base, options.data)
 // The database is the working tree's: a base without its newest migrations reads it as it is.
@@ -78,7 +67,8 @@ const database = ensureDatabase({ dataDir: options.data, scale: options.scale, c
 const manifest = manifestOf(options.config, database)
 const pages = manifest.pages.filter((p) => !options.only || p.name.includes(options.only))
 log('building and starting both…')
-const servers = { base: await start(baseRoot, database, options.config), work: await start(ROOT, database, options.config) }
+const [baseBuild, workBuild] = [await buildDistrict(options.config, baseRoot), await buildDistrict(options.config)]
+const servers = { base: await startDistrict(baseBuild, database, baseRoot), work: await startDistrict(workBuild, database) }
 const lines = ['| page | base req/s | this tree req/s | change |', '| --- | ---: | ---: | ---: |']
 try {
   for (const page of pages) {

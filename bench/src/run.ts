@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { queriesOf } from '@distrito/core/testing'
-import { type BuiltDistrict, buildDistrict } from './build.js'
+import { type BuiltDistrict, buildDistrict, startDistrict } from './build.js'
 import { drive, type LoadResult } from './load.js'
 import { ROOT, databasePath, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
-import { freePort, serve, type Served } from './processes.js'
+import { freePort, serve } from './processes.js'
 import { FLAT_SHARE, GROWTH_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
 import { alternate } from './side-by-side.js'
 import { signIn, visitorHeaders } from './sign-in.js'
@@ -30,18 +30,6 @@ async function probe(url: string, headers: Record<string, string>): Promise<{ st
   await response.arrayBuffer()
   const queries = queriesOf(response)
   return { status: response.status, queries: Number.isNaN(queries) ? null : queries }
-}
-
-/** The district as deployed, on one generated database, in its own process. */
-async function startDistrict(built: BuiltDistrict, database: string): Promise<Served> {
-  const port = await freePort()
-  return serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
-    port,
-    readyPath: '/health',
-    cwd: ROOT,
-    // Server-Timing carries each page's SQL count into the report.
-    env: { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1' },
-  })
 }
 
 /**
