@@ -258,11 +258,17 @@ export const assignments = sqliteTable(
     /** The weighted score out of 100, kept when the evaluation is done so lists need no arithmetic. */
     total: real('total'),
     doneAt: timestamp('done_at'),
+    /**
+     * When the entry was submitted, while it stands submitted; null once it is withdrawn or back
+     * in draft. Kept by triggers (migration 0005), so a judge's queue is read from the index below
+     * (which also serves a judge's assignments in a round) without looking up each entry.
+     */
+    queuedAt: timestamp('queued_at'),
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.submissionId, t.judgeId] }),
     index('challenges_assignments_judge_idx').on(t.judgeId, t.status),
-    index('challenges_assignments_judge_round_idx').on(t.judgeId, t.roundId, t.status),
+    index('challenges_assignments_queue_idx').on(t.judgeId, t.roundId, t.status, t.queuedAt, t.submissionId),
     index('challenges_assignments_submission_idx').on(t.submissionId, t.roundId),
   ],
 )

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm'
 import { memberships, prepared, workflowItems } from '@distrito/core/db'
 import { assignments, challengeOrganizations, challenges, judges, rounds, submissions, teamMembers } from '../schema.js'
 import { UNLISTED_RANK } from './phases.js'
@@ -12,52 +12,44 @@ const value = (name: string) => sql.placeholder(name)
 
 /** A judge's queue, a page at a time (`userId`, `limit`, `offset`): built once, run on each view. */
 export const judgeQueue = prepared((db) => {
-  // The current rounds of the calls this person judges that are being judged, with what the queue
-  // sorts by: a call's row (its long texts) is read once, not once per entry.
+  // The current rounds of the calls this person judges that are being judged, numbered in the
+  // order the queue shows them: a call's row (its long texts) is read once, not once per entry.
   const judged = db.$with('judged').as(
     db
       .select({
-        roundId: sql<string>`${rounds.id}`.as('judged_round_id'),
-        endsAt: sql<number | null>`${challenges.evaluationEndsAt}`.as('judged_ends_at'),
-        challengeTitle: sql<string>`${challenges.title}`.as('judged_challenge_title'),
+        position: sql<number>`row_number() OVER (ORDER BY ${challenges.evaluationEndsAt}, ${challenges.title}, ${rounds.id})`.as('judged_position'),
+        roundId: rounds.id, round: rounds.name,
+        slug: challenges.slug, challenge: challenges.title, blind: challenges.blindReview, evaluationEndsAt: challenges.evaluationEndsAt,
       })
       .from(judges)
       .innerJoin(challenges, eq(challenges.id, judges.challengeId))
       .innerJoin(rounds, and(eq(rounds.challengeId, challenges.id), eq(rounds.position, challenges.currentRound)))
-      .where(and(eq(judges.userId, value('userId')), inState('evaluation')))
-      // A LIMIT (one no one reaches) keeps SQLite from flattening this into the queue's join, which
-      // would walk every entry the person ever judged instead of starting from these few rounds.
-      .limit(1_000_000),
+      .where(and(eq(judges.userId, value('userId')), inState('evaluation'))),
   )
-  // The page is chosen on narrow rows (the entries' status and date from an index); only its
-  // rows are then read whole. A judge with hundreds of entries no longer sorts their texts.
+  // The page is chosen from the assignments' queue index alone (status and the entry's submission
+  // time, kept on each assignment): no entry is looked up until its row is on the page. The cross
+  // join keeps the few rounds as the outer loop.
   const queue = db.$with('queue').as(
     db
       .select({
-        roundId: assignments.roundId, submissionId: assignments.submissionId,
-        status: sql<'pending' | 'done'>`${assignments.status}`.as('queue_status'),
         done: sql<number>`${assignments.status} = 'done'`.as('queue_done'),
-        endsAt: sql<number | null>`${judged.endsAt}`.as('queue_ends_at'),
-        challengeTitle: sql<string>`${judged.challengeTitle}`.as('queue_challenge_title'),
-        submittedAt: sql<number | null>`${submissions.submittedAt}`.as('queue_submitted_at'),
+        position: sql<number>`${judged.position}`.as('queue_position'),
+        roundId: assignments.roundId, submissionId: assignments.submissionId, status: assignments.status, queuedAt: assignments.queuedAt,
       })
       .from(judged)
-      .innerJoin(assignments, and(eq(assignments.judgeId, value('userId')), eq(assignments.roundId, judged.roundId)))
-      .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-      .where(and(inArray(assignments.status, ['pending', 'done']), eq(submissions.status, 'submitted')))
-      .orderBy(sql`${assignments.status} = 'done'`, sql`${judged.endsAt}`, sql`${judged.challengeTitle}`, asc(submissions.submittedAt))
+      .crossJoin(assignments)
+      .where(and(eq(assignments.judgeId, value('userId')), eq(assignments.roundId, judged.roundId), inArray(assignments.status, ['pending', 'done']), isNotNull(assignments.queuedAt)))
+      .orderBy(sql`${assignments.status} = 'done'`, sql`${judged.position}`, asc(assignments.queuedAt), asc(assignments.submissionId))
       .limit(value('limit'))
       .offset(value('offset')),
   )
-  // Left joins keep the page's few rows as the outer loop.
   return db
     .with(judged, queue)
-    .select({ slug: challenges.slug, challenge: challenges.title, blind: challenges.blindReview, evaluationEndsAt: challenges.evaluationEndsAt, round: rounds.name, submissionId: queue.submissionId, title: submissions.title, status: queue.status })
+    .select({ slug: judged.slug, challenge: judged.challenge, blind: judged.blind, evaluationEndsAt: judged.evaluationEndsAt, round: judged.round, submissionId: queue.submissionId, title: submissions.title, status: sql<'pending' | 'done'>`${queue.status}` })
     .from(queue)
-    .leftJoin(rounds, eq(rounds.id, queue.roundId))
-    .leftJoin(challenges, eq(challenges.id, rounds.challengeId))
+    .innerJoin(judged, eq(judged.roundId, queue.roundId))
     .leftJoin(submissions, eq(submissions.id, queue.submissionId))
-    .orderBy(sql`${queue.done}`, sql`${queue.endsAt}`, sql`${queue.challengeTitle}`, sql`${queue.submittedAt}`)
+    .orderBy(sql`${queue.done}`, sql`${queue.position}`, queue.queuedAt, queue.submissionId)
     .prepare()
 })
 
