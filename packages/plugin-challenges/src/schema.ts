@@ -274,9 +274,11 @@ export const assignments = sqliteTable(
 )
 
 /**
- * Each entry's standing in a round: its judges' totals summed up. Kept by triggers on the
- * assignments (migration 0003), so a call with thousands of entries is ranked without grouping
- * every assignment on each view of its standings.
+ * Each entry's standing in a round: its judges' totals summed up. Every entry that reached the
+ * round has a row, judged or not, and `eligible` says whether it is still in the running there
+ * (submitted, and its round at least this one). Kept by triggers on the assignments (migration
+ * 0003), the entries and the rounds (0006), so a call with thousands of entries is ranked from one
+ * index, a page at a time, without grouping its assignments or looking up each entry.
  */
 export const standings = sqliteTable(
   'challenges_standings',
@@ -292,8 +294,16 @@ export const standings = sqliteTable(
     spread: real('spread'),
     /** The finished totals, comma-separated. */
     totals: text('totals'),
+    /** The entry stands submitted and reached this round: it is ranked here. */
+    eligible: integer('eligible', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.submissionId] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.submissionId] }),
+    // The ranking, best first: SQLite puts nulls (entries not yet scored) last when descending.
+    index('challenges_standings_rank_idx').on(t.roundId, t.eligible, sql`${t.mean} DESC`, t.submissionId),
+    // An entry's rows, when it is withdrawn, shortlisted or deleted.
+    index('challenges_standings_submission_idx').on(t.submissionId),
+  ],
 )
 
 /**

@@ -113,21 +113,22 @@ export const STANDINGS_PAGE_SIZE = 50
  * totals, their mean and spread, ranked by mean (unscored last). One grouped query per page, so a
  * call with thousands of entries shows them fifty at a time, best first.
  */
-export async function standings(db: Executor, challengeId: string, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
-  // Ranked on narrow rows (the entries' keys from an index, their standing kept by triggers on the
-  // assignments), then only the page's entries are read for their titles: a call with thousands of
-  // entries neither groups its assignments nor sorts texts on each view.
+export async function standings(db: Executor, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
+  // The page is read from the ranking index (every entry that reached the round has a standing,
+  // kept by triggers): skipping to a deep page walks index entries only, and just the page's
+  // entries are then read for their titles. Descending puts the unscored (null means) last.
   const rows = await db.all<{ id: string; title: string; status: string; round: number; assigned: number; done: number; mean: number | null; spread: number | null; totals: string | null }>(sql`
     WITH ranked AS (
-      SELECT s.id, s.round, coalesce(st.assigned, 0) AS assigned, coalesce(st.done, 0) AS done, st.mean, st.spread, st.totals
-      FROM ${submissions} s
-      LEFT JOIN ${standingsTable} st ON st.round_id = ${round.id} AND st.submission_id = s.id
-      WHERE s.challenge_id = ${challengeId} AND s.status = 'submitted' AND s.round >= ${round.position}
-      ORDER BY st.mean IS NULL, st.mean DESC, s.id
+      SELECT st.submission_id AS id, st.mean
+      FROM ${standingsTable} st
+      WHERE st.round_id = ${round.id} AND st.eligible = 1
+      ORDER BY st.mean DESC, st.submission_id
       LIMIT ${window.limit} OFFSET ${window.offset})
-    SELECT r.id, s.title, s.status, r.round, r.assigned, r.done, r.mean, r.spread, r.totals
-    FROM ranked r JOIN ${submissions} s ON s.id = r.id
-    ORDER BY r.mean IS NULL, r.mean DESC, r.id`)
+    SELECT r.id, s.title, s.status, s.round, st.assigned, st.done, st.mean, st.spread, st.totals
+    FROM ranked r
+    JOIN ${standingsTable} st ON st.round_id = ${round.id} AND st.submission_id = r.id
+    JOIN ${submissions} s ON s.id = r.id
+    ORDER BY r.mean DESC, r.id`)
   return rows.map((r) => {
     const totals = r.totals ? r.totals.split(',').map(Number) : []
     // One judge has no spread to speak of; the SQL gives 0 there.

@@ -46,7 +46,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const user = auth.user!
     const page = pageParam.parse(c.req.query('page'))
     const [table, panel, mine, scored] = await Promise.all([
-      l.access.staff ? standings(db, l.challenge.id, round, pageWindow(page, STANDINGS_PAGE_SIZE)) : Promise.resolve([]),
+      l.access.staff ? standings(db, round, pageWindow(page, STANDINGS_PAGE_SIZE)) : Promise.resolve([]),
       l.access.staff ? judgeProgress(db, l.challenge.id, round.id) : Promise.resolve([]),
       myAssignments(db).all({ roundId: round.id, userId: user.id }),
       anyScore(db).all({ roundId: round.id }),

@@ -81,7 +81,7 @@ function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; curre
 /** The entries of the last round reached, ranked by the judges' mean: for the people running it. */
 async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRound: number }) {
   const [round] = await ctx.db.select().from(rounds).where(and(eq(rounds.challengeId, challenge.id), eq(rounds.position, challenge.currentRound)))
-  return round ? standings(ctx.db, challenge.id, round, { limit: STANDINGS_PAGE_SIZE, offset: 0 }) : []
+  return round ? standings(ctx.db, round, { limit: STANDINGS_PAGE_SIZE, offset: 0 }) : []
 }
 
 export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
