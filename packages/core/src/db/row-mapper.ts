@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer'
 import { Column, SQL, Subquery, getTableName, is } from 'drizzle-orm'
+import { ROW_VALUES } from './file-client/statements.js'
 
 /** A selected field as drizzle's select builder lists it on a prepared query. */
 interface SelectedField {
@@ -9,6 +10,7 @@ interface SelectedField {
 
 type Decoder = { mapFromDriverValue(value: unknown): unknown }
 type RowValues = ArrayLike<unknown>
+type Decode = (value: unknown) => unknown
 
 /** The parts of drizzle's prepared select that its result mapping reads. */
 interface MappedQuery {
@@ -32,6 +34,24 @@ function decoderOf(field: unknown): Decoder {
 // libsql hands blobs over as ArrayBuffers; drizzle's columns expect Buffers.
 const normalized = (value: unknown) => (value instanceof ArrayBuffer ? Buffer.from(value) : value)
 
+// Decoders that hand the value back as it is: a plain column's, and an SQL field's without mapWith.
+const IDENTITY = new Set<unknown>([Column.prototype.mapFromDriverValue, (new SQL([]) as unknown as WithDecoder).decoder.mapFromDriverValue])
+
+/**
+ * A field's decoder as a plain function, or null when it changes nothing. Read once: a field of
+ * an aliased table (a CTE's columns) is a proxy, and each property read through it costs.
+ */
+function decodeOf(field: unknown): Decode | null {
+  const decoder = decoderOf(field)
+  const decode = decoder.mapFromDriverValue
+  return IDENTITY.has(decode) ? null : (value) => decode.call(decoder, value)
+}
+
+/** The values of a row by position: the file client's rows hand over their array (see ROW_VALUES). */
+function valuesOf(row: RowValues): RowValues {
+  return (row as { [ROW_VALUES]?: unknown[] })[ROW_VALUES] ?? row
+}
+
 /**
  * The row mapping of drizzle's `mapResultRow`, worked out once per query instead of once per value.
  * drizzle asks of every value which kind of field it came from (up to four prototype walks), builds
@@ -42,7 +62,7 @@ const normalized = (value: unknown) => (value instanceof ArrayBuffer ? Buffer.fr
  */
 export function compileRowMapper(fields: readonly SelectedField[], joinsNotNullableMap: Record<string, boolean> | undefined): (row: RowValues) => Record<string, unknown> {
   const count = fields.length
-  const decoders = fields.map((f) => decoderOf(f.field))
+  const decoders = fields.map((f) => decodeOf(f.field))
   const flat = fields.every((f) => f.path.length === 1)
   const keys = fields.map((f) => f.path[0]!)
   // Which nested objects may become null: by the first column's value, when all come from one table.
@@ -58,18 +78,24 @@ export function compileRowMapper(fields: readonly SelectedField[], joinsNotNulla
     })
     for (const [key, first] of firstOf) if (!first.mixed && !joinsNotNullableMap[first.table]) nullable.push({ key, index: first.index })
   }
-  const value = (row: RowValues, i: number) => {
-    const raw = row[i]
-    return raw === null ? null : decoders[i]!.mapFromDriverValue(normalized(raw))
+  const value = (values: RowValues, i: number) => {
+    const raw = values[i]
+    if (raw === null) return null
+    const decode = decoders[i]
+    // Only an object can be a blob's ArrayBuffer.
+    const plain = typeof raw === 'object' ? normalized(raw) : raw
+    return decode ? decode(plain) : plain
   }
   if (flat) {
     return (row) => {
+      const values = valuesOf(row)
       const result: Record<string, unknown> = {}
-      for (let i = 0; i < count; i++) result[keys[i]!] = value(row, i)
+      for (let i = 0; i < count; i++) result[keys[i]!] = value(values, i)
       return result
     }
   }
-  return (row) => {
+  return (whole) => {
+    const row = valuesOf(whole)
     const result: Record<string, unknown> = {}
     const decoded = new Array<unknown>(count)
     for (let i = 0; i < count; i++) {

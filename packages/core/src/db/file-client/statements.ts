@@ -27,6 +27,12 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 type RowConstructor = new (values: unknown[]) => Record<string, unknown>
 
 /**
+ * A row's values by position, as one array: the row mapper of prepared queries reads them there
+ * instead of through one getter per value. Not enumerable, like the positions themselves.
+ */
+export const ROW_VALUES = Symbol('distrito.rowValues')
+
+/**
  * A row type for a statement's columns: values by position (`row[0]`, `row.length`) are read from a
  * private field through the prototype, so they stay out of `Object.keys`, spreads and JSON, as in
  * @libsql/client's rows, without defining properties on every row.
@@ -39,6 +45,9 @@ function rowClass(count: number): RowConstructor {
     }
     static at(row: Row, index: number): unknown {
       return row.#values[index]
+    }
+    get [ROW_VALUES](): unknown[] {
+      return this.#values
     }
   }
   for (let i = 0; i < count; i++) {
