@@ -323,6 +323,18 @@ export const judgeLoads = sqliteTable(
   (t) => [primaryKey({ columns: [t.roundId, t.judgeId] })],
 )
 
+/**
+ * How many entries a call has in each state: drafts under way, submitted, shortlisted (submitted
+ * and past the first round). Kept by triggers on the entries (migration 0007), so the sponsor's
+ * funnel is read from one row instead of counting a big call's entries on each view.
+ */
+export const entryCounts = sqliteTable('challenges_entry_counts', {
+  challengeId: text('challenge_id').primaryKey().references(() => challenges.id, { onDelete: 'cascade' }),
+  drafts: integer('drafts').notNull().default(0),
+  submitted: integer('submitted').notNull().default(0),
+  shortlisted: integer('shortlisted').notNull().default(0),
+})
+
 export const scores = sqliteTable(
   'challenges_scores',
   {

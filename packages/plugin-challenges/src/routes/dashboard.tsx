@@ -1,45 +1,76 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { follows, organizations, prepared, users } from '@distrito/core/db'
 import { DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
 import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
-import { assignments, awards, criteria, rounds, scores, submissions } from '../schema.js'
+import { assignments, awards, challenges, criteria, entryCounts, rounds, scores, submissions } from '../schema.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
 import { loadForStaff } from './load.js'
 
 export const SUBMISSIONS_PAGE_SIZE = 50
 
-/** Followers → submissions → shortlisted → awarded, and drafts under way, in one query. */
+/**
+ * Followers → submissions → shortlisted → awarded, and drafts under way, in one query: the entries
+ * are counted from the call's row of counts (kept by triggers), so a big call is not counted again.
+ */
+const funnelQuery = prepared((db) =>
+  db
+    .select({
+      followers: sql<number>`(SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challenges.id})`,
+      drafts: sql<number>`coalesce(${entryCounts.drafts}, 0)`,
+      submitted: sql<number>`coalesce(${entryCounts.submitted}, 0)`,
+      shortlisted: sql<number>`coalesce(${entryCounts.shortlisted}, 0)`,
+      awarded: sql<number>`(SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challenges.id})`,
+    })
+    .from(challenges)
+    .leftJoin(entryCounts, eq(entryCounts.challengeId, challenges.id))
+    .where(eq(challenges.id, sql.placeholder('challengeId')))
+    .prepare(),
+)
+
 async function funnel(ctx: PluginContext, challengeId: string) {
-  const [row] = await ctx.db.all<{ followers: number; drafts: number; submitted: number; shortlisted: number; awarded: number }>(sql`
-    SELECT (SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challengeId}) AS followers,
-           (SELECT count(*) FROM ${submissions} WHERE ${submissions.challengeId} = ${challengeId} AND ${submissions.status} = 'draft') AS drafts,
-           (SELECT count(*) FROM ${submissions} WHERE ${submissions.challengeId} = ${challengeId} AND ${submissions.status} = 'submitted') AS submitted,
-           (SELECT count(*) FROM ${submissions} WHERE ${submissions.challengeId} = ${challengeId} AND ${submissions.status} = 'submitted' AND ${submissions.round} > 1) AS shortlisted,
-           (SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challengeId}) AS awarded`)
+  const [row] = await funnelQuery(ctx.db).all({ challengeId })
   return row!
 }
 
-/** Submitted and withdrawn entries (drafts stay their teams' own), with who leads them: built once. */
-const submittedEntries = prepared((db) =>
+// Submitted and withdrawn entries (drafts stay their teams' own), newest first, each query built once.
+const entriesOrder = [desc(submissions.submittedAt), desc(submissions.id)]
+const notDraft = and(eq(submissions.challengeId, sql.placeholder('challengeId')), ne(submissions.status, 'draft'))
+
+/** What the table shows: the lead is looked up only for an entry without an organization. */
+const entriesPage = prepared((db) =>
   db
-    .select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, submittedAt: submissions.submittedAt, summary: submissions.summary, organization: organizations.name, leadName: users.name, leadEmail: users.email, leadDeletedAt: users.deletedAt })
+    .select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, organization: organizations.name, leadName: users.name, leadDeletedAt: users.deletedAt })
     .from(submissions)
     .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
-    .leftJoin(users, eq(users.id, submissions.leadId))
-    .where(and(eq(submissions.challengeId, sql.placeholder('challengeId')), ne(submissions.status, 'draft')))
-    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
+    .leftJoin(users, and(isNull(submissions.organizationId), eq(users.id, submissions.leadId)))
+    .where(notDraft)
+    .orderBy(...entriesOrder)
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
     .prepare(),
 )
 
-function entries(ctx: PluginContext, challengeId: string) {
-  return (limit: number, offset: number) => submittedEntries(ctx.db).all({ challengeId, limit, offset })
+/** What the export adds: the summary, the lead's email. */
+const entriesExport = prepared((db) =>
+  db
+    .select({ id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, submittedAt: submissions.submittedAt, summary: submissions.summary, organization: organizations.name, leadName: users.name, leadEmail: users.email, leadDeletedAt: users.deletedAt })
+    .from(submissions)
+    .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .leftJoin(users, eq(users.id, submissions.leadId))
+    .where(notDraft)
+    .orderBy(...entriesOrder)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+)
+
+function exportedEntries(ctx: PluginContext, challengeId: string) {
+  return (limit: number, offset: number) => entriesExport(ctx.db).all({ challengeId, limit, offset })
 }
 
 export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
@@ -61,9 +92,9 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         { header: t('challenges.csv.round'), value: (r) => r.round },
         { header: t('challenges.csv.submittedAt'), value: (r) => r.submittedAt },
         { header: t('challenges.submission.summary'), value: (r) => r.summary },
-      ], pagesOf(entries(ctx, ch.id)))
+      ], pagesOf(exportedEntries(ctx, ch.id)))
     }
-    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entries(ctx, ch.id)(limit, offset), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state)])
+    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entriesPage(ctx.db).all({ challengeId: ch.id, limit, offset }), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state)])
     const list = pageOf(rows, page, SUBMISSIONS_PAGE_SIZE)
     const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(
