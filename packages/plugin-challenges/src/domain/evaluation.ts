@@ -110,7 +110,7 @@ export const STANDINGS_PAGE_SIZE = 50
 
 /**
  * The submitted entries of a round with their evaluations: how many are done, the judges'
- * totals, their mean and spread, ranked by mean (unscored last). One grouped query per page, so a
+ * totals, their mean and spread, ranked by mean (unscored last). One query per page, so a
  * call with thousands of entries shows them fifty at a time, best first.
  */
 export async function standings(db: Executor, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
