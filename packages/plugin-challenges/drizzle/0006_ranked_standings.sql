@@ -4,20 +4,18 @@ CREATE INDEX `challenges_standings_submission_idx` ON `challenges_standings` (`s
 -- Every entry that reached a round gets a row there, judged or not, and `eligible` says whether it
 -- is ranked (see standings in src/schema.ts). Below: the rows the assignments had not made yet,
 -- then each row's eligibility, then the triggers that keep both as entries and rounds change.
-INSERT OR IGNORE INTO `challenges_standings` (`round_id`, `submission_id`)
-SELECT r.`id`, s.`id` FROM `challenges_submissions` s
-JOIN `challenges_rounds` r ON r.`challenge_id` = s.`challenge_id` AND r.`position` <= s.`round`
-WHERE s.`status` = 'submitted';--> statement-breakpoint
+-- Which entries are ranked in which round is said once, by this view; the triggers read it.
 CREATE VIEW `challenges_standings_eligibility` AS
 SELECT r.`id` AS `round_id`, s.`id` AS `submission_id`, s.`status` = 'submitted' AND s.`round` >= r.`position` AS `eligible`
 FROM `challenges_submissions` s JOIN `challenges_rounds` r ON r.`challenge_id` = s.`challenge_id`;--> statement-breakpoint
+INSERT OR IGNORE INTO `challenges_standings` (`round_id`, `submission_id`)
+SELECT `round_id`, `submission_id` FROM `challenges_standings_eligibility` WHERE `eligible`;--> statement-breakpoint
 UPDATE `challenges_standings` SET `eligible` = coalesce((SELECT e.`eligible` FROM `challenges_standings_eligibility` e
 	WHERE e.`round_id` = `challenges_standings`.`round_id` AND e.`submission_id` = `challenges_standings`.`submission_id`), 0);--> statement-breakpoint
 -- An entry handed in, withdrawn, sent back to draft or moved to another round.
 CREATE TRIGGER `challenges_standings_on_entry` AFTER UPDATE OF `status`, `round` ON `challenges_submissions` BEGIN
 	INSERT OR IGNORE INTO `challenges_standings` (`round_id`, `submission_id`)
-	SELECT r.`id`, NEW.`id` FROM `challenges_rounds` r
-	WHERE NEW.`status` = 'submitted' AND r.`challenge_id` = NEW.`challenge_id` AND r.`position` <= NEW.`round`;
+	SELECT `round_id`, `submission_id` FROM `challenges_standings_eligibility` WHERE `submission_id` = NEW.`id` AND `eligible`;
 	UPDATE `challenges_standings` SET `eligible` = coalesce((SELECT e.`eligible` FROM `challenges_standings_eligibility` e
 		WHERE e.`round_id` = `challenges_standings`.`round_id` AND e.`submission_id` = NEW.`id`), 0)
 	WHERE `submission_id` = NEW.`id`;
@@ -25,18 +23,16 @@ END;--> statement-breakpoint
 -- An entry written as submitted at once (an import, the benchmark's district).
 CREATE TRIGGER `challenges_standings_on_new_entry` AFTER INSERT ON `challenges_submissions` WHEN NEW.`status` = 'submitted' BEGIN
 	INSERT OR IGNORE INTO `challenges_standings` (`round_id`, `submission_id`, `eligible`)
-	SELECT r.`id`, NEW.`id`, 1 FROM `challenges_rounds` r WHERE r.`challenge_id` = NEW.`challenge_id` AND r.`position` <= NEW.`round`;
+	SELECT `round_id`, `submission_id`, 1 FROM `challenges_standings_eligibility` WHERE `submission_id` = NEW.`id` AND `eligible`;
 END;--> statement-breakpoint
 -- A round added to a call, or moved: the entries that reach it.
 CREATE TRIGGER `challenges_standings_on_new_round` AFTER INSERT ON `challenges_rounds` BEGIN
 	INSERT OR IGNORE INTO `challenges_standings` (`round_id`, `submission_id`, `eligible`)
-	SELECT NEW.`id`, s.`id`, 1 FROM `challenges_submissions` s
-	WHERE s.`challenge_id` = NEW.`challenge_id` AND s.`status` = 'submitted' AND s.`round` >= NEW.`position`;
+	SELECT `round_id`, `submission_id`, 1 FROM `challenges_standings_eligibility` WHERE `round_id` = NEW.`id` AND `eligible`;
 END;--> statement-breakpoint
 CREATE TRIGGER `challenges_standings_on_round_moved` AFTER UPDATE OF `position` ON `challenges_rounds` BEGIN
 	INSERT OR IGNORE INTO `challenges_standings` (`round_id`, `submission_id`)
-	SELECT NEW.`id`, s.`id` FROM `challenges_submissions` s
-	WHERE s.`challenge_id` = NEW.`challenge_id` AND s.`status` = 'submitted' AND s.`round` >= NEW.`position`;
+	SELECT `round_id`, `submission_id` FROM `challenges_standings_eligibility` WHERE `round_id` = NEW.`id` AND `eligible`;
 	UPDATE `challenges_standings` SET `eligible` = coalesce((SELECT e.`eligible` FROM `challenges_standings_eligibility` e
 		WHERE e.`round_id` = NEW.`id` AND e.`submission_id` = `challenges_standings`.`submission_id`), 0)
 	WHERE `round_id` = NEW.`id`;
