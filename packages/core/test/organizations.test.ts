@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
 import { memberships, organizations } from '@distrito/core/db'
+import { SEARCH_CANDIDATES } from '../src/organizations/service.js'
 
 let t: TestDistrict
 afterEach(() => t?.close())
@@ -176,6 +177,40 @@ describe('the directory', () => {
     expect(await deep.text()).toContain('Organización 399')
     expect(deep.queries).toBe(small.queries)
     expect((await t.get('/orgs?q=organizacion')).queries).toBe(small.queries)
+  })
+
+  it('ranks the newest matches of a very common search, says so, and leaves filtered searches whole', async () => {
+    t = await createTestDistrict({ config })
+    const owner = await t.createUser()
+    const count = SEARCH_CANDIDATES + 10
+    const rows = Array.from({ length: count }, (_, i) => ({
+      id: `org-${i}`, slug: `org-${i}`, name: `Entidad ${String(i).padStart(3, '0')}`, kind: i === 0 ? ('university' as const) : ('startup' as const),
+      description: i === 1 ? 'Laboratorio de robótica submarina.' : 'Analítica de datos.', createdBy: owner.id,
+    }))
+    for (let i = 0; i < rows.length; i += 100) await t.district.db.insert(organizations).values(rows.slice(i, i + 100))
+    const slugs = (html: string) => [...html.matchAll(/card-title"><a href="\/orgs\/([^"]+)"/g)].map((m) => m[1]!)
+    const capped = 'Esta búsqueda coincide con más de 500 organizaciones'
+
+    const first = await (await t.get('/orgs?q=entidad')).text()
+    expect(first).toContain(capped)
+    expect(slugs(first)).toHaveLength(20)
+    const lastPage = SEARCH_CANDIDATES / 20
+    const last = await (await t.get(`/orgs?q=entidad&page=${lastPage}`)).text()
+    expect(slugs(last)).toHaveLength(20)
+    expect(last).not.toContain('rel="next"')
+    const ranked = new Set<string>()
+    for (let page = 1; page <= lastPage; page++) for (const slug of slugs(await (await t.get(`/orgs?q=entidad&page=${page}`)).text())) ranked.add(slug)
+    // The newest SEARCH_CANDIDATES, each once: the ten registered first are left out.
+    expect(ranked).toEqual(new Set(rows.slice(10).map((r) => r.slug)))
+
+    // A rarer word finds an old organization; a filter ranks every match that passes it.
+    const rare = await (await t.get('/orgs?q=robotica')).text()
+    expect(slugs(rare)).toEqual(['org-1'])
+    expect(rare).not.toContain(capped)
+    const filtered = await (await t.get('/orgs?q=entidad&kind=university')).text()
+    expect(slugs(filtered)).toEqual(['org-0'])
+    expect(filtered).not.toContain(capped)
+    expect((await (await t.get('/orgs?q=entidad', { headers: { 'accept-language': 'en' } })).text())).toContain('This search matches more than 500 organizations')
   })
 
   it('browses by position: "next" continues after the last name shown, "previous" comes back, at the same cost', async () => {

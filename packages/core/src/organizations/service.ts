@@ -117,6 +117,9 @@ interface DirectoryShape {
 
 const value = (name: string) => sql.placeholder(name)
 
+/** How many matches of an unfiltered directory search are ranked by relevance: the newest this many. */
+export const SEARCH_CANDIDATES = 500
+
 // Built once per shape: drizzle building this statement cost more than SQLite running it.
 const directoryQuery = preparedShapes(
   (shape: DirectoryShape) => JSON.stringify(shape),
@@ -131,21 +134,27 @@ const directoryQuery = preparedShapes(
     if (shape.sector) {
       conditions.push(sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${value('sector')})`)
     }
-    const columns = {
-      id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
-      investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
-      description: organizations.description, verifiedAt: organizations.verifiedAt,
-      // The row's sectors come along in the same statement, read from their primary key.
-      sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
-    }
     // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
     // their sectors. Reading whole rows for every skipped one made deep pages cost their depth.
     // A search is ordered by relevance, ties by the index's own order: sorting the matches by name
     // as well joined every match to its organization (3-4 times the cost of ranking them); filters
     // still need that join. Browsing goes by name, from a position when a link carries one (the
     // same cost at any depth), else by offset; going back reads the rows before the position.
-    const ranked = { id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'), rank: sql<number>`core_organizations_fts.rank`.as('rank') }
-    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank') }
+    // A search without filters ranks at most SEARCH_CANDIDATES matches, the most recently
+    // registered or edited (FTS5 reads its rowids newest first at no cost; ranking costs about 2 µs
+    // a match, so a common word over a large district made the page cost its number of matches).
+    // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. A filtered search ranks all its matches that pass: reading
+    // each match's row for the filters costs more than ranking it, and a cap taken before the
+    // filters would hide what they ask for.
+    const candidates = db.$with('candidates', { cutoff: sql<number>`cutoff`.as('cutoff') }).as(
+      sql`SELECT coalesce((SELECT rowid FROM core_organizations_fts WHERE core_organizations_fts MATCH ${value('match')} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}), 0) AS cutoff`,
+    )
+    const ranked = {
+      id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'),
+      rank: sql<number>`core_organizations_fts.rank`.as('rank'),
+      capped: (conditions.length ? sql<number>`0` : sql<number>`${candidates.cutoff} > 0`).as('capped'),
+    }
+    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank'), capped: sql<number>`0`.as('capped') }
     const position = sql`(${organizations.name}, ${organizations.id})`
     const boundary = shape.window === 'after' ? [sql`${position} > (${value('name')}, ${value('id')})`] : shape.window === 'before' ? [sql`${position} < (${value('name')}, ${value('id')})`] : []
     const page = db.$with('page').as(
@@ -154,7 +163,9 @@ const directoryQuery = preparedShapes(
             ? db.select(ranked).from(sql`core_organizations_fts`)
                 .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
                 .where(and(sql`core_organizations_fts MATCH ${value('match')}`, ...conditions))
-            : db.select(ranked).from(sql`core_organizations_fts`).where(sql`core_organizations_fts MATCH ${value('match')}`)
+            // The one-row cutoff is the outer loop, so FTS5 receives it as a rowid bound.
+            : db.select(ranked).from(candidates).crossJoin(sql`core_organizations_fts`)
+                .where(and(sql`core_organizations_fts MATCH ${value('match')}`, sql`core_organizations_fts.rowid >= ${candidates.cutoff}`))
           )
             .orderBy(sql`core_organizations_fts.rank`, sql`core_organizations_fts.rowid`)
             .limit(value('limit'))
@@ -165,7 +176,16 @@ const directoryQuery = preparedShapes(
             .limit(value('limit'))
             .offset(value('offset')),
     )
-    return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
+    const columns = {
+      id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
+      investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
+      description: organizations.description, verifiedAt: organizations.verifiedAt,
+      // Whether the search had more matches than it ranks (the page then says so).
+      capped: sql<boolean>`${page.capped}`.mapWith((v: number) => v === 1),
+      // The row's sectors come along in the same statement, read from their primary key.
+      sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
+    }
+    return db.with(...(shape.search && !conditions.length ? [candidates, page] : [page])).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
       .orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id)).prepare()
   },
 )

@@ -14,6 +14,10 @@ export const organizationMessages = bilingual({
   'core.org.clearFilters': ['Quitar los filtros', 'Clear the filters'],
   'core.org.results': ['Resultados', 'Results'],
   'core.org.noResults': ['Ninguna organización coincide', 'No organization matches'],
+  'core.org.searchCapped': [
+    'Esta búsqueda coincide con más de {count} organizaciones: se ordenan por relevancia las {count} registradas o actualizadas más recientemente. Agregue palabras o un filtro para encontrar las demás.',
+    'This search matches more than {count} organizations: the {count} most recently registered or updated are ordered by relevance. Add words or a filter to find the others.',
+  ],
   'core.org.noResultsHint': ['Pruebe con menos palabras o quite algún filtro.', 'Try fewer words or remove a filter.'],
   'core.org.emptyDirectory': ['Aún no hay organizaciones registradas', 'No organizations are registered yet'],
   'core.org.createLink': ['Registrar una organización', 'Register an organization'],

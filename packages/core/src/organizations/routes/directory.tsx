@@ -9,7 +9,7 @@ import { Pagination } from '../../ui/components/table.js'
 import { Filters, SearchFilter, SelectFilter } from '../../ui/components/filters.js'
 import { useDistrito } from '../../ui/context.js'
 import { cursorParam, keysetPageOf, keysetWindow, pageParam, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
-import { type DirectoryRow, directoryPage } from '../service.js'
+import { type DirectoryRow, SEARCH_CANDIDATES, directoryPage } from '../service.js'
 import { VerifiedBadge } from './verified-badge.js'
 
 export const DIRECTORY_PAGE_SIZE = 20
@@ -85,6 +85,7 @@ export function directoryRoutes() {
         ) : (
           <>
             <h2 class="visually-hidden">{t('core.org.results')}</h2>
+            {page.rows[0]!.capped ? <p class="meta">{t('core.org.searchCapped', { count: c.var.format.number(SEARCH_CANDIDATES) })}</p> : null}
             <ul class="card-list">{page.rows.map((org) => <OrganizationCard org={org} />)}</ul>
             <Pagination page={page} />
           </>
