@@ -111,6 +111,12 @@ describe('creating an organization', () => {
     expect(html).not.toContain('<img src=x')
     expect(html).not.toContain('<script>alert')
     expect(html).toContain('&lt;script&gt;')
+    // The directory's card (a template, not JSX) escapes the same way.
+    const listed = await (await t.get('/orgs')).text()
+    expect(listed).not.toContain('<img src=x')
+    expect(listed).not.toContain('<script>alert')
+    expect(listed).toContain('&lt;img src=x onerror=alert(1)&gt;</a>')
+    expect(listed).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
   })
 })
 

@@ -53,6 +53,22 @@ describe('challenge pages', () => {
     })
   }
 
+  it('show what sponsors typed on the catalogue’s cards as text', async () => {
+    const own = await challengeWorld()
+    try {
+      const { slug } = await own.createChallenge({ title: 'Reto <img src=x onerror=alert(1)> "IA"', summary: '<script>alert("x")</script> y más', rewardSummary: 'Premio <b>grande</b> & piloto' })
+      await own.publish(slug)
+      const html = await (await own.t.client().get('/challenges')).text()
+      expect(html).toContain(`href="/challenges/${slug}">Reto &lt;img src=x onerror=alert(1)&gt; &quot;IA&quot;</a>`)
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; y más')
+      expect(html).toContain('Premio &lt;b&gt;grande&lt;/b&gt; &amp; piloto')
+      expect(html).not.toContain('<img src=x')
+      expect(html).not.toContain('<script>alert')
+    } finally {
+      own.t.close()
+    }
+  })
+
   it('draw the sponsor’s funnel as an image that says its numbers', async () => {
     const html = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/manage`)).text()
     const svg = /<svg [^>]*role="img"[^>]*>([\s\S]*?)<\/svg>/.exec(html)?.[1] ?? ''

@@ -12,7 +12,7 @@ import { countryName } from '../countries.js'
 import { organizationInputSchema } from '../organization-schema.js'
 import { createOrganization, organizationBySlug, type OrganizationWithRole, updateOrganization } from '../service.js'
 import { OrganizationForm, organizationValues } from './organization-form.js'
-import { VerifiedBadge } from './verified-badge.js'
+import { verifiedBadge } from './verified-badge.js'
 
 /**
  * An organization by the slug in the address, or 404, with the viewer's role in it. District
@@ -78,7 +78,7 @@ function OrganizationPage(props: { org: OrganizationWithRole }) {
           </>
         }
       />
-      {org.verifiedAt ? <p><VerifiedBadge /></p> : null}
+      {org.verifiedAt ? <p>{verifiedBadge(t)}</p> : null}
       {org.description ? <p class="prose">{org.description}</p> : null}
       <dl class="facts">
         <Fact label={t('core.org.country')} value={countryName(org.country, locale)} />
