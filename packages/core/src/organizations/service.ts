@@ -143,9 +143,9 @@ const directoryQuery = preparedShapes(
     // A search without filters ranks at most SEARCH_CANDIDATES matches, the most recently
     // registered or edited (FTS5 reads its rowids newest first at no cost; ranking costs about 2 µs
     // a match, so a common word over a large district made the page cost its number of matches).
-    // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. A filtered search ranks all its matches that pass: reading
-    // each match's row for the filters costs more than ranking it, and a cap taken before the
-    // filters would hide what they ask for.
+    // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. A filtered
+    // search ranks all its matches that pass: reading each match's row for the filters costs more
+    // than ranking it, and a cap taken before the filters would hide what they ask for.
     const candidates = db.$with('candidates', { cutoff: sql<number>`cutoff`.as('cutoff') }).as(
       sql`SELECT coalesce((SELECT rowid FROM core_organizations_fts WHERE core_organizations_fts MATCH ${value('match')} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}), 0) AS cutoff`,
     )
