@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
-import { memberships, organizations } from '@distrito/core/db'
+import { memberships, organizationSectors, organizations } from '@distrito/core/db'
 import { SEARCH_CANDIDATES } from '../src/organizations/service.js'
 
 let t: TestDistrict
@@ -164,6 +164,28 @@ describe('the directory', () => {
     expect((await t.get('/orgs?kind=dragon&page=-4')).status).toBe(200)
   })
 
+  it('keeps a search’s filters in step with the profile: kind, subregion and sectors, edited or gone', async () => {
+    const { slug } = await withOwner()
+    const found = async (query: string) => [...(await (await t.get(`/orgs?q=agrodatos&${query}`)).text()).matchAll(/card-title"><a href="\/orgs\/([^"]+)"/g)].map((m) => m[1])
+    expect(await found('kind=startup&subregion=sur&sector=agroindustria')).toEqual([slug])
+    expect(await found('kind=company')).toEqual([])
+    expect(await found('sector=salud')).toEqual([])
+
+    const edited = await t.post(`/orgs/${slug}/edit`, { ...startup, kind: 'company', subregion: 'pacifico', sectors: ['salud'] })
+    expect(edited.status).toBe(303)
+    expect(await found('kind=company&subregion=pacifico&sector=salud')).toEqual([slug])
+    expect(await found('kind=startup')).toEqual([])
+    expect(await found('subregion=sur')).toEqual([])
+    expect(await found('sector=agroindustria')).toEqual([])
+
+    // Sectors taken away, then the organization deleted: the index forgets them.
+    await t.district.db.delete(organizationSectors).where(eq(organizationSectors.organizationId, (await t.district.db.select({ id: organizations.id }).from(organizations))[0]!.id))
+    expect(await found('sector=salud')).toEqual([])
+    expect(await found('kind=company')).toEqual([slug])
+    await t.district.db.delete(organizations)
+    expect(await found('kind=company')).toEqual([])
+  })
+
   it('pages through results with a fixed number of queries whatever the size', async () => {
     t = await createTestDistrict({ config })
     const owner = await t.createUser()
@@ -185,7 +207,7 @@ describe('the directory', () => {
     expect((await t.get('/orgs?q=organizacion')).queries).toBe(small.queries)
   })
 
-  it('ranks the newest matches of a very common search, says so, and leaves filtered searches whole', async () => {
+  it('ranks the newest matches of a very common search and says so; a filter narrows the matches first', async () => {
     t = await createTestDistrict({ config })
     const owner = await t.createUser()
     const count = SEARCH_CANDIDATES + 10

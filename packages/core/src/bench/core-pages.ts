@@ -22,6 +22,7 @@ export function corePages(pop: Population, organizationSlug: string, beforeDeepP
     { name: 'organizations: first page', path: '/orgs' },
     { name: 'organizations: deep page', path: `/orgs?page=${deepPage}&after=${encodeCursor(beforeDeepPage)}` },
     { name: 'organizations: search', path: '/orgs?q=analitica' },
+    { name: 'organizations: search with a filter', path: '/orgs?q=analitica&kind=startup' },
     { name: 'organizations: filters', path: '/orgs?kind=startup&page=3' },
     { name: 'organization profile', path: `/orgs/${organizationSlug}` },
     { name: 'notifications', path: '/notifications', as: member },

@@ -96,12 +96,25 @@ export interface DirectoryFilters {
 }
 
 /**
- * Turns what people type into an FTS5 query: each word a prefix match, all words required.
- * Quotes keep FTS syntax (AND, NEAR, *, column filters) from being interpreted.
+ * Turns what people type into an FTS5 query over the text columns: each word a prefix match, all
+ * words required. Quotes keep FTS syntax (AND, NEAR, *, column filters) from being interpreted.
  */
 export function ftsQuery(text: string): string | null {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 8)
-  return words?.length ? words.map((w) => `"${w}"*`).join(' ') : null
+  return words?.length ? `{name legal_id city description} : (${words.map((w) => `"${w}"*`).join(' ')})` : null
+}
+
+/** A facet's token in the search index (core migration 0006): a letter and the value's UTF-8 in hex. */
+const facetToken = (letter: 'k' | 'r' | 's', value: string) => `${letter}${Buffer.from(value, 'utf8').toString('hex')}`
+
+/** A search's words and the facets it is filtered by, as one FTS5 query answered by the index alone. */
+function searchMatch(words: string, filters: DirectoryFilters): string {
+  const facets = [
+    filters.kind ? facetToken('k', filters.kind) : null,
+    filters.subregion ? facetToken('r', filters.subregion) : null,
+    filters.sector ? facetToken('s', filters.sector) : null,
+  ].filter(Boolean)
+  return [words, ...facets.map((token) => `facets : ${token}`)].join(' AND ')
 }
 
 /** Which filters a directory query has and which way it pages: its values go in placeholders. */
@@ -117,21 +130,23 @@ interface DirectoryShape {
 
 const value = (name: string) => sql.placeholder(name)
 
-/** How many matches of an unfiltered directory search are ranked by relevance: the newest this many. */
+/** How many matches of a directory search are ranked by relevance: the newest this many. */
 export const SEARCH_CANDIDATES = 500
 
 // Built once per shape: drizzle building this statement cost more than SQLite running it.
 const directoryQuery = preparedShapes(
   (shape: DirectoryShape) => JSON.stringify(shape),
   (db, shape) => {
+    // A search has kind, subregion and sector in its FTS5 query (see `searchMatch`).
     const conditions: SQL[] = []
-    if (shape.kind) conditions.push(sql`${organizations.kind} = ${value('kind')}`)
-    if (shape.subregion) conditions.push(sql`${organizations.subregion} = ${value('subregion')}`)
+    const facetsInSearch = shape.search
+    if (shape.kind && !facetsInSearch) conditions.push(sql`${organizations.kind} = ${value('kind')}`)
+    if (shape.subregion && !facetsInSearch) conditions.push(sql`${organizations.subregion} = ${value('subregion')}`)
     if (shape.verified !== undefined) conditions.push(shape.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
     if (shape.verificationState) {
       conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = ${VERIFICATION_WORKFLOW} AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${value('verificationState')})`)
     }
-    if (shape.sector) {
+    if (shape.sector && !facetsInSearch) {
       conditions.push(sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${value('sector')})`)
     }
     // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
@@ -140,12 +155,12 @@ const directoryQuery = preparedShapes(
     // as well joined every match to its organization (3-4 times the cost of ranking them); filters
     // still need that join. Browsing goes by name, from a position when a link carries one (the
     // same cost at any depth), else by offset; going back reads the rows before the position.
-    // A search without filters ranks at most SEARCH_CANDIDATES matches, the most recently
+    // A search ranks at most SEARCH_CANDIDATES matches of its words and facets, the most recently
     // registered or edited (FTS5 reads its rowids newest first at no cost; ranking costs about 2 µs
     // a match, so a common word over a large district made the page cost its number of matches).
-    // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. A filtered
-    // search ranks all its matches that pass: reading each match's row for the filters costs more
-    // than ranking it, and a cap taken before the filters would hide what they ask for.
+    // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. The filters
+    // outside the index (verification, for administrators) rank every match that passes them: a
+    // cap taken before them would hide what they ask for.
     const candidates = db.$with('candidates', { cutoff: sql<number>`cutoff`.as('cutoff') }).as(
       sql`SELECT coalesce((SELECT rowid FROM core_organizations_fts WHERE core_organizations_fts MATCH ${value('match')} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}), 0) AS cutoff`,
     )
@@ -190,7 +205,7 @@ const directoryQuery = preparedShapes(
   },
 )
 
-/** One page of the directory: filters use indexes, search uses the full-text index, by relevance. */
+/** One page of the directory: filters use indexes, a search the full-text index (its facets too), by relevance. */
 export async function directoryPage(db: Database, filters: DirectoryFilters, window: ListWindow) {
   const match = filters.q ? ftsQuery(filters.q) : null
   if (filters.q && !match) return []
@@ -200,7 +215,7 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
     sector: Boolean(filters.sector), search: Boolean(match), window: match || !cursor ? 'offset' : 'after' in window ? 'after' : 'before',
   }
   return directoryQuery(db, shape).all({
-    kind: filters.kind, subregion: filters.subregion, verificationState: filters.verificationState, sector: filters.sector, match,
+    kind: filters.kind, subregion: filters.subregion, verificationState: filters.verificationState, sector: filters.sector, match: match && searchMatch(match, filters),
     limit: window.limit, offset: 'offset' in window ? window.offset : 0, name: cursor?.[0] ?? '', id: cursor?.[1] ?? '',
   })
 }
