@@ -139,14 +139,13 @@ const directoryQuery = preparedShapes(
   (db, shape) => {
     // A search has kind, subregion and sector in its FTS5 query (see `searchMatch`).
     const conditions: SQL[] = []
-    const facetsInSearch = shape.search
-    if (shape.kind && !facetsInSearch) conditions.push(sql`${organizations.kind} = ${value('kind')}`)
-    if (shape.subregion && !facetsInSearch) conditions.push(sql`${organizations.subregion} = ${value('subregion')}`)
+    if (shape.kind && !shape.search) conditions.push(sql`${organizations.kind} = ${value('kind')}`)
+    if (shape.subregion && !shape.search) conditions.push(sql`${organizations.subregion} = ${value('subregion')}`)
     if (shape.verified !== undefined) conditions.push(shape.verified ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt))
     if (shape.verificationState) {
       conditions.push(sql`EXISTS (SELECT 1 FROM ${workflowItems} WHERE ${workflowItems.workflow} = ${VERIFICATION_WORKFLOW} AND ${workflowItems.itemId} = ${organizations.id} AND ${workflowItems.state} = ${value('verificationState')})`)
     }
-    if (shape.sector && !facetsInSearch) {
+    if (shape.sector && !shape.search) {
       conditions.push(sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id} AND ${organizationSectors.sector} = ${value('sector')})`)
     }
     // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
@@ -161,13 +160,14 @@ const directoryQuery = preparedShapes(
     // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. The filters
     // outside the index (verification, for administrators) rank every match that passes them: a
     // cap taken before them would hide what they ask for.
+    const bounded = shape.search && conditions.length === 0
     const candidates = db.$with('candidates', { cutoff: sql<number>`cutoff`.as('cutoff') }).as(
       sql`SELECT coalesce((SELECT rowid FROM core_organizations_fts WHERE core_organizations_fts MATCH ${value('match')} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}), 0) AS cutoff`,
     )
     const ranked = {
       id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'),
       rank: sql<number>`core_organizations_fts.rank`.as('rank'),
-      capped: (conditions.length ? sql<number>`0` : sql<number>`${candidates.cutoff} > 0`).as('capped'),
+      capped: (bounded ? sql<number>`${candidates.cutoff} > 0` : sql<number>`0`).as('capped'),
     }
     const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank'), capped: sql<number>`0`.as('capped') }
     const position = sql`(${organizations.name}, ${organizations.id})`
@@ -200,7 +200,7 @@ const directoryQuery = preparedShapes(
       // The row's sectors come along in the same statement, read from their primary key.
       sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
     }
-    return db.with(...(shape.search && !conditions.length ? [candidates, page] : [page])).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
+    return db.with(...(bounded ? [candidates, page] : [page])).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
       .orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id)).prepare()
   },
 )
