@@ -265,6 +265,26 @@ describe('tables', () => {
     expect(bad.status).toBe(200)
   })
 
+  it('escapes what people typed wherever a template shows it: header, table cells, headings, filters', async () => {
+    await setup()
+    const markup = '<img src=x onerror=alert(1)> & "q"'
+    const escaped = '&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;'
+    const person = await t.createUser()
+    await t.createOrganization({ name: markup, members: [{ user: person, role: 'admin' }] })
+    const client = t.client()
+    await client.login(person.email)
+    expect((await client.post('/notes', { title: markup, visibility: 'members', confirm: 'on' })).status).toBe(303)
+    const list = await (await client.get('/notes')).text()
+    // The shell's header names the organization the person acts for; the table's cell links the note.
+    expect(list).toContain(`<li class="acting-for">Actúa por ${escaped}</li>`)
+    const noteLink = list.match(/<td><a href="(\/notes\/[^"]+)">/)![1]!
+    expect(list).toContain(`<td><a href="${noteLink}">${escaped}</a></td>`)
+    expect(await (await client.get(noteLink)).text()).toContain(`<div class="page-header"><div><h1>${escaped}</h1></div></div>`)
+    const search = await (await t.get(`/orgs?q=${encodeURIComponent(markup)}`)).text()
+    expect(search).toContain(`<input id="filter-q" type="search" name="q" value="${escaped}" maxlength="100"/>`)
+    for (const page of [list, search]) expect(page).not.toContain('<img src=x')
+  })
+
   it('runs the same number of queries whatever the amount of data', async () => {
     t = await createTestDistrict({ plugins: [notesPlugin()] })
     const small = (await t.get('/notes')).queries
