@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { users } from '@distrito/core/db'
 import { submissions } from '../src/schema.js'
 import { challengeWorld, type ChallengeWorld } from './world.js'
 
@@ -64,6 +66,36 @@ describe('challenge pages', () => {
       expect(html).toContain('Premio &lt;b&gt;grande&lt;/b&gt; &amp; piloto')
       expect(html).not.toContain('<img src=x')
       expect(html).not.toContain('<script>alert')
+    } finally {
+      own.t.close()
+    }
+  })
+
+  it('show what teams and judges typed as text on the staff pages’ rows', async () => {
+    const own = await challengeWorld()
+    try {
+      const title = 'Propuesta <img src=x onerror=alert(1)> & "IA"'
+      const escaped = 'Propuesta &lt;img src=x onerror=alert(1)&gt; &amp; &quot;IA&quot;'
+      const challenge = await own.createChallenge({ title: 'Reto con filas escapadas' })
+      await own.publish(challenge.slug)
+      const entry = await own.submitEntry(challenge.slug, own.leadA, own.startupA.id, title)
+      await own.t.district.db.update(users).set({ name: 'Julio <b>Jurado</b>' }).where(eq(users.id, own.judge1.id))
+      await own.startEvaluation(challenge, [own.judge1])
+      const sponsor = await own.as(own.sponsorAdmin)
+      const base = `/challenges/${challenge.slug}`
+      const pages = {
+        standings: await (await sponsor.get(`${base}/evaluation`)).text(),
+        dashboard: await (await sponsor.get(`${base}/manage`)).text(),
+        queue: await (await (await own.as(own.judge1)).get('/challenges/judging')).text(),
+      }
+      expect(pages.standings).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
+      expect(pages.standings).toContain('<td>Julio &lt;b&gt;Jurado&lt;/b&gt; <span class="meta">')
+      expect(pages.dashboard).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
+      expect(pages.queue).toContain(`<a href="${base}/evaluate/${entry}">${escaped}</a>`)
+      for (const html of Object.values(pages)) {
+        expect(html).not.toContain('<img src=x')
+        expect(html).not.toContain('<b>Jurado')
+      }
     } finally {
       own.t.close()
     }

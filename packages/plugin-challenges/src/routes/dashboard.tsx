@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
+import { html } from 'hono/html'
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { follows, organizations, prepared, users } from '@distrito/core/db'
@@ -124,7 +125,7 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
           <div class="filters-actions"><ExportLink /></div>
           {list.rows.length === 0 ? <p>{t('challenges.manage.noEntries')}</p> : (
             <DataTable caption={t('challenges.manage.entries')} id="entries" page={list} columns={[
-              { key: 'title', label: t('challenges.submission.title'), cell: (r) => <a href={`${base}/submissions/${r.id}`}>{r.title}</a> },
+              { key: 'title', label: t('challenges.submission.title'), cell: (r) => html`<a href="${base}/submissions/${r.id}">${r.title}</a>` },
               { key: 'team', label: t('challenges.csv.organization'), cell: (r) => r.organization ?? (r.leadName ? displayName({ name: r.leadName, deletedAt: r.leadDeletedAt }, t) : '') },
               { key: 'status', label: t('challenges.csv.status'), cell: (r) => t(`challenges.submission.status.${r.status}`) },
               { key: 'round', label: t('challenges.csv.round'), numeric: true, cell: (r) => r.round },

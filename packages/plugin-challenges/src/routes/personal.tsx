@@ -1,8 +1,21 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { currentUser, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { html } from 'hono/html'
+import { currentUser, type DistritoEnv, type Formatters, type PluginContext, type Translate } from '@distrito/core'
 import { EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { QUEUE_PAGE_SIZE, judgeQueue, myEntries, myInvitations, mySponsored } from '../domain/personal-lists.js'
+
+type QueueRow = Awaited<ReturnType<ReturnType<typeof judgeQueue>['all']>>[number]
+
+/**
+ * One entry of the judge's queue: a template rather than JSX, with the same HTML, because the
+ * queue shows fifty (hono/jsx spends about 1 µs an element, a template a fraction of that).
+ */
+function queueItem(t: Translate, format: Formatters, r: QueueRow) {
+  const title = r.blind ? t('challenges.submission.blindTitle', { n: r.submissionId.slice(0, 8) }) : r.title
+  const until = r.evaluationEndsAt ? ` · ${t('challenges.queue.until', { date: format.date(new Date(r.evaluationEndsAt.getTime() - 1)) })}` : ''
+  return html`<li class="list-item"><span><a href="/challenges/${r.slug}/evaluate/${r.submissionId}">${title}</a><span class="meta">${r.challenge} · ${r.round}${until}</span></span><span class="state-badge">${t(`challenges.assignment.${r.status}`)}</span></li>`
+}
 
 export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The judge's work queue: every entry waiting for their evaluation, across challenges. */
@@ -19,17 +32,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         <PageHeader title={t('challenges.queue.pageTitle')} lead={t('challenges.queue.lead', { count: pending })} />
         {list.rows.length === 0 ? <EmptyState title={t('challenges.queue.empty')} body={t('challenges.queue.emptyHint')} /> : (
           <>
-            <ul class="list">
-              {list.rows.map((r) => (
-                <li class="list-item">
-                  <span>
-                    <a href={`/challenges/${r.slug}/evaluate/${r.submissionId}`}>{r.blind ? t('challenges.submission.blindTitle', { n: r.submissionId.slice(0, 8) }) : r.title}</a>
-                    <span class="meta">{r.challenge} · {r.round}{r.evaluationEndsAt ? ` · ${t('challenges.queue.until', { date: c.get('format').date(new Date(r.evaluationEndsAt.getTime() - 1)) })}` : ''}</span>
-                  </span>
-                  <span class="state-badge">{t(`challenges.assignment.${r.status}`)}</span>
-                </li>
-              ))}
-            </ul>
+            <ul class="list">{list.rows.map((r) => queueItem(t, c.get('format'), r))}</ul>
             <Pagination page={list} />
           </>
         )}
