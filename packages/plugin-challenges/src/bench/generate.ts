@@ -1,12 +1,12 @@
-import { AI_CAPABILITIES, TEXT_WORDS, type BenchContext } from '@distrito/core'
+import { TEXT_WORDS, type BenchContext } from '@distrito/core'
 import { follows, workflowItems } from '@distrito/core/db'
 import { DEFAULT_PHASE_SETTINGS, catalogueRank } from '../domain/phases.js'
 import {
   assignments, awards, challengeOrganizations, challengeTags, challenges, criteria, formFields, judges, milestones, questions,
-  REWARD_KINDS, rounds, scores, submissions, teamMembers, teamOrganizations, updates, votes,
+  rounds, scores, submissions, teamMembers, teamOrganizations, updates, votes,
 } from '../schema.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
-import { CRITERIA_WEIGHTS, JUDGES_PER_CHALLENGE, JUDGES_PER_ENTRY, SCALE_MAX, challengePlan } from './plan.js'
+import { CRITERIA_WEIGHTS, JUDGES_PER_CHALLENGE, JUDGES_PER_ENTRY, SCALE_MAX, TAGS_PER_CHALLENGE, challengePlan, challengeTag } from './plan.js'
 
 const DAY = 24 * 3600 * 1000
 const TITLE_HEADS = ['Predicción de', 'Detección de', 'Optimización de', 'Asistente para', 'Clasificación de', 'Monitoreo de', 'Trazabilidad de', 'Pronóstico de']
@@ -72,13 +72,9 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
     }
   })
   await insert(workflowItems).rows(plan.count, (c) => ({ workflow: CHALLENGE_WORKFLOW, itemId: plan.id(c), state: plan.state(c), enteredAt: plan.dates(c).createdAt }))
-  const tagsPerChallenge = 5
-  await insert(challengeTags).rows(plan.count * tagsPerChallenge, (i) => {
-    const c = Math.floor(i / tagsPerChallenge)
-    const k = i % tagsPerChallenge
-    if (k < 2 && sectors.length >= 2) return { challengeId: plan.id(c), kind: 'sector', value: sectors[(c + k) % sectors.length]! }
-    if (k < 4) return { challengeId: plan.id(c), kind: 'capability', value: AI_CAPABILITIES[(c + k * 3) % AI_CAPABILITIES.length]! }
-    return { challengeId: plan.id(c), kind: 'reward', value: REWARD_KINDS[c % REWARD_KINDS.length]! }
+  await insert(challengeTags).rows(plan.count * TAGS_PER_CHALLENGE, (i) => {
+    const c = Math.floor(i / TAGS_PER_CHALLENGE)
+    return { challengeId: plan.id(c), ...challengeTag(c, i % TAGS_PER_CHALLENGE, sectors) }
   })
   const privateCalls = plan.where(plan.isPrivate)
   await insert(challengeOrganizations).rows(privateCalls.length * 3, (i) => ({

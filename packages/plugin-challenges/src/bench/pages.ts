@@ -1,5 +1,5 @@
 import type { BenchContext, BenchPage } from '@distrito/core'
-import { challengePlan } from './plan.js'
+import { TAGS_PER_CHALLENGE, challengePlan, challengeTag } from './plan.js'
 
 /** The challenges pages people open most, on the flagship call (in evaluation, 2,000 entries). */
 export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
@@ -8,10 +8,14 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
   const sponsor = pop.personEmail(pop.ownerOf(plan.sponsorOf(0)))
   const flagship = plan.slug(0)
   const [decided] = plan.where((c) => plan.state(c) === 'results' && !plan.isPrivate(c))
-  const sector = ctx.config.sectors[0]?.id
+  // The filters of an open public call's own tags, so the filtered catalogue shows cards, not "nothing matches".
+  const [open] = plan.where((c) => plan.state(c) === 'open' && !plan.isPrivate(c))
+  const sectors = ctx.config.sectors.map((s) => s.id)
+  const tags = Array.from({ length: TAGS_PER_CHALLENGE }, (_, k) => challengeTag(open!, k, sectors))
+  const filters = ['sector', 'capability'].flatMap((kind) => tags.filter((tag) => tag.kind === kind).slice(0, 1).map((tag) => `&${kind}=${tag.value}`)).join('')
   return [
     { name: 'challenges: catalogue', path: '/challenges' },
-    { name: 'challenges: catalogue (filters)', path: `/challenges?status=open&capability=nlp${sector ? `&sector=${sector}` : ''}` },
+    { name: 'challenges: catalogue (filters)', path: `/challenges?status=open${filters}` },
     { name: 'challenges: catalogue (search)', path: '/challenges?q=cosecha' },
     { name: 'challenges: catalogue (page 20)', path: '/challenges?page=20' },
     { name: 'challenges: challenge page', path: `/challenges/${flagship}` },

@@ -1,4 +1,5 @@
-import type { Population } from '@distrito/core'
+import { AI_CAPABILITIES, type Population } from '@distrito/core'
+import { REWARD_KINDS } from '../schema.js'
 import type { ChallengeState } from '../domain/phases.js'
 
 const DAY = 24 * 3600 * 1000
@@ -19,6 +20,14 @@ export const JUDGES_PER_CHALLENGE = 5
 export const JUDGES_PER_ENTRY = 2
 export const CRITERIA_WEIGHTS = [40, 30, 30] as const
 export const SCALE_MAX = 5
+export const TAGS_PER_CHALLENGE = 5
+
+/** Tag k of challenge c: two sectors (when the district has two), two AI capabilities, a reward. */
+export function challengeTag(c: number, k: number, sectors: readonly string[]): { kind: 'sector' | 'capability' | 'reward'; value: string } {
+  if (k < 2 && sectors.length >= 2) return { kind: 'sector', value: sectors[(c + k) % sectors.length]! }
+  if (k < 4) return { kind: 'capability', value: AI_CAPABILITIES[(c + k * 3) % AI_CAPABILITIES.length]! }
+  return { kind: 'reward', value: REWARD_KINDS[c % REWARD_KINDS.length]! }
+}
 
 /**
  * Where a generated district's challenges stand and who is in them, by index, so the generator and
