@@ -3,6 +3,7 @@ import './page-props.js'
 
 export type { PageProps } from './page-props.js'
 export { useDistrito, useT } from './context.js'
+export { html, raw } from './html.js'
 export { PageHeader } from './components/page-header.js'
 export { EmptyState } from './components/empty-state.js'
 export { Flash } from './components/flash.js'

@@ -1,6 +1,6 @@
 import { UNREAD_BADGE_LIMIT } from '../auth/auth-state.js'
 import type { Child } from 'hono/jsx'
-import { html, raw } from 'hono/html'
+import { html, raw } from './html.js'
 import type { Context } from 'hono'
 import type { DistritoEnv } from '../http/env.js'
 import { LOCALES } from '../i18n/locales.js'

@@ -1,5 +1,4 @@
-import { html, raw } from 'hono/html'
-import { useDistrito } from '@distrito/core/ui'
+import { html, raw, useDistrito } from '@distrito/core/ui'
 
 export interface ChallengeCardRow {
   slug: string
@@ -13,8 +12,8 @@ export interface ChallengeCardRow {
 }
 
 /**
- * A challenge in a list: what it asks, who asks, what it offers and its next date. A `hono/html`
- * template rather than JSX, with the same HTML: the catalogue renders twenty, and hono/jsx spends
+ * A challenge in a list: what it asks, who asks, what it offers and its next date. An `html`
+ * template (from `@distrito/core/ui`) rather than JSX, with the same HTML: the catalogue renders twenty, and hono/jsx spends
  * about 1 µs an element where a template spends 0.15; the catalogue served 3–18 % more requests a
  * second (docs/benchmarks.md, fifth round). `html` escapes every value, as JSX does.
  */

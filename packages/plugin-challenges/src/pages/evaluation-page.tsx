@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { html, raw } from 'hono/html'
 import type { Formatters, Translate } from '@distrito/core'
-import { ErrorSummary, Form, PageHeader, Pagination, SelectField, SubmitButton, TableRegion, TextField, useDistrito, type FieldErrors, type FormValues, type Page } from '@distrito/core/ui'
+import { html, raw, ErrorSummary, Form, PageHeader, Pagination, SelectField, SubmitButton, TableRegion, TextField, useDistrito, type FieldErrors, type FormValues, type Page } from '@distrito/core/ui'
 import type { RoundWithCriteria, SubmissionStanding } from '../domain/evaluation.js'
 import { RUBRIC_ROWS } from '../domain/evaluation-input.js'
 import type { LoadedChallenge } from '../routes/load.js'

@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { html } from 'hono/html'
-import { useDistrito } from '@distrito/core/ui'
+import { html, useDistrito } from '@distrito/core/ui'
 
 export interface FunnelStep {
   label: string

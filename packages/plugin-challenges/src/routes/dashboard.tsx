@@ -1,10 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { html } from 'hono/html'
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { follows, organizations, prepared, users } from '@distrito/core/db'
-import { DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
+import { html, DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
 import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'

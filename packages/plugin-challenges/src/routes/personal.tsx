@@ -1,8 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { html } from 'hono/html'
 import { currentUser, type DistritoEnv, type Formatters, type PluginContext, type Translate } from '@distrito/core'
-import { EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
+import { html, EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { QUEUE_PAGE_SIZE, judgeQueue, myEntries, myInvitations, mySponsored } from '../domain/personal-lists.js'
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof judgeQueue>['all']>>[number]

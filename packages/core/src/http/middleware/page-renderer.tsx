@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { MiddlewareHandler } from 'hono'
-import { html, raw } from 'hono/html'
+import { html, raw } from '../../ui/html.js'
 import { RequestContext } from 'hono/jsx-renderer'
 import { Shell } from '../../ui/shell.js'
 import type { DistritoEnv } from '../env.js'

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
-import { html } from 'hono/html'
+import { html } from '../../ui/html.js'
 import { z } from 'zod'
 import type { DistritoEnv } from '../../http/env.js'
 import { ORGANIZATION_KINDS } from '../../db/schema/organizations.js'
@@ -26,7 +26,7 @@ const directoryQuery = z.object({
 })
 
 /**
- * One organization in the directory. A `hono/html` template rather than JSX, with the same HTML:
+ * One organization in the directory. A template (`html`, ui/html.ts) rather than JSX, with the same HTML:
  * a page renders twenty, and hono/jsx spends about 1 µs an element where a template spends 0.15;
  * the directory served 5–16 % more requests a second (docs/benchmarks.md, fifth round). `html`
  * escapes every value it is given, as JSX does.

@@ -1,4 +1,4 @@
-import { html } from 'hono/html'
+import { html } from '../../ui/html.js'
 import type { Translate } from '../../i18n/translator.js'
 
 /**

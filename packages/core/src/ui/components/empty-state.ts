@@ -1,4 +1,4 @@
-import { html, raw } from 'hono/html'
+import { html, raw } from '../html.js'
 import type { Child } from 'hono/jsx'
 
 /** What a list shows when it has nothing: say so plainly and, when there is one, offer the next step. */

@@ -1,4 +1,4 @@
-import { html, raw } from 'hono/html'
+import { html, raw } from '../html.js'
 import type { Child } from 'hono/jsx'
 
 // Templates rather than JSX, with the same HTML: list pages render these on every view (a select

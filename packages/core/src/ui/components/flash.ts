@@ -1,4 +1,4 @@
-import { html } from 'hono/html'
+import { html } from '../html.js'
 import type { FlashMessage } from '../../http/flash.js'
 import type { Translate } from '../../i18n/translator.js'
 import { translateParams } from '../../i18n/deferred-params.js'

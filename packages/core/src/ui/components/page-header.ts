@@ -1,4 +1,4 @@
-import { html } from 'hono/html'
+import { html } from '../html.js'
 import type { Child } from 'hono/jsx'
 
 /** A page's title, its lead and its main actions. A template: every page shows one. */

@@ -1,4 +1,4 @@
-import { html, raw } from 'hono/html'
+import { html, raw } from '../html.js'
 import type { Child } from 'hono/jsx'
 import { useDistrito, useT } from '../context.js'
 import { type Page, type SortDirection, withQuery } from '../list-query.js'
