@@ -111,6 +111,12 @@ describe('the administration area', () => {
     expect(after).toContain('Hecho: «Verificar». El estado ahora es «Verificada».')
     expect(after).not.toContain(`href="/orgs/${org.slug}"`)
     expect(await (await t.get('/admin/organizations?status=verified')).text()).toContain(`href="/orgs/${org.slug}"`)
+    // A search with the verification filter: by name and by mention, only what passes the filter.
+    const other = await t.createOrganization({ name: 'Pacífico Datos', kind: 'startup', members: [{ user: owner, role: 'owner' }] })
+    const found = async (query: string) => [...(await (await t.get(`/admin/organizations?${query}`)).text()).matchAll(/href="\/orgs\/([^"/]+)"/g)].map((m) => m[1])
+expect(await found('q=pacifico&status=verified')).toEqual([org.slug])
+    expect(await found('q=pacifico&status=unverified')).toEqual([other.slug])
+    expect((await found('q=pacifico')).sort()).toEqual([org.slug, other.slug].sort())
     expect((await t.post('/workflows/core.verification/nope/approve', {})).status).toBe(404)
     // The list, with its filter, as CSV.
     const csv = await (await t.get('/admin/organizations?status=verified&format=csv')).text()

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
 import { memberships, organizationSectors, organizations } from '@distrito/core/db'
-import { SEARCH_CANDIDATES } from '../src/organizations/service.js'
 
 let t: TestDistrict
 afterEach(() => t?.close())
@@ -207,38 +206,35 @@ describe('the directory', () => {
     expect((await t.get('/orgs?q=organizacion')).queries).toBe(small.queries)
   })
 
-  it('ranks the newest matches of a very common search and says so; a filter narrows the matches first', async () => {
+  it('lists the matches by name first, then by mention, newest first in each, each once whatever the depth', async () => {
     t = await createTestDistrict({ config })
     const owner = await t.createUser()
-    const count = SEARCH_CANDIDATES + 10
-    const rows = Array.from({ length: count }, (_, i) => ({
-      id: `org-${i}`, slug: `org-${i}`, name: `Entidad ${String(i).padStart(3, '0')}`, kind: i === 0 ? ('university' as const) : ('startup' as const),
-      description: i === 1 ? 'Laboratorio de robótica submarina.' : 'Analítica de datos.', createdBy: owner.id,
+    const named = new Set([5, 40])
+    const rows = Array.from({ length: 90 }, (_, i) => ({
+      id: `org-${i}`, slug: `org-${i}`, name: named.has(i) ? `Analítica ${String(i).padStart(2, '0')}` : `Entidad ${String(i).padStart(2, '0')}`,
+      kind: i % 2 === 0 ? ('startup' as const) : ('company' as const),
+      // Number 40 has the word in its name and its description: it is listed once, with the names.
+      description: i % 3 === 0 || i === 40 ? 'Analítica de datos para el campo.' : 'Servicios de software.', createdBy: owner.id,
     }))
-    for (let i = 0; i < rows.length; i += 100) await t.district.db.insert(organizations).values(rows.slice(i, i + 100))
+    await t.district.db.insert(organizations).values(rows)
     const slugs = (html: string) => [...html.matchAll(/card-title"><a href="\/orgs\/([^"]+)"/g)].map((m) => m[1]!)
-    const capped = 'Esta búsqueda coincide con más de 500 organizaciones'
-
-    const first = await (await t.get('/orgs?q=entidad')).text()
-    expect(first).toContain(capped)
-    expect(slugs(first)).toHaveLength(20)
-    const lastPage = SEARCH_CANDIDATES / 20
-    const last = await (await t.get(`/orgs?q=entidad&page=${lastPage}`)).text()
-    expect(slugs(last)).toHaveLength(20)
-    expect(last).not.toContain('rel="next"')
-    const ranked = new Set<string>()
-    for (let page = 1; page <= lastPage; page++) for (const slug of slugs(await (await t.get(`/orgs?q=entidad&page=${page}`)).text())) ranked.add(slug)
-    // The newest SEARCH_CANDIDATES, each once: the ten registered first are left out.
-    expect(ranked).toEqual(new Set(rows.slice(10).map((r) => r.slug)))
-
-    // A rarer word finds an old organization; a filter ranks every match that passes it.
-    const rare = await (await t.get('/orgs?q=robotica')).text()
-    expect(slugs(rare)).toEqual(['org-1'])
-    expect(rare).not.toContain(capped)
-    const filtered = await (await t.get('/orgs?q=entidad&kind=university')).text()
-    expect(slugs(filtered)).toEqual(['org-0'])
-    expect(filtered).not.toContain(capped)
-    expect((await (await t.get('/orgs?q=entidad', { headers: { 'accept-language': 'en' } })).text())).toContain('This search matches more than 500 organizations')
+    const newestFirst = (test: (i: number) => boolean) => rows.map((_, i) => i).filter(test).reverse().map((i) => `org-${i}`)
+    const expected = [...newestFirst((i) => named.has(i)), ...newestFirst((i) => !named.has(i) && i % 3 === 0)]
+    const listed: string[] = []
+    for (let page = 1; page <= 2; page++) {
+      const html = await (await t.get(`/orgs?q=analitica${page > 1 ? `&page=${page}` : ''}`)).text()
+      listed.push(...slugs(html))
+      expect(html.includes('rel="next"')).toBe(page === 1)
+      expect(html).toContain('Primero las organizaciones que tienen estas palabras en su nombre')
+    }
+    expect(listed).toEqual(expected)
+    expect(listed).toHaveLength(32)
+    // An edit makes an organization the newest of its group; a filter narrows both groups.
+    await t.district.db.update(organizations).set({ description: 'Analítica de suelos.' }).where(eq(organizations.id, 'org-3'))
+    expect(slugs(await (await t.get('/orgs?q=analitica')).text()).slice(0, 3)).toEqual(['org-40', 'org-5', 'org-3'])
+    expect(slugs(await (await t.get('/orgs?q=analitica&kind=company')).text())).toEqual(['org-5', 'org-3', ...newestFirst((i) => i !== 3 && i % 3 === 0 && i % 2 === 1)])
+    const english = await (await t.get('/orgs?q=analitica', { headers: { 'accept-language': 'en' } })).text()
+    expect(english).toContain('First the organizations with these words in their name, then those that mention them')
   })
 
   it('browses by position: "next" continues after the last name shown, "previous" comes back, at the same cost', async () => {

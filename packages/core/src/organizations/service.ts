@@ -96,25 +96,29 @@ export interface DirectoryFilters {
 }
 
 /**
- * Turns what people type into an FTS5 query over the text columns: each word a prefix match, all
- * words required. Quotes keep FTS syntax (AND, NEAR, *, column filters) from being interpreted.
+ * What people type, as the words of an FTS5 query: each word a prefix match, all words required.
+ * Quotes keep FTS syntax (AND, NEAR, *, column filters) from being interpreted.
  */
 export function ftsQuery(text: string): string | null {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 8)
-  return words?.length ? `{name legal_id city description} : (${words.map((w) => `"${w}"*`).join(' ')})` : null
+  return words?.length ? `(${words.map((w) => `"${w}"*`).join(' ')})` : null
 }
 
 /** A facet's token in the search index (core migration 0006): a letter and the value's UTF-8 in hex. */
 const facetToken = (letter: 'k' | 'r' | 's', value: string) => `${letter}${Buffer.from(value, 'utf8').toString('hex')}`
 
-/** A search's words and the facets it is filtered by, as one FTS5 query answered by the index alone. */
-function searchMatch(words: string, filters: DirectoryFilters): string {
+/**
+ * A search's two FTS5 queries, each answered by the index alone, facets included: the
+ * organizations whose name has every word, and those that have them in their other texts.
+ */
+function searchMatches(words: string, filters: DirectoryFilters): { named: string; mentioned: string } {
   const facets = [
     filters.kind ? facetToken('k', filters.kind) : null,
     filters.subregion ? facetToken('r', filters.subregion) : null,
     filters.sector ? facetToken('s', filters.sector) : null,
-  ].filter(Boolean)
-  return [words, ...facets.map((token) => `facets : ${token}`)].join(' AND ')
+  ].filter(Boolean).map((token) => ` AND facets : ${token}`).join('')
+  const named = `{name} : ${words}`
+  return { named: `(${named})${facets}`, mentioned: `(({name legal_id city description} : ${words}) NOT (${named}))${facets}` }
 }
 
 /** Which filters a directory query has and which way it pages: its values go in placeholders. */
@@ -129,9 +133,6 @@ interface DirectoryShape {
 }
 
 const value = (name: string) => sql.placeholder(name)
-
-/** How many matches of a directory search are ranked by relevance: the newest this many. */
-export const SEARCH_CANDIDATES = 500
 
 // Built once per shape: drizzle building this statement cost more than SQLite running it.
 const directoryQuery = preparedShapes(
@@ -150,62 +151,43 @@ const directoryQuery = preparedShapes(
     }
     // The page's ids are chosen first, from indexes alone; only those rows are read whole and get
     // their sectors. Reading whole rows for every skipped one made deep pages cost their depth.
-    // A search is ordered by relevance, ties by the index's own order: sorting the matches by name
-    // as well joined every match to its organization (3-4 times the cost of ranking them); filters
-    // still need that join. Browsing goes by name, from a position when a link carries one (the
-    // same cost at any depth), else by offset; going back reads the rows before the position.
-    // A search ranks at most SEARCH_CANDIDATES matches of its words and facets, the most recently
-    // registered or edited (FTS5 reads its rowids newest first at no cost; ranking costs about 2 µs
-    // a match, so a common word over a large district made the page cost its number of matches).
-    // `cutoff` is the oldest candidate's rowid, or 0 when there are fewer matches. The filters
-    // outside the index (verification, for administrators) rank every match that passes them: a
-    // cap taken before them would hide what they ask for.
-    const bounded = shape.search && conditions.length === 0
-    const candidates = db.$with('candidates', { cutoff: sql<number>`cutoff`.as('cutoff') }).as(
-      sql`SELECT coalesce((SELECT rowid FROM core_organizations_fts WHERE core_organizations_fts MATCH ${value('match')} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}), 0) AS cutoff`,
-    )
-    const ranked = {
-      id: sql<string>`core_organizations_fts.organization_id`.as('matched_id'),
-      rank: sql<number>`core_organizations_fts.rank`.as('rank'),
-      capped: (bounded ? sql<number>`${candidates.cutoff} > 0` : sql<number>`0`).as('capped'),
-    }
-    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank'), capped: sql<number>`0`.as('capped') }
+    // Browsing goes by name, from a position when a link carries one (the same cost at any depth),
+    // else by offset; going back reads the rows before the position.
+    // A search lists the organizations whose name has the words, then those whose other texts have
+    // them, each newest (registered or edited) first: FTS5 gives its rowids in that order, so the
+    // page ranks only the matches it shows and those it skips. Ranking by bm25 scored and sorted
+    // every match (about 2 µs each; 11 ms for a common word at scale 1), which needed a cap. Sorting
+    // by name would join every match to its organization. The filters outside the index
+    // (verification, for administrators) join each match to its row.
+    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank'), ftsRowid: sql<number>`0`.as('fts_rowid') }
+    const searchArm = (match: 'named' | 'mentioned', tier: number) => sql`SELECT core_organizations_fts.organization_id AS matched_id, ${sql.raw(String(tier))} AS rank, core_organizations_fts.rowid AS fts_rowid
+      FROM core_organizations_fts${conditions.length ? sql` JOIN ${organizations} ON ${organizations.id} = core_organizations_fts.organization_id` : sql``}
+      WHERE core_organizations_fts MATCH ${value(match)}${conditions.length ? sql` AND ${and(...conditions)}` : sql``}`
     const position = sql`(${organizations.name}, ${organizations.id})`
     const boundary = shape.window === 'after' ? [sql`${position} > (${value('name')}, ${value('id')})`] : shape.window === 'before' ? [sql`${position} < (${value('name')}, ${value('id')})`] : []
-    const page = db.$with('page').as(
-      shape.search
-        ? (conditions.length
-            ? db.select(ranked).from(sql`core_organizations_fts`)
-                .innerJoin(organizations, sql`${organizations.id} = core_organizations_fts.organization_id`)
-                .where(and(sql`core_organizations_fts MATCH ${value('match')}`, ...conditions))
-            // The one-row cutoff is the outer loop, so FTS5 receives it as a rowid bound.
-            : db.select(ranked).from(candidates).crossJoin(sql`core_organizations_fts`)
-                .where(and(sql`core_organizations_fts MATCH ${value('match')}`, sql`core_organizations_fts.rowid >= ${candidates.cutoff}`))
-          )
-            .orderBy(sql`core_organizations_fts.rank`, sql`core_organizations_fts.rowid`)
-            .limit(value('limit'))
-            .offset(value('offset'))
-        : db.select(byName).from(organizations)
+    const page = shape.search
+      // Each arm comes in rowid order from the index; SQLite merges them, reading no more than the page needs.
+      ? db.$with('page', byName).as(sql`${searchArm('named', 0)} UNION ALL ${searchArm('mentioned', 1)} ORDER BY rank, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
+      : db.$with('page').as(
+          db.select(byName).from(organizations)
             .where(and(...conditions, ...boundary))
             .orderBy(...(shape.window === 'before' ? [desc(organizations.name), desc(organizations.id)] : [asc(organizations.name), asc(organizations.id)]))
             .limit(value('limit'))
             .offset(value('offset')),
-    )
+        )
     const columns = {
       id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind, isAnchor: organizations.isAnchor,
       investorType: organizations.investorType, city: organizations.city, subregion: organizations.subregion, country: organizations.country,
       description: organizations.description, verifiedAt: organizations.verifiedAt,
-      // Whether the search had more matches than it ranks (the page then says so).
-      capped: sql<boolean>`${page.capped}`.mapWith((v: number) => v === 1),
       // The row's sectors come along in the same statement, read from their primary key.
       sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
     }
-    return db.with(...(bounded ? [candidates, page] : [page])).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
-      .orderBy(sql`${page.rank}`, asc(organizations.name), asc(organizations.id)).prepare()
+    return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
+      .orderBy(sql`${page.rank}`, sql`${page.ftsRowid} DESC`, asc(organizations.name), asc(organizations.id)).prepare()
   },
 )
 
-/** One page of the directory: filters use indexes, a search the full-text index (its facets too), by relevance. */
+/** One page of the directory: filters use indexes, a search the full-text index (its facets too), names first. */
 export async function directoryPage(db: Database, filters: DirectoryFilters, window: ListWindow) {
   const match = filters.q ? ftsQuery(filters.q) : null
   if (filters.q && !match) return []
@@ -215,7 +197,7 @@ export async function directoryPage(db: Database, filters: DirectoryFilters, win
     sector: Boolean(filters.sector), search: Boolean(match), window: match || !cursor ? 'offset' : 'after' in window ? 'after' : 'before',
   }
   return directoryQuery(db, shape).all({
-    kind: filters.kind, subregion: filters.subregion, verificationState: filters.verificationState, sector: filters.sector, match: match && searchMatch(match, filters),
+    kind: filters.kind, subregion: filters.subregion, verificationState: filters.verificationState, sector: filters.sector, ...(match ? searchMatches(match, filters) : {}),
     limit: window.limit, offset: 'offset' in window ? window.offset : 0, name: cursor?.[0] ?? '', id: cursor?.[1] ?? '',
   })
 }

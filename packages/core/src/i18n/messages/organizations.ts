@@ -14,9 +14,9 @@ export const organizationMessages = bilingual({
   'core.org.clearFilters': ['Quitar los filtros', 'Clear the filters'],
   'core.org.results': ['Resultados', 'Results'],
   'core.org.noResults': ['Ninguna organización coincide', 'No organization matches'],
-  'core.org.searchCapped': [
-    'Esta búsqueda coincide con más de {count} organizaciones: se ordenan por relevancia las {count} registradas o actualizadas más recientemente. Agregue palabras o un filtro para encontrar las demás.',
-    'This search matches more than {count} organizations: the {count} most recently registered or updated are ordered by relevance. Add words or a filter to find the others.',
+  'core.org.searchOrder': [
+    'Primero las organizaciones que tienen estas palabras en su nombre, luego las que las mencionan; en cada grupo, las registradas o actualizadas más recientemente.',
+    'First the organizations with these words in their name, then those that mention them; in each group, the most recently registered or updated.',
   ],
   'core.org.noResultsHint': ['Pruebe con menos palabras o quite algún filtro.', 'Try fewer words or remove a filter.'],
   'core.org.emptyDirectory': ['Aún no hay organizaciones registradas', 'No organizations are registered yet'],

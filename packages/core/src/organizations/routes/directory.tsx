@@ -10,7 +10,7 @@ import { Pagination } from '../../ui/components/table.js'
 import { Filters, SearchFilter, SelectFilter } from '../../ui/components/filters.js'
 import { useDistrito } from '../../ui/context.js'
 import { cursorParam, keysetPageOf, keysetWindow, pageParam, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
-import { type DirectoryRow, SEARCH_CANDIDATES, directoryPage } from '../service.js'
+import { type DirectoryRow, directoryPage } from '../service.js'
 import { verifiedBadge } from './verified-badge.js'
 
 export const DIRECTORY_PAGE_SIZE = 20
@@ -52,7 +52,7 @@ export function directoryRoutes() {
   app.get('/orgs', async (c) => {
     const { t, locale, db, district } = c.var
     const query = directoryQuery.parse(c.req.query())
-    // Browsing goes by position (next after the last name shown); search results by relevance, by offset.
+    // Browsing goes by position (next after the last name shown); search results names first, by offset.
     const window = query.q ? pageWindow(query.page, DIRECTORY_PAGE_SIZE) : keysetWindow(query.page, DIRECTORY_PAGE_SIZE, query)
     const rows = await directoryPage(db, query, window)
     const page: Page<DirectoryRow> = query.q ? pageOf(rows, query.page, DIRECTORY_PAGE_SIZE) : keysetPageOf(rows, query.page, DIRECTORY_PAGE_SIZE, window, (org) => [org.name, org.id])
@@ -84,7 +84,7 @@ export function directoryRoutes() {
         ) : (
           <>
             <h2 class="visually-hidden">{t('core.org.results')}</h2>
-            {page.rows[0]!.capped ? <p class="meta">{t('core.org.searchCapped', { count: c.var.format.number(SEARCH_CANDIDATES) })}</p> : null}
+            {query.q ? <p class="meta">{t('core.org.searchOrder')}</p> : null}
             <ul class="card-list">{page.rows.map((org) => <OrganizationCard org={org} />)}</ul>
             <Pagination page={page} />
           </>
