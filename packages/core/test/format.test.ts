@@ -19,6 +19,20 @@ describe('formatters', () => {
     expect(f.relative(instant, new Date('2026-11-22T03:30:00Z'))).toBe('dentro de 3 días')
   })
 
+  it('write what Intl writes for every value, however many a page formats', () => {
+    const f = createFormatters('es-CO', 'America/Bogota')
+    const number = new Intl.NumberFormat('es-CO')
+    const date = new Intl.DateTimeFormat('es-CO', { dateStyle: 'long', timeZone: 'America/Bogota' })
+    // More distinct values than a formatter keeps, each asked for twice.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 2_500; i++) {
+        expect(f.number(i / 10)).toBe(number.format(i / 10))
+        expect(f.date(instant.getTime() + i * 3_600_000)).toBe(date.format(instant.getTime() + i * 3_600_000))
+      }
+    }
+    expect(f.date(new Date(instant))).toBe('24 de noviembre de 2026')
+  })
+
   it('and in English', () => {
     const f = createFormatters('en', 'America/Bogota')
     expect(f.date(instant)).toBe('November 24, 2026')

@@ -25,6 +25,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const cache = new Map<string, Formatters>()
 
+/**
+ * Intl formats a value in about a microsecond, and a list page formats the same few values over
+ * and over (a call's closing date on every row, scores with one decimal): each formatter keeps
+ * what it wrote, up to a bound, so a page pays for each distinct value once.
+ */
+function remembered<T>(format: (value: T) => string, limit = 2_000): (value: T) => string {
+  const seen = new Map<T, string>()
+  return (value) => {
+    let text = seen.get(value)
+    if (text === undefined) {
+      if (seen.size >= limit) seen.clear()
+      seen.set(value, (text = format(value)))
+    }
+    return text
+  }
+}
+
 export function createFormatters(locale: Locale, timeZone: string): Formatters {
   const key = `${locale}|${timeZone}`
   const cached = cache.get(key)
@@ -34,10 +51,12 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
   const number = new Intl.NumberFormat(locale)
   const money = new Map<string, Intl.NumberFormat>()
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const dateOf = remembered((time: number) => date.format(time))
+  const dateTimeOf = remembered((time: number) => dateTime.format(time))
   const formatters: Formatters = {
-    date: (value) => date.format(value),
-    dateTime: (value) => dateTime.format(value),
-    number: (value) => number.format(value),
+    date: (value) => dateOf(Number(value)),
+    dateTime: (value) => dateTimeOf(Number(value)),
+    number: remembered((value: number) => number.format(value)),
     money: (amount, currency) => {
       let format = money.get(currency)
       if (!format) {

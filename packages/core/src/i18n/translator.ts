@@ -14,11 +14,28 @@ function pluralCategory(locale: Locale, count: number): string {
   return rules.select(count)
 }
 
+/** A message split once at its `{name}` placeholders: text, name, text, name, …, text. */
+const compiled = new Map<string, string[]>()
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template)
+  if (!parts) {
+    // Messages are a catalog's, a bounded set; the bound keeps a caller's odd keys from growing it.
+    if (compiled.size >= 10_000) compiled.clear()
+    compiled.set(template, (parts = template.split(/\{(\w+)\}/)))
+  }
+  return parts
+}
+
 function interpolate(template: string, params: MessageParams | undefined): string {
   if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match,
-  )
+  const parts = partsOf(template)
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!
+    out += (Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1]!
+  }
+  return out
 }
 
 /**
