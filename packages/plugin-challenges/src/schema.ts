@@ -264,11 +264,18 @@ export const assignments = sqliteTable(
      * (which also serves a judge's assignments in a round) without looking up each entry.
      */
     queuedAt: timestamp('queued_at'),
+    /**
+     * When the evaluation of the entry's call ends, kept by triggers (migration 0008): with it the
+     * queue's own index below gives a judge's queue in the order it is shown (pending first, the
+     * call that ends first, the entry handed in first), so a page reads its own rows and no more.
+     */
+    callEndsAt: timestamp('call_ends_at'),
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.submissionId, t.judgeId] }),
     index('challenges_assignments_judge_idx').on(t.judgeId, t.status),
     index('challenges_assignments_queue_idx').on(t.judgeId, t.roundId, t.status, t.queuedAt, t.submissionId),
+    index('challenges_assignments_queue_order_idx').on(t.judgeId, sql`${t.status} DESC`, t.callEndsAt, t.roundId, t.queuedAt, t.submissionId).where(sql`${t.queuedAt} IS NOT NULL`),
     index('challenges_assignments_submission_idx').on(t.submissionId, t.roundId),
   ],
 )

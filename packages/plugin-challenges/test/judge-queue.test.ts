@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, sql } from 'drizzle-orm'
-import { assignments, submissions } from '../src/schema.js'
+import { assignments, challenges, rounds, submissions } from '../src/schema.js'
 import { DAY, challengeWorld, type ChallengeWorld } from './world.js'
 
 /**
@@ -68,5 +68,16 @@ describe('a judge’s queue across calls', () => {
     await w.t.district.db.update(submissions).set({ status: 'submitted', submittedAt: new Date(Date.now() + 1000) }).where(eq(submissions.id, entries.get('soon-b')!))
     expect(await queuePage()).toEqual(['soon-b', 'late-a', 'soon-a'])
     expect(await queuedAtMismatches()).toBe(0)
+  })
+
+  it('follows a call whose evaluation end moves, and keeps every assignment’s copy of it', async () => {
+    const [late] = calls as [{ slug: string; id: string }]
+    // The later call now ends first: its entry leads the pending ones.
+    await w.t.district.db.update(challenges).set({ evaluationEndsAt: new Date(Date.now() + 30 * DAY) }).where(eq(challenges.id, late.id))
+    expect(await queuePage()).toEqual(['late-a', 'soon-b', 'soon-a'])
+    const [row] = await w.t.district.db.all<{ n: number }>(sql`
+      SELECT count(*) AS n FROM ${assignments} a JOIN ${rounds} r ON r.id = a.round_id JOIN ${challenges} c ON c.id = r.challenge_id
+      WHERE a.call_ends_at IS NOT c.evaluation_ends_at`)
+    expect(row!.n).toBe(0)
   })
 })

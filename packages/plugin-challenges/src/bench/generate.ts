@@ -26,6 +26,8 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
   const { population: pop, random, insert } = ctx
   const plan = challengePlan(pop)
   const sectors = ctx.config.sectors.map((s) => s.id)
+  // Written on each call and, for its judges' queues, on each assignment (the insert trigger then skips it).
+  const evaluationEndsAt = (c: number) => new Date(plan.dates(c).closesAt.getTime() + 30 * DAY)
   const person = (n: number) => 1 + (n % (pop.people - 1))
 
   // Which entries each challenge has, and their status, decided once for every table below.
@@ -66,7 +68,7 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
       expectedResults: random.sentence(TEXT_WORDS, 30), eligibleKinds: c % 4 === 0 ? ['startup', 'sme'] : [], eligibleCountries: [],
       rewardSummary: 'Piloto pagado y acompañamiento', rewardAmount: 20_000_000 + (c % 20) * 5_000_000,
       visibility: plan.isPrivate(c) ? 'private' : 'public', opensAt: dates.opensAt, closesAt: dates.closesAt,
-      evaluationEndsAt: new Date(dates.closesAt.getTime() + 30 * DAY), resultsAt: dates.resultsAt,
+      evaluationEndsAt: evaluationEndsAt(c), resultsAt: dates.resultsAt,
       phaseSettings: DEFAULT_PHASE_SETTINGS, blindReview: c % 7 === 0, publicVote: c % 3 === 0, catalogueRank: catalogueRank(plan.state(c)),
       createdBy: pop.personId(pop.ownerOf(plan.sponsorOf(c))), createdAt: dates.createdAt, updatedAt: dates.createdAt,
     }
@@ -135,7 +137,7 @@ export async function generateChallenges(ctx: BenchContext): Promise<void> {
     return {
       roundId: plan.roundId(c), submissionId: plan.entryId(entry), judgeId: pop.personId(judge), status: finished ? 'done' : 'pending',
       comment: finished ? random.sentence(TEXT_WORDS, 10) : '', total: finished ? total(entry, slot) : null,
-      doneAt: finished ? new Date(plan.dates(c).closesAt.getTime() + 3 * DAY) : null,
+      doneAt: finished ? new Date(plan.dates(c).closesAt.getTime() + 3 * DAY) : null, callEndsAt: evaluationEndsAt(c),
     }
   })
   await insert(scores).rows(done.length * CRITERIA_WEIGHTS.length, (s) => {
