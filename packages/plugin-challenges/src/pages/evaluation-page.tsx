@@ -27,12 +27,12 @@ const CHECKED = raw(' checked=""')
  */
 function standingRow(props: { t: Translate; format: Formatters; base: string; row: SubmissionStanding; rank: number; shortlist: boolean; advanced: boolean }) {
   const { t, format, row: s } = props
-  const pick = props.shortlist
+  const checkbox = props.shortlist
     ? html`<td><input type="checkbox" name="submission" value="${s.submissionId}" id="pick-${s.submissionId}" aria-label="${t('challenges.standings.pick', { title: s.title })}"${props.advanced ? CHECKED : ''}/></td>`
     : ''
   const advanced = props.advanced ? html`<span class="badge">${t('challenges.standings.advanced')}</span>` : ''
   const disagreement = s.disagreement ? html`<span class="badge challenges-badge--alert">${t('challenges.standings.disagreement')}</span>` : ''
-  return html`<tr>${pick}<td>${s.mean === null ? '—' : props.rank}</td><td><a href="${props.base}/submissions/${s.submissionId}">${s.title}</a>${advanced}</td><td>${t('challenges.standings.doneOf', { done: s.done, assigned: s.assigned })}</td><td class="numeric">${s.mean === null ? '—' : format.number(s.mean)}</td><td class="numeric">${s.spread === null ? '—' : format.number(s.spread)}${disagreement}</td><td>${s.totals.map((x) => format.number(x)).join(' · ')}</td></tr>`
+  return html`<tr>${checkbox}<td>${s.mean === null ? '—' : props.rank}</td><td><a href="${props.base}/submissions/${s.submissionId}">${s.title}</a>${advanced}</td><td>${t('challenges.standings.doneOf', { done: s.done, assigned: s.assigned })}</td><td class="numeric">${s.mean === null ? '—' : format.number(s.mean)}</td><td class="numeric">${s.spread === null ? '—' : format.number(s.spread)}${disagreement}</td><td>${s.totals.map((x) => format.number(x)).join(' · ')}</td></tr>`
 }
 
 function judgeRow(t: Translate, slug: string, j: EvaluationPageData['judges'][number]) {
