@@ -260,8 +260,8 @@ export const assignments = sqliteTable(
     doneAt: timestamp('done_at'),
     /**
      * When the entry was submitted, while it stands submitted; null once it is withdrawn or back
-     * in draft. Kept by triggers (migration 0005), so a judge's queue is read from the index below
-     * (which also serves a judge's assignments in a round) without looking up each entry.
+     * in draft. Kept by triggers (migration 0005); the queue's index below (and the one that serves a
+     * judge's assignments in a round) skip an entry that is not submitted without looking it up.
      */
     queuedAt: timestamp('queued_at'),
     /**

@@ -159,15 +159,15 @@ const directoryQuery = preparedShapes(
     // every match (about 2 µs each; 11 ms for a common word at scale 1), which needed a cap. Sorting
     // by name would join every match to its organization. The filters outside the index
     // (verification, for administrators) join each match to its row.
-    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), rank: sql<number>`0`.as('rank'), ftsRowid: sql<number>`0`.as('fts_rowid') }
-    const searchArm = (match: 'named' | 'mentioned', tier: number) => sql`SELECT core_organizations_fts.organization_id AS matched_id, ${sql.raw(String(tier))} AS rank, core_organizations_fts.rowid AS fts_rowid
+    const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), tier: sql<number>`0`.as('tier'), ftsRowid: sql<number>`0`.as('fts_rowid') }
+    const searchArm = (match: 'named' | 'mentioned', tier: number) => sql`SELECT core_organizations_fts.organization_id AS matched_id, ${sql.raw(String(tier))} AS tier, core_organizations_fts.rowid AS fts_rowid
       FROM core_organizations_fts${conditions.length ? sql` JOIN ${organizations} ON ${organizations.id} = core_organizations_fts.organization_id` : sql``}
       WHERE core_organizations_fts MATCH ${value(match)}${conditions.length ? sql` AND ${and(...conditions)}` : sql``}`
     const position = sql`(${organizations.name}, ${organizations.id})`
     const boundary = shape.window === 'after' ? [sql`${position} > (${value('name')}, ${value('id')})`] : shape.window === 'before' ? [sql`${position} < (${value('name')}, ${value('id')})`] : []
     const page = shape.search
       // Each arm comes in rowid order from the index; SQLite merges them, reading no more than the page needs.
-      ? db.$with('page', byName).as(sql`${searchArm('named', 0)} UNION ALL ${searchArm('mentioned', 1)} ORDER BY rank, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
+      ? db.$with('page', byName).as(sql`${searchArm('named', 0)} UNION ALL ${searchArm('mentioned', 1)} ORDER BY tier, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
       : db.$with('page').as(
           db.select(byName).from(organizations)
             .where(and(...conditions, ...boundary))
@@ -183,7 +183,7 @@ const directoryQuery = preparedShapes(
       sectors: sql<string>`(SELECT json_group_array(${organizationSectors.sector}) FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${organizations.id})`.mapWith((v: string) => JSON.parse(v) as string[]),
     }
     return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
-      .orderBy(sql`${page.rank}`, sql`${page.ftsRowid} DESC`, asc(organizations.name), asc(organizations.id)).prepare()
+      .orderBy(sql`${page.tier}`, sql`${page.ftsRowid} DESC`, asc(organizations.name), asc(organizations.id)).prepare()
   },
 )
 

@@ -40,7 +40,9 @@ function render(value: unknown): string {
  * hono's copies every value into an array and flattens it. Values are escaped as hono/jsx escapes
  * them; escaped strings and JSX are inserted as they render. A value that renders later (an async
  * component, a streaming callback) hands the whole template to hono's own tag, which waits for it.
- * Templates are for what a page repeats (a card, a table row): see the README's *Writing a plugin*.
+ * Templates are for what a page repeats (a card, a table row) and the shell every page renders:
+ * hono/jsx spends about 1 µs an element, a template a fraction of that (README, *Writing a plugin*;
+ * docs/benchmarks.md, fifth and sixth rounds). Components that return one are still used as JSX.
  */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): HtmlEscapedString | Promise<HtmlEscapedString> {
   let out = strings[0]!

@@ -41,8 +41,7 @@ const currentAttribute = (current: boolean) => (current ? raw(' aria-current="pa
 
 /**
  * The frame of every page: skip link, header with navigation and language switch, main, footer.
- * A template like the head, for the same reason the directory's cards are one: hono/jsx spends
- * about 1 µs an element, a template a fraction of that, and every page renders the frame.
+ * A template like the head (see ui/html.ts).
  */
 export function Shell(props: PageProps & { c: Context<DistritoEnv>; children: Child }) {
   const { c } = props

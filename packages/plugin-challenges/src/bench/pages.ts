@@ -12,7 +12,8 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
   const [open] = plan.where((c) => plan.state(c) === 'open' && !plan.isPrivate(c))
   const sectors = ctx.config.sectors.map((s) => s.id)
   const tags = Array.from({ length: TAGS_PER_CHALLENGE }, (_, k) => challengeTag(open!, k, sectors))
-  const filters = ['sector', 'capability'].flatMap((kind) => tags.filter((tag) => tag.kind === kind).slice(0, 1).map((tag) => `&${kind}=${tag.value}`)).join('')
+  const filters = (['sector', 'capability'] as const).map((kind) => tags.find((tag) => tag.kind === kind)).filter((tag) => tag !== undefined)
+    .map((tag) => `&${tag.kind}=${tag.value}`).join('')
   return [
     { name: 'challenges: catalogue', path: '/challenges' },
     { name: 'challenges: catalogue (filters)', path: `/challenges?status=open${filters}` },

@@ -12,10 +12,8 @@ export interface ChallengeCardRow {
 }
 
 /**
- * A challenge in a list: what it asks, who asks, what it offers and its next date. An `html`
- * template (from `@distrito/core/ui`) rather than JSX, with the same HTML: the catalogue renders twenty, and hono/jsx spends
- * about 1 µs an element where a template spends 0.15; the catalogue served 3–18 % more requests a
- * second (docs/benchmarks.md, fifth round). `html` escapes every value, as JSX does.
+ * A challenge in a list: what it asks, who asks, what it offers and its next date. Twenty to a
+ * page, so an `html` template from `@distrito/core/ui` (which escapes every value, as JSX does).
  */
 export function ChallengeCard(props: { row: ChallengeCardRow; headingLevel?: 2 | 3 }) {
   const request = useDistrito()

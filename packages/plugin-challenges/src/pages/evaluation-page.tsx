@@ -21,9 +21,8 @@ const pick = (v: unknown, i: number) => (Array.isArray(v) ? v[i] : i === 0 ? v :
 const CHECKED = raw(' checked=""')
 
 /**
- * One entry in the standings, and one judge in the panel: templates rather than JSX, with the same
- * HTML, because the standings show fifty rows of seven cells (hono/jsx spends about 1 µs an
- * element, a template a fraction of that). `html` escapes every value as JSX does.
+ * One entry in the standings, and one judge in the panel: `html` templates, because the standings
+ * show fifty rows of seven cells. `html` escapes every value as JSX does.
  */
 function standingRow(props: { t: Translate; format: Formatters; base: string; row: SubmissionStanding; rank: number; shortlist: boolean; advanced: boolean }) {
   const { t, format, row: s } = props

@@ -26,9 +26,7 @@ const directoryQuery = z.object({
 })
 
 /**
- * One organization in the directory. A template (`html`, ui/html.ts) rather than JSX, with the same HTML:
- * a page renders twenty, and hono/jsx spends about 1 µs an element where a template spends 0.15;
- * the directory served 5–16 % more requests a second (docs/benchmarks.md, fifth round). `html`
+ * One organization in the directory, twenty to a page: a template (see ui/html.ts), which
  * escapes every value it is given, as JSX does.
  */
 function OrganizationCard(props: { org: DirectoryRow }) {

@@ -1,8 +1,7 @@
 import { html, raw } from '../html.js'
 import type { Child } from 'hono/jsx'
 
-// Templates rather than JSX, with the same HTML: list pages render these on every view (a select
-// of sectors is dozens of options), and a template costs a fraction of hono/jsx's microsecond an element.
+// Templates (see ui/html.ts): list pages render these on every view, a select of sectors is dozens of options.
 
 /**
  * The GET form above a list: a search box and filter selects, so a filtered list has an address

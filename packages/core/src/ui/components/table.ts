@@ -3,9 +3,8 @@ import type { Child } from 'hono/jsx'
 import { useDistrito, useT } from '../context.js'
 import { type Page, type SortDirection, withQuery } from '../list-query.js'
 
-// Templates rather than JSX, with the same HTML: a table page renders hundreds of cells, and
-// hono/jsx spends about 1 µs an element where a template spends a fraction of that. Cells and
-// children may still be JSX; `html` renders and escapes them as JSX does.
+// Templates (see ui/html.ts): a table page renders hundreds of cells. Cells and children may
+// still be JSX; `html` renders and escapes them as JSX does.
 
 export interface Column<T> {
   key: string
@@ -55,7 +54,7 @@ export function DataTable<T>(props: {
   )
   const rows = props.page.rows.map((row) => html`<tr>${columns.map((column) => html`${column.numeric ? TD_NUMERIC : TD}${column.cell(row)}</td>`)}</tr>`)
   const table = TableRegion({ caption: props.caption, id: props.id, children: html`<thead><tr>${headers}</tr></thead><tbody>${rows}</tbody>` })
-  return html`<div>${table}${pagination(t, c.req.url, props.page)}</div>`
+  return html`<div>${table}${pagination(t, url, props.page)}</div>`
 }
 
 type PageLinks = Pick<Page<unknown>, 'page' | 'perPage' | 'hasNext' | 'rows' | 'cursors'>
