@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { AssemblyError, definePlugin, requirePermission } from '@distrito/core'
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@distrito/core/testing'
-import { users } from '@distrito/core/db'
+import { organizations, users } from '@distrito/core/db'
 
 let t: TestDistrict
 afterEach(() => t?.close())
@@ -122,6 +122,13 @@ expect(await found('q=pacifico&status=verified')).toEqual([org.slug])
     const csv = await (await t.get('/admin/organizations?status=verified&format=csv')).text()
     expect(csv.trim().split('\r\n')).toEqual(['Nombre,Tipo de organización,Ciudad o municipio,Verificación', 'Fundación Pacífico,ONG o fundación,,Verificada'])
     expect((await t.client().get('/admin/organizations?format=csv')).status).toBe(303)
+    // Unverified names that would fill a page do not hide a verified organization that only mentions the word.
+    await t.district.db.insert(organizations).values(Array.from({ length: 30 }, (_, i) => ({ id: `sol-${i}`, slug: `sol-${i}`, name: `Solar ${i}`, kind: 'startup' as const, description: '', createdBy: owner.id })))
+    const mentions = await t.createOrganization({ name: 'Energías del Valle', kind: 'company', members: [{ user: owner, role: 'owner' }] })
+    await t.district.db.update(organizations).set({ description: 'Paneles solares para el campo' }).where(eq(organizations.id, mentions.id))
+    await t.post(`/workflows/core.verification/${mentions.id}/approve`, { back: '/admin/organizations' })
+    expect(await found('q=solar&status=verified')).toEqual([mentions.slug])
+    expect(await found('q=solar&status=unverified')).toEqual(Array.from({ length: 25 }, (_, i) => `sol-${29 - i}`))
   })
 
   it('shows the outbox with clickable links, and the permission matrix', async () => {

@@ -7,6 +7,7 @@ import { createDistrict, definePlugin, silentLogger, type District } from '@dist
 import { coreMigrationCount, testDistrictConfig } from '@distrito/core/testing'
 import { applyMigrations } from '../src/db/migrations.js'
 import { CORE_MIGRATIONS } from '../src/district/create-district.js'
+import { directoryPage } from '../src/organizations/service.js'
 
 const dirs: string[] = []
 const districts: District[] = []
@@ -109,5 +110,34 @@ describe('core upgrades', () => {
     const items = await d.db.all<{ item_id: string; state: string }>(sql`SELECT item_id, state FROM core_workflow_items WHERE workflow = 'core.verification'`)
     expect(items).toEqual([{ item_id: 'o1', state: 'verified' }])
     expect(await d.services.workflow('core.verification').state(d.db, 'o2')).toBe('unverified')
+  })
+})
+
+describe('core upgrades: the directory search’s prefix indexes (0007)', () => {
+  it('keeps every organization findable, in the same order, and edits still reach the index', async () => {
+    const url = `file:${join(tempDir(), 'db.sqlite')}`
+    const d = await district(url, [])
+    const before = tempDir()
+    cpSync(CORE_MIGRATIONS, before, { recursive: true })
+    const journal = JSON.parse(readFileSync(join(before, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+    journal.entries = journal.entries.filter((e) => e.tag < '0007')
+    writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify(journal))
+    expect(await applyMigrations(d.db, { owner: 'core', folder: before })).toBe(7)
+    await d.db.run(sql`INSERT INTO core_organizations (id, slug, name, kind, country, description) VALUES
+      ('o1', 'o1', 'Datos del Pacífico', 'startup', 'CO', 'Analítica'),
+      ('o2', 'o2', 'Agro Norte', 'startup', 'CO', 'Datos para el campo'),
+      ('o3', 'o3', 'Datalab Cali', 'startup', 'CO', ''),
+      ('o4', 'o4', 'Sin relación', 'startup', 'CO', 'Otra cosa')`)
+    // An edit gives o1 the newest row in the index: it comes first among the names.
+    await d.db.run(sql`UPDATE core_organizations SET description = 'Analítica de datos' WHERE id = 'o1'`)
+    const search = async (q: string) => (await directoryPage(d.db, { q }, { limit: 10, offset: 0 })).map((o) => o.id)
+    const found = { dat: await search('dat'), datos: await search('datos'), anal: await search('anal') }
+    expect(found).toEqual({ dat: ['o1', 'o3', 'o2'], datos: ['o1', 'o2'], anal: ['o1'] })
+
+    expect(await d.migrate()).toEqual([{ owner: 'core', applied: 1 }])
+    expect({ dat: await search('dat'), datos: await search('datos'), anal: await search('anal') }).toEqual(found)
+    await d.db.run(sql`UPDATE core_organizations SET name = 'Sensores del Valle' WHERE id = 'o3'`)
+    expect(await search('dat')).toEqual(['o1', 'o2'])
+    expect(await search('sens')).toEqual(['o3'])
   })
 })

@@ -237,6 +237,26 @@ describe('the directory', () => {
     expect(english).toContain('First the organizations with these words in their name, then those that mention them')
   })
 
+  it('goes on to the mentions after a first page filled by names, without skipping or repeating any', async () => {
+    t = await createTestDistrict({ config })
+    const owner = await t.createUser()
+    // 21 names: the first page (20 and the one that says there is a next) is all names; the second
+    // has the last name, then the mentions.
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      id: `org-${i}`, slug: `org-${i}`, name: i < 21 ? `Analítica ${String(i).padStart(2, '0')}` : `Entidad ${String(i).padStart(2, '0')}`,
+      kind: 'startup' as const, description: i >= 21 && i % 2 === 0 ? 'Analítica para el campo.' : 'Software.', createdBy: owner.id,
+    }))
+    await t.district.db.insert(organizations).values(rows)
+    const slugs = (html: string) => [...html.matchAll(/card-title"><a href="\/orgs\/([^"]+)"/g)].map((m) => m[1]!)
+    const first = await (await t.get('/orgs?q=analitica')).text()
+    const second = await (await t.get('/orgs?q=analitica&page=2')).text()
+    const names = Array.from({ length: 21 }, (_, i) => `org-${20 - i}`)
+    expect(slugs(first)).toEqual(names.slice(0, 20))
+    expect(first).toContain('rel="next"')
+    expect(slugs(second)).toEqual(['org-0', 'org-28', 'org-26', 'org-24', 'org-22'])
+    expect(second).not.toContain('rel="next"')
+  })
+
   it('browses by position: "next" continues after the last name shown, "previous" comes back, at the same cost', async () => {
     t = await createTestDistrict({ config })
     const owner = await t.createUser()

@@ -1,6 +1,6 @@
 import { workflowItems } from '../db/schema/workflows.js'
 import { VERIFICATION_WORKFLOW } from './verification/workflow.js'
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { preparedShapes } from '../db/prepared.js'
 import type { ListWindow } from '../ui/list-query.js'
@@ -107,6 +107,9 @@ export function ftsQuery(text: string): string | null {
 /** A facet's token in the search index (core migration 0006): a letter and the value's UTF-8 in hex. */
 const facetToken = (letter: 'k' | 'r' | 's', value: string) => `${letter}${Buffer.from(value, 'utf8').toString('hex')}`
 
+/** An FTS5 query that matches nothing, at once: every facet token starts with k, r or s. */
+const NO_MATCH = sql.raw(`'facets : n'`)
+
 /**
  * A search's two FTS5 queries, each answered by the index alone, facets included: the
  * organizations whose name has every word, and those that have them in their other texts.
@@ -160,14 +163,20 @@ const directoryQuery = preparedShapes(
     // by name would join every match to its organization. The filters outside the index
     // (verification, for administrators) join each match to its row.
     const byName = { id: sql<string>`${organizations.id}`.as('matched_id'), tier: sql<number>`0`.as('tier'), ftsRowid: sql<number>`0`.as('fts_rowid') }
-    const searchArm = (match: 'named' | 'mentioned', tier: number) => sql`SELECT core_organizations_fts.organization_id AS matched_id, ${sql.raw(String(tier))} AS tier, core_organizations_fts.rowid AS fts_rowid
+    const searchArm = (match: SQLWrapper, tier: number) => sql`SELECT core_organizations_fts.organization_id AS matched_id, ${sql.raw(String(tier))} AS tier, core_organizations_fts.rowid AS fts_rowid
       FROM core_organizations_fts${conditions.length ? sql` JOIN ${organizations} ON ${organizations.id} = core_organizations_fts.organization_id` : sql``}
-      WHERE core_organizations_fts MATCH ${value(match)}${conditions.length ? sql` AND ${and(...conditions)}` : sql``}`
+      WHERE core_organizations_fts MATCH ${match}${conditions.length ? sql` AND ${and(...conditions)}` : sql``}`
+    const named = searchArm(value('named'), 0)
+    // Every named organization comes before any that only mentions the words. When the names fill
+    // the page (the common first page), the second arm is given a query that matches nothing:
+    // otherwise FTS5 walks every match named too, looking for the first that is not (0.43 ms for
+    // "analitica" at scale 5, all of whose matches are names; 0.21 ms with this count of at most a page).
+    const mentionedUnlessFull = sql`(SELECT iif(count(*) >= ${value('offset')} + ${value('limit')}, ${NO_MATCH}, ${value('mentioned')}) FROM (${named} LIMIT ${value('offset')} + ${value('limit')}))`
     const position = sql`(${organizations.name}, ${organizations.id})`
     const boundary = shape.window === 'after' ? [sql`${position} > (${value('name')}, ${value('id')})`] : shape.window === 'before' ? [sql`${position} < (${value('name')}, ${value('id')})`] : []
     const page = shape.search
       // Each arm comes in rowid order from the index; SQLite merges them, reading no more than the page needs.
-      ? db.$with('page', byName).as(sql`${searchArm('named', 0)} UNION ALL ${searchArm('mentioned', 1)} ORDER BY tier, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
+      ? db.$with('page', byName).as(sql`${named} UNION ALL ${searchArm(mentionedUnlessFull, 1)} ORDER BY tier, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
       : db.$with('page').as(
           db.select(byName).from(organizations)
             .where(and(...conditions, ...boundary))
