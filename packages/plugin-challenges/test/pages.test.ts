@@ -110,7 +110,7 @@ describe('challenge pages', () => {
     expect(svg.match(/<rect /g)).toHaveLength(4)
   })
 
-  it('show a round’s standings fifty at a time, best first', async () => {
+  it('show a round’s standings a page at a time, best first, 25 rows unless asked for 50 or 100', async () => {
     const many = await w.createChallenge({ title: 'Reto con muchísimas propuestas' })
     await w.publish(many.slug)
     // Sixty entries straight in the database: the page, not the submitting, is under test here.
@@ -119,12 +119,43 @@ describe('challenge pages', () => {
     })))
     await w.startEvaluation(many, [w.judge2])
     const sponsor = await w.as(w.sponsorAdmin)
-    const first = await (await sponsor.get(`/challenges/${many.slug}/evaluation`)).text()
+    const base = `/challenges/${many.slug}/evaluation`
+    const entries = (html: string) => html.match(/Propuesta masiva \d\d/g) ?? []
+    const first = await (await sponsor.get(base)).text()
     expect(first.match(/name="submission"/g)).toBeNull() // one round only: nothing to shortlist into
-    expect(first.match(/Propuesta masiva \d\d/g)).toHaveLength(50)
+    expect(entries(first)).toHaveLength(25)
     expect(first).toContain('rel="next"')
-    const second = await (await sponsor.get(`/challenges/${many.slug}/evaluation?page=2`)).text()
-    expect(second.match(/Propuesta masiva \d\d/g)).toHaveLength(10)
+    // The choice of size: the current one marked, the others linked, a change back to the first page.
+    expect(first).toContain('Filas por página: <strong aria-current="true">25</strong>')
+    expect(first).toContain(`<a href="${base}?per=50">50</a>`)
+    expect(first).toContain(`<a href="${base}?per=100">100</a>`)
+    expect(entries(await (await sponsor.get(`${base}?page=3`)).text())).toHaveLength(10)
+
+    const fifty = await (await sponsor.get(`${base}?per=50`)).text()
+    expect(entries(fifty)).toHaveLength(50)
+    expect(fifty).toContain(`rel="next" href="${base}?per=50&amp;page=2"`)
+    expect(fifty).toContain(`<a href="${base}">25</a>`)
+    const fiftySecond = await (await sponsor.get(`${base}?per=50&page=2`)).text()
+    expect(entries(fiftySecond)).toHaveLength(10)
+    expect(fiftySecond).toContain(`<a href="${base}?per=100">100</a>`) // page dropped with the size
+    // Everything on one page still offers to go back to shorter pages; a size not offered is the default.
+    const all = await (await sponsor.get(`${base}?per=100`)).text()
+    expect(entries(all)).toHaveLength(60)
+    expect(all).not.toContain('rel="next"')
+    expect(all).toContain('<strong aria-current="true">100</strong>')
+    expect(entries(await (await sponsor.get(`${base}?per=37`)).text())).toHaveLength(25)
+    expect(entries(await (await sponsor.get(`${base}?per=1e9`)).text())).toHaveLength(25)
+
+    // The sponsor's table of entries and the judge's queue choose their size the same way.
+    const manage = `/challenges/${many.slug}/manage`
+    expect(entries(await (await sponsor.get(manage)).text())).toHaveLength(25)
+    expect(entries(await (await sponsor.get(`${manage}?per=100`)).text())).toHaveLength(60)
+    const judge = await w.as(w.judge2)
+    const queued = (html: string, entry = '[\\w-]+') => html.match(new RegExp(`/evaluate/${entry}"`, 'g')) ?? []
+    const queue = await (await judge.get('/challenges/judging')).text()
+    expect(queued(queue)).toHaveLength(25)
+    expect(queue).toContain('<a href="/challenges/judging?per=50">50</a>')
+    expect(queued(await (await judge.get('/challenges/judging?per=100')).text(), 'bulk-\\d\\d')).toHaveLength(60)
   })
 
   it('run a fixed number of queries whatever the number of challenges and entries', async () => {

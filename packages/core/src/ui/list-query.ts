@@ -31,6 +31,8 @@ export interface Page<T> {
   page: number
   perPage: number
   hasNext: boolean
+  /** The rows per page a person may choose (see `pageSizeParam`); the pagination offers them. */
+  perPageChoices?: readonly number[]
   /** For lists paged by position: where "next" continues after and "previous" goes back before. */
   cursors?: { first: string; last: string }
 }
@@ -43,8 +45,26 @@ export function pageWindow(page: number, perPage: number): { limit: number; offs
   return { limit: perPage + 1, offset: (page - 1) * perPage }
 }
 
-export function pageOf<T>(rows: T[], page: number, perPage: number): Page<T> {
-  return { rows: rows.slice(0, perPage), page, perPage, hasNext: rows.length > perPage }
+export function pageOf<T>(rows: T[], page: number, perPage: number, perPageChoices?: readonly number[]): Page<T> {
+  const result: Page<T> = { rows: rows.slice(0, perPage), page, perPage, hasNext: rows.length > perPage }
+  if (perPageChoices) result.perPageChoices = perPageChoices
+  return result
+}
+
+/**
+ * A list's `per` parameter: how many rows a page shows, one of `choices`, the first by default.
+ * Staff tables start short, which keeps them quick and easy to scan on a phone, and let the
+ * people who work through a long call ask for more. Anything else falls back to the default.
+ */
+export function pageSizeParam<const C extends readonly [number, ...number[]]>(choices: C) {
+  const schema = z.enum(choices.map(String) as [string, ...string[]]).optional().catch(undefined)
+  return {
+    choices,
+    parse(value: string | undefined): C[number] {
+      const chosen = schema.parse(value)
+      return chosen === undefined ? choices[0] : Number(chosen)
+    },
+  }
 }
 
 /** The current URL with some query parameters changed, as a path plus query for links. */

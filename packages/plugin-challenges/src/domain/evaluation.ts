@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
 import { memberships, prepared, users } from '@distrito/core/db'
+import { pageSizeParam } from '@distrito/core/ui'
 import { assignments, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
@@ -106,14 +107,18 @@ export interface SubmissionStanding {
   disagreement: boolean
 }
 
-export const STANDINGS_PAGE_SIZE = 50
+/** Rows per page of a round's standings (`per`); the first is the default. */
+export const STANDINGS_PAGE_SIZES = pageSizeParam([25, 50, 100])
+
+/** The results page's ranking: the last round's best entries. */
+export const RESULTS_RANKING_SIZE = 50
 
 /**
  * The submitted entries of a round with their evaluations: how many are done, the judges'
  * totals, their mean and spread, ranked by mean (unscored last). One query per page, so a
- * call with thousands of entries shows them fifty at a time, best first.
+ * call with thousands of entries shows them a page at a time, best first.
  */
-export async function standings(db: Executor, round: Round, window: { limit: number; offset: number } = { limit: STANDINGS_PAGE_SIZE + 1, offset: 0 }): Promise<SubmissionStanding[]> {
+export async function standings(db: Executor, round: Round, window: { limit: number; offset: number } = { limit: RESULTS_RANKING_SIZE, offset: 0 }): Promise<SubmissionStanding[]> {
   // The page is read from the ranking index (every entry that reached the round has a standing,
   // kept by triggers): skipping to a deep page walks index entries only, and just the page's
   // entries are then read for their titles. Descending puts the unscored (null means) last.

@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, isNotNull, lt, ne, sql } from 'drizzle-orm'
 import { memberships, prepared, workflowItems } from '@distrito/core/db'
+import { pageSizeParam } from '@distrito/core/ui'
 import { assignments, challengeOrganizations, challenges, judges, rounds, submissions, teamMembers } from '../schema.js'
 import { UNLISTED_RANK } from './phases.js'
 import { challengeState, challengeStateJoin, inState } from '../workflow.js'
 
 /** The person's own lists: a judge's queue and "my challenges", each query built once. */
 
-export const QUEUE_PAGE_SIZE = 50
+/** Entries per page of a judge's queue (`per`); the first is the default. */
+export const QUEUE_PAGE_SIZES = pageSizeParam([25, 50, 100])
 
 const value = (name: string) => sql.placeholder(name)
 

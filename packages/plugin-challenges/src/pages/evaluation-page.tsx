@@ -22,7 +22,7 @@ const CHECKED = raw(' checked=""')
 
 /**
  * One entry in the standings, and one judge in the panel: `html` templates, because the standings
- * show fifty rows of seven cells. `html` escapes every value as JSX does.
+ * show up to a hundred rows of seven cells. `html` escapes every value as JSX does.
  */
 function standingRow(props: { t: Translate; format: Formatters; base: string; row: SubmissionStanding; rank: number; shortlist: boolean; advanced: boolean }) {
   const { t, format, row: s } = props

@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { follows, organizations, prepared, users } from '@distrito/core/db'
-import { html, DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
+import { html, DataTable, ExportLink, PageHeader, WorkflowPanel, loadWorkflowPanel, pageOf, pageParam, pageSizeParam, pageWindow } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
 import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
@@ -11,7 +11,8 @@ import { assignments, awards, challenges, criteria, entryCounts, rounds, scores,
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
 import { loadForStaff } from './load.js'
 
-export const SUBMISSIONS_PAGE_SIZE = 50
+/** Entries per page of the sponsor's table (`per`); the first is the default. */
+export const SUBMISSIONS_PAGE_SIZES = pageSizeParam([25, 50, 100])
 
 /**
  * Followers → submissions → shortlisted → awarded, and drafts under way, in one query: the entries
@@ -80,7 +81,8 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const { challenge: ch, state } = l
     const base = `/challenges/${ch.slug}`
     const page = pageParam.parse(c.req.query('page'))
-    const { limit, offset } = pageWindow(page, SUBMISSIONS_PAGE_SIZE)
+    const perPage = SUBMISSIONS_PAGE_SIZES.parse(c.req.query('per'))
+    const { limit, offset } = pageWindow(page, perPage)
     if (c.req.query('format') === 'csv') {
       return csvResponse(c, `${ch.slug}-propuestas.csv`, [
         { header: t('challenges.csv.receipt'), value: (r) => r.receipt },
@@ -95,7 +97,7 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       ], pagesOf(exportedEntries(ctx, ch.id)))
     }
     const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entriesPage(ctx.db).all({ challengeId: ch.id, limit, offset }), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state)])
-    const list = pageOf(rows, page, SUBMISSIONS_PAGE_SIZE)
+    const list = pageOf(rows, page, perPage, SUBMISSIONS_PAGE_SIZES.choices)
     const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(
       <>

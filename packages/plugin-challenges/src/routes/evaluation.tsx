@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { prepared, users } from '@distrito/core/db'
 import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
-import { STANDINGS_PAGE_SIZE, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
+import { STANDINGS_PAGE_SIZES, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
 import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
 import { RESULTS_STATES, inStates } from '../domain/phases.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
@@ -45,13 +45,14 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const round = selectedRound(c, l, all)
     const user = auth.user!
     const page = pageParam.parse(c.req.query('page'))
+    const perPage = STANDINGS_PAGE_SIZES.parse(c.req.query('per'))
     const [table, panel, mine, scored] = await Promise.all([
-      l.access.staff ? standings(db, round, pageWindow(page, STANDINGS_PAGE_SIZE)) : Promise.resolve([]),
+      l.access.staff ? standings(db, round, pageWindow(page, perPage)) : Promise.resolve([]),
       l.access.staff ? judgeProgress(db, l.challenge.id, round.id) : Promise.resolve([]),
       myAssignments(db).all({ roundId: round.id, userId: user.id }),
       anyScore(db).all({ roundId: round.id }),
     ])
-    const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, STANDINGS_PAGE_SIZE), judges: panel, mine, rubricLocked: scored.length > 0, problems }
+    const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, perPage, STANDINGS_PAGE_SIZES.choices), judges: panel, mine, rubricLocked: scored.length > 0, problems }
     if (problems.rubric || problems.judge || problems.round || problems.shortlist) c.status(422)
     return c.render(<EvaluationPage data={data} />, { title: c.get('t')('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
   }

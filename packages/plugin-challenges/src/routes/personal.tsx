@@ -2,11 +2,11 @@
 import type { Hono } from 'hono'
 import { currentUser, type DistritoEnv, type Formatters, type PluginContext, type Translate } from '@distrito/core'
 import { html, EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { QUEUE_PAGE_SIZE, judgeQueue, myEntries, myInvitations, mySponsored } from '../domain/personal-lists.js'
+import { QUEUE_PAGE_SIZES, judgeQueue, myEntries, myInvitations, mySponsored } from '../domain/personal-lists.js'
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof judgeQueue>['all']>>[number]
 
-/** One entry of the judge's queue, fifty to a page: an `html` template. */
+/** One entry of the judge's queue: an `html` template, as a page lists up to a hundred. */
 function queueItem(t: Translate, format: Formatters, r: QueueRow) {
   const title = r.blind ? t('challenges.submission.blindTitle', { n: r.submissionId.slice(0, 8) }) : r.title
   const until = r.evaluationEndsAt ? ` · ${t('challenges.queue.until', { date: format.date(new Date(r.evaluationEndsAt.getTime() - 1)) })}` : ''
@@ -19,9 +19,10 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const user = currentUser(c)
     const { t } = c.var
     const page = pageParam.parse(c.req.query('page'))
-    const { limit, offset } = pageWindow(page, QUEUE_PAGE_SIZE)
+    const perPage = QUEUE_PAGE_SIZES.parse(c.req.query('per'))
+    const { limit, offset } = pageWindow(page, perPage)
     const rows = await judgeQueue(ctx.db).all({ userId: user.id, limit, offset })
-    const list = pageOf(rows, page, QUEUE_PAGE_SIZE)
+    const list = pageOf(rows, page, perPage, QUEUE_PAGE_SIZES.choices)
     const pending = list.rows.filter((r) => r.status === 'pending').length
     return c.render(
       <>

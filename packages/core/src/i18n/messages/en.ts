@@ -61,6 +61,7 @@ const baseEn: Record<CoreMessageKey, string> = {
   'core.table.sortAscending': 'sort ascending',
   'core.table.sortDescending': 'sort descending',
   'core.table.showing': 'Showing {from}–{to}',
+  'core.table.perPage': 'Rows per page:',
   'core.flash.close': 'Dismiss notice',
   'core.cli.usage': 'Usage',
   'core.cli.commands': 'Commands',

@@ -60,6 +60,7 @@ const baseEsCO = {
   'core.table.sortAscending': 'ordenar de forma ascendente',
   'core.table.sortDescending': 'ordenar de forma descendente',
   'core.table.showing': 'Mostrando {from}–{to}',
+  'core.table.perPage': 'Filas por página:',
   'core.flash.close': 'Cerrar aviso',
   'core.cli.usage': 'Uso',
   'core.cli.commands': 'Comandos',

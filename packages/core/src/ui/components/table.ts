@@ -57,17 +57,29 @@ export function DataTable<T>(props: {
   return html`<div>${table}${pagination(t, url, props.page)}</div>`
 }
 
-type PageLinks = Pick<Page<unknown>, 'page' | 'perPage' | 'hasNext' | 'rows' | 'cursors'>
+type PageLinks = Pick<Page<unknown>, 'page' | 'perPage' | 'hasNext' | 'rows' | 'cursors' | 'perPageChoices'>
 
 function pagination(t: ReturnType<typeof useT>, url: string, links: PageLinks) {
-  const { page, perPage, hasNext, rows, cursors } = links
-  if (page === 1 && !hasNext) return ''
+  const { page, perPage, hasNext, rows, cursors, perPageChoices } = links
+  const choosable = perPageChoices && perPageChoices.length > 1 && (hasNext || page > 1 || rows.length > Math.min(...perPageChoices))
+  if (page === 1 && !hasNext && !choosable) return ''
   const from = (page - 1) * perPage + 1
   const previous = page - 1 === 1 ? { page: undefined, after: undefined, before: undefined } : { page: page - 1, after: undefined, before: cursors?.first }
   const next = { page: page + 1, after: cursors?.last, before: undefined }
   const previousLink = page > 1 ? html`<li><a rel="prev" href="${withQuery(url, previous)}">← ${t('core.table.previous')}</a></li>` : ''
   const nextLink = hasNext ? html`<li><a rel="next" href="${withQuery(url, next)}">${t('core.table.next')} →</a></li>` : ''
-  return html`<nav class="pagination" aria-label="${t('core.table.pagination')}"><p class="pagination-status">${t('core.table.page', { page })} · ${t('core.table.showing', { from, to: from + rows.length - 1 })}</p><ul>${previousLink}${nextLink}</ul></nav>`
+  const steps = previousLink || nextLink ? html`<ul>${previousLink}${nextLink}</ul>` : ''
+  return html`<nav class="pagination" aria-label="${t('core.table.pagination')}"><p class="pagination-status">${t('core.table.page', { page })} · ${t('core.table.showing', { from, to: from + rows.length - 1 })}</p>${steps}${choosable ? pageSizes(t, url, perPage, perPageChoices) : ''}</nav>`
+}
+
+// A change of size starts again from the first page: the rows before it move with the size.
+function pageSizes(t: ReturnType<typeof useT>, url: string, perPage: number, choices: readonly number[]) {
+  const options = choices.map((n) =>
+    n === perPage
+      ? html` <strong aria-current="true">${n}</strong>`
+      : html` <a href="${withQuery(url, { per: n === choices[0] ? undefined : n, page: undefined, after: undefined, before: undefined })}">${n}</a>`,
+  )
+  return html`<p class="pagination-size">${t('core.table.perPage')}${options}</p>`
 }
 
 /**
