@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDistrict, silentLogger, type District } from '@distrito/core'
+import { createDistrict, silentLogger, type AuthState, type District } from '@distrito/core'
 import { testDistrictConfig } from '@distrito/core/testing'
 import { pilots } from './fixtures/pilots/schema.js'
 import { pilotsPlugin } from './fixtures/pilots/plugin.js'
@@ -64,6 +64,21 @@ describe('workflows', () => {
     await t.district.db.update(pilots).set({ judges: 1 })
     expect((await t.post(`/workflows/pilots.pilot/${pilotId}/evaluate`, {})).status).toBe(303)
     expect(await t.district.services.workflow('pilots.pilot').state(t.district.db, pilotId)).toBe('evaluation')
+  })
+
+  it('hands guards the item a page already read, instead of reading it again', async () => {
+    w = await pilotWorld()
+    const { t, pilotId } = w
+    const runner = t.district.services.workflow('pilots.pilot')
+    const manager: AuthState = { session: { id: 's' }, organization: null, unreadNotifications: 0, user: { id: w.manager.id, email: w.manager.email, name: w.manager.name, platformRole: 'member', locale: null, emailVerified: true }, managerOf: ['pilots'] }
+    const evaluate = async (item?: unknown) => (await runner.available(manager, pilotId, 'open', item)).find((a) => a.name === 'evaluate')
+    // The stored pilot has no judge: read from the database, the guard refuses.
+    expect((await evaluate())?.blocked).toEqual({ message: 'pilots.needsJudge' })
+    // Handed a pilot with a judge, the guard judges that one.
+    const [stored] = await t.district.db.select().from(pilots)
+    expect((await evaluate({ ...stored, judges: 1 }))?.blocked).toBeNull()
+    // Firing still reads the item inside its transaction.
+    expect((await runner.fire({ kind: 'person', auth: manager }, pilotId, 'evaluate')).ok).toBe(false)
   })
 
   it('requires the note a transition asks for, and keeps it in the timeline and the audit log', async () => {

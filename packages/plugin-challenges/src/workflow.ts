@@ -18,17 +18,17 @@ export const inState = (state: string | Placeholder) =>
 /** A challenge as its workflow sees it: with its co-sponsors, who run it too. */
 export type ChallengeItem = Challenge & { cosponsorIds: string[] }
 
-// The workflow loads its item for every panel of a challenge's staff pages: built once.
-const challengeById = prepared((db) => db.select().from(challenges).where(eq(challenges.id, sql.placeholder('id'))).prepare())
-const cosponsorsOf = prepared((db) =>
-  db.select({ id: challengeOrganizations.organizationId }).from(challengeOrganizations)
-    .where(and(eq(challengeOrganizations.challengeId, sql.placeholder('id')), eq(challengeOrganizations.relation, 'cosponsor')))
-    .prepare(),
-)
+/** A challenge's co-sponsors, as a column of the statement that reads the challenge. */
+export const cosponsorIdsColumn = () =>
+  sql<string>`(SELECT json_group_array(${challengeOrganizations.organizationId}) FROM ${challengeOrganizations} WHERE ${challengeOrganizations.challengeId} = ${challenges.id} AND ${challengeOrganizations.relation} = 'cosponsor')`
+    .mapWith((json: unknown) => JSON.parse(String(json)) as string[])
+
+// The workflow loads its item for every transition and for panels not handed one: built once.
+const challengeById = prepared((db) => db.select({ challenge: challenges, cosponsorIds: cosponsorIdsColumn() }).from(challenges).where(eq(challenges.id, sql.placeholder('id'))).prepare())
 
 export async function loadChallenge(db: Executor, id: string): Promise<ChallengeItem | undefined> {
-  const [[challenge], cosponsors] = await Promise.all([challengeById(db).all({ id }), cosponsorsOf(db).all({ id })])
-  return challenge && { ...challenge, cosponsorIds: cosponsors.map((c) => c.id) }
+  const [row] = await challengeById(db).all({ id })
+  return row && { ...row.challenge, cosponsorIds: row.cosponsorIds }
 }
 
 /** An administrator of a co-sponsor, acting for it. */

@@ -51,8 +51,11 @@ export interface WorkflowRunner {
   state(db: Executor, itemId: string): Promise<string>
   /** The states of several items in one query, for lists. */
   states(db: Executor, itemIds: readonly string[]): Promise<Map<string, string>>
-  /** The transitions this person may fire on the item now, with the guard's reason where it refuses. Pass the state when already read. */
-  available(auth: AuthState, itemId: string, state?: string): Promise<AvailableTransition[]>
+  /**
+   * The transitions this person may fire on the item now, with the guard's reason where it refuses.
+   * Pass the state, and the item as the workflow's `load` returns it, when already read.
+   */
+  available(auth: AuthState, itemId: string, state?: string, item?: unknown): Promise<AvailableTransition[]>
   /** Guard, state change, timeline and audit entries in one transaction; events after it commits. */
   fire(actor: WorkflowActor, itemId: string, transition: string, options?: { note?: string | null }): Promise<FireResult>
   /**
@@ -241,10 +244,10 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
       for (const row of rows) out.set(row.itemId, row.state)
       return out
     },
-    async available(auth, itemId, knownState) {
+    async available(auth, itemId, knownState, knownItem) {
       const db = deps.db
       if (!auth.user) return []
-      const [item, state] = await Promise.all([definition.load(db, itemId), knownState ?? currentState(db, itemId)])
+      const [item, state] = await Promise.all([knownItem ?? definition.load(db, itemId), knownState ?? currentState(db, itemId)])
       if (item === undefined) return []
       const out: AvailableTransition[] = []
       const services = deps.services()

@@ -1,8 +1,8 @@
-import { and, eq, or, sql } from 'drizzle-orm'
-import type { Executor, OrganizationRole, SubjectAccess } from '@distrito/core'
+import { sql, type SQLWrapper } from 'drizzle-orm'
+import type { OrganizationRole, SubjectAccess } from '@distrito/core'
 import { roleAtLeast } from '@distrito/core'
-import { memberships, prepared } from '@distrito/core/db'
-import { type Challenge, challengeOrganizations, judges } from '../schema.js'
+import { memberships } from '@distrito/core/db'
+import { type Challenge, challengeOrganizations, challenges, judges } from '../schema.js'
 import { PUBLISHED_STATES, inStates } from './phases.js'
 
 /** What the signed-in person is to one challenge. */
@@ -22,32 +22,44 @@ export interface ChallengeAccess {
 
 const NOBODY: Omit<ChallengeAccess, 'manager' | 'canView'> = { staff: false, sponsorMember: false, judge: false, invited: false }
 
-const value = (name: string) => sql.placeholder(name)
+/** The person's organizations that relate to a challenge: each one's role and its relation to it. */
+export interface ChallengeRelation {
+  roles: { organizationId: string; role: OrganizationRole; relation: string | null }[]
+  judge: boolean
+}
 
-// Every page of a challenge runs these for a signed-in person: built once, not on each request.
-const rolesInChallenge = prepared((db) =>
-  db
-    .select({ organizationId: memberships.organizationId, role: memberships.role, relation: challengeOrganizations.relation })
-    .from(memberships)
-    .leftJoin(challengeOrganizations, and(eq(challengeOrganizations.organizationId, memberships.organizationId), eq(challengeOrganizations.challengeId, value('challengeId'))))
-    .where(and(eq(memberships.userId, value('userId')), or(eq(memberships.organizationId, value('sponsorId')), sql`${challengeOrganizations.challengeId} IS NOT NULL`)))
-    .prepare(),
-)
-const judgeOf = prepared((db) => db.select({ u: judges.userId }).from(judges).where(and(eq(judges.challengeId, value('challengeId')), eq(judges.userId, value('userId')))).prepare())
+const NO_RELATION: ChallengeRelation = { roles: [], judge: false }
 
-/** Reads the person's relation to a challenge in two indexed queries. */
-export async function challengeAccess(db: Executor, challenge: Pick<Challenge, 'id' | 'sponsorId' | 'visibility'>, state: string, access: SubjectAccess): Promise<ChallengeAccess> {
+function parseRoles(json: unknown): ChallengeRelation['roles'] {
+  return (JSON.parse(String(json)) as [string, OrganizationRole, string | null][]).map(([organizationId, role, relation]) => ({ organizationId, role, relation }))
+}
+
+/**
+ * The person's relation to the challenge being read, as two columns of the statement that reads it
+ * (`userId` a placeholder or a value; nobody has the id ''): memberships in the sponsor or in an
+ * organization related to it (co-sponsor, invited), and a seat on the panel. Every page of a
+ * challenge reads these, so they ride along with the challenge instead of costing two statements.
+ */
+export function relationColumns(userId: SQLWrapper | string) {
+  return {
+    roles: sql<string>`(SELECT json_group_array(json_array(${memberships.organizationId}, ${memberships.role}, ${challengeOrganizations.relation}))
+      FROM ${memberships} LEFT JOIN ${challengeOrganizations} ON ${challengeOrganizations.organizationId} = ${memberships.organizationId} AND ${challengeOrganizations.challengeId} = ${challenges.id}
+      WHERE ${memberships.userId} = ${userId} AND (${memberships.organizationId} = ${challenges.sponsorId} OR ${challengeOrganizations.challengeId} IS NOT NULL))`.mapWith(parseRoles),
+    judge: sql<number>`EXISTS (SELECT 1 FROM ${judges} WHERE ${judges.challengeId} = ${challenges.id} AND ${judges.userId} = ${userId})`.mapWith(Boolean),
+  }
+}
+
+/** What the person is to one challenge, from their relation to it (see `relationColumns`). */
+export function challengeAccess(challenge: Pick<Challenge, 'sponsorId' | 'visibility'>, state: string, access: SubjectAccess, relation: ChallengeRelation = NO_RELATION): ChallengeAccess {
   const manager = access.can('challenges:manage', null)
-  const user = access.auth.user
   let rel = NOBODY
-  if (user) {
-    const place = { challengeId: challenge.id, userId: user.id, sponsorId: challenge.sponsorId }
-    const [roles, judge] = await Promise.all([rolesInChallenge(db).all(place), judgeOf(db).all(place)])
-    const sponsorRoles = roles.filter((r) => r.organizationId === challenge.sponsorId || r.relation === 'cosponsor').map((r) => r.role as OrganizationRole)
+  if (access.auth.user) {
+    const { roles } = relation
+    const sponsorRoles = roles.filter((r) => r.organizationId === challenge.sponsorId || r.relation === 'cosponsor').map((r) => r.role)
     rel = {
       staff: sponsorRoles.some((role) => roleAtLeast(role, 'admin')),
       sponsorMember: sponsorRoles.length > 0,
-      judge: judge.length > 0,
+      judge: relation.judge,
       invited: roles.some((r) => r.relation === 'invited'),
     }
   }

@@ -98,7 +98,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       latestUpdates(db).all({ id: ch.id }),
       user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
       user ? submissionOf(db, ch.id, user.id) : Promise.resolve(undefined),
-      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state) : Promise.resolve(null),
+      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state, ch) : Promise.resolve(null),
     ])
     const canSubmit = phaseAllows(ch, state, 'submissions')
     const canAsk = phaseAllows(ch, state, 'questions')

@@ -96,7 +96,7 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
         { header: t('challenges.submission.summary'), value: (r) => r.summary },
       ], pagesOf(exportedEntries(ctx, ch.id)))
     }
-    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entriesPage(ctx.db).all({ challengeId: ch.id, limit, offset }), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state)])
+    const [numbers, rows, panel] = await Promise.all([funnel(ctx, ch.id), entriesPage(ctx.db).all({ challengeId: ch.id, limit, offset }), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state, ch)])
     const list = pageOf(rows, page, perPage, SUBMISSIONS_PAGE_SIZES.choices)
     const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(

@@ -19,13 +19,14 @@ export interface WorkflowPanelData {
 
 /**
  * What the panel shows for an item and the person looking: its queries and the guards. A page that
- * has already read the item's state passes it as `knownState` and saves a query.
+ * has already read the item's state passes it as `knownState`, and the item itself, as the
+ * workflow's `load` returns it, as `knownItem`: each saves reading it again.
  */
-export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, back = new URL(c.req.url).pathname, knownState?: string): Promise<WorkflowPanelData> {
+export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, back = new URL(c.req.url).pathname, knownState?: string, knownItem?: unknown): Promise<WorkflowPanelData> {
   const runner = c.get('services').workflow(workflow)
   const { db, auth } = c.var
   const state = knownState ?? (await runner.state(db, itemId))
-  const [timeline, available, scheduled] = await Promise.all([runner.timeline(db, itemId), runner.available(auth, itemId, state), runner.scheduled(db, itemId)])
+  const [timeline, available, scheduled] = await Promise.all([runner.timeline(db, itemId), runner.available(auth, itemId, state, knownItem), runner.scheduled(db, itemId)])
   const states = runner.definition.states as Record<string, { label: string }>
   return { workflow, itemId, state: { name: state, label: states[state]?.label ?? state }, states, timeline, available, scheduled, back }
 }

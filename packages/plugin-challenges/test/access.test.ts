@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestUser } from '@distrito/core/testing'
+import { challengeWorld, type ChallengeWorld } from './world.js'
+
+/**
+ * What a person is to a challenge is read in the same statement as the challenge (its sponsor's and
+ * co-sponsors' memberships, invitations, a seat on the panel), and the workflow panel is handed the
+ * challenge as loaded, co-sponsors included. Each relation must open exactly what it should.
+ */
+describe('who may see and run a challenge', () => {
+  let w: ChallengeWorld
+  let coOwner: TestUser
+  let coMember: TestUser
+  let draft: { slug: string; id: string }
+  let invitedOnly: { slug: string; id: string }
+
+  beforeAll(async () => {
+    w = await challengeWorld()
+    coOwner = await w.t.createUser({ name: 'Camila Cofinanciadora' })
+    coMember = await w.t.createUser({ name: 'Ciro de la Universidad' })
+    const university = await w.t.createOrganization({ name: 'Universidad del Pacífico', kind: 'university', members: [{ user: coOwner, role: 'owner' }, { user: coMember, role: 'member' }] })
+    draft = await w.createChallenge({ title: 'Reto en borrador con cofinanciador', cosponsors: university.slug })
+    invitedOnly = await w.createChallenge({ title: 'Reto privado para la pyme', visibility: 'private', invited: w.sme.slug })
+    await w.publish(invitedOnly.slug)
+  })
+  afterAll(() => w.t.close())
+
+  const status = async (user: TestUser | null, path: string) => (user ? await (await w.as(user)).get(path) : await w.t.get(path)).status
+  const submitAction = (id: string) => `action="/workflows/challenges.challenge/${id}/submit"`
+
+  it('shows a draft to the sponsor’s and co-sponsors’ members only', async () => {
+    const page = `/challenges/${draft.slug}`
+    expect(await status(null, page)).toBe(404)
+    expect(await status(w.outsider, page)).toBe(404)
+    expect(await status(w.leadA, page)).toBe(404)
+    expect(await status(w.sponsorMember, page)).toBe(200)
+    expect(await status(coMember, page)).toBe(200)
+    expect(await status(coOwner, page)).toBe(200)
+    expect(await status(w.manager, page)).toBe(200)
+  })
+
+  it('lets a co-sponsor’s owner run the challenge, with the workflow’s buttons, and not its plain members', async () => {
+    const manage = `/challenges/${draft.slug}/manage`
+    expect(await status(coOwner, manage)).toBe(200)
+    expect(await status(coMember, manage)).toBe(403)
+    expect(await status(w.sponsorMember, manage)).toBe(403)
+    expect(await status(w.outsider, manage)).toBe(404)
+    // The panel's guards see the co-sponsors of the challenge the page loaded.
+    expect(await (await (await w.as(coOwner)).get(manage)).text()).toContain(submitAction(draft.id))
+    expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${draft.slug}`)).text()).toContain(submitAction(draft.id))
+    expect(await (await (await w.as(coMember)).get(`/challenges/${draft.slug}`)).text()).not.toContain(submitAction(draft.id))
+    // And firing it as the co-sponsor's owner works.
+    const sent = await (await w.as(coOwner)).post(`/workflows/challenges.challenge/${draft.id}/submit`, { back: `/challenges/${draft.slug}` })
+    expect(sent.status).toBe(303)
+    expect(await w.stateOf(draft.id)).toBe('review')
+  })
+
+  it('shows a private challenge to the invited organization’s members, its sponsor and the district, and no one else', async () => {
+    const page = `/challenges/${invitedOnly.slug}`
+    expect(await status(w.outsider, page)).toBe(200) // the SME's owner
+    expect(await status(w.sponsorMember, page)).toBe(200)
+    expect(await status(w.manager, page)).toBe(200)
+    expect(await status(null, page)).toBe(404)
+    expect(await status(w.leadA, page)).toBe(404)
+    expect(await status(coMember, page)).toBe(404)
+  })
+})
