@@ -4,7 +4,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { coreHooks, definePlugin, veto, type PluginFactory } from '@distrito/core'
 import { organizations, prepared, workflowItems } from '@distrito/core/db'
-import { challengeAccess, relationColumns } from './domain/access.js'
+import { challengeAccess, personId, relationColumns } from './domain/access.js'
 import { findChallenge } from './domain/find-challenge.js'
 import { catalogueRank } from './domain/phases.js'
 import { submissionAccess } from './domain/submission-access.js'
@@ -65,11 +65,11 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
     },
     submission: {
       async canView(id, access, db) {
-        const [row] = await db.select({ submission: submissions, challenge: challenges, state: challengeState, ...relationColumns(access.auth.user?.id ?? '') }).from(submissions)
+        const [row] = await db.select({ submission: submissions, challenge: challenges, state: challengeState, ...relationColumns(personId(access)) }).from(submissions)
           .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
           .leftJoin(workflowItems, challengeStateJoin).where(eq(submissions.id, id))
         if (!row) return false
-        const onChallenge = challengeAccess(row.challenge, row.state, access, { roles: row.roles, judge: row.judge })
+        const onChallenge = challengeAccess(row.challenge, row.state, access, row)
         return (await submissionAccess(db, row.submission, access.auth.user?.id, onChallenge)).canView
       },
       async describe(ids, db) {

@@ -20,25 +20,24 @@ export interface ChallengeAccess {
   canView: boolean
 }
 
-const NOBODY: Omit<ChallengeAccess, 'manager' | 'canView'> = { staff: false, sponsorMember: false, judge: false, invited: false }
-
 /** The person's organizations that relate to a challenge: each one's role and its relation to it. */
 export interface ChallengeRelation {
   roles: { organizationId: string; role: OrganizationRole; relation: string | null }[]
   judge: boolean
 }
 
-const NO_RELATION: ChallengeRelation = { roles: [], judge: false }
-
 function parseRoles(json: unknown): ChallengeRelation['roles'] {
   return (JSON.parse(String(json)) as [string, OrganizationRole, string | null][]).map(([organizationId, role, relation]) => ({ organizationId, role, relation }))
 }
 
+/** Whom `relationColumns` asks about: the signed-in person, or nobody (no one has the id ''). */
+export const personId = (who: SubjectAccess) => who.auth.user?.id ?? ''
+
 /**
  * The person's relation to the challenge being read, as two columns of the statement that reads it
- * (`userId` a placeholder or a value; nobody has the id ''): memberships in the sponsor or in an
- * organization related to it (co-sponsor, invited), and a seat on the panel. Every page of a
- * challenge reads these, so they ride along with the challenge instead of costing two statements.
+ * (`userId` a placeholder or `personId(who)`): memberships in the sponsor or in an organization
+ * related to it (co-sponsor, invited), and a seat on the panel. Every page of a challenge reads
+ * these, so they ride along with the challenge instead of costing two statements.
  */
 export function relationColumns(userId: SQLWrapper | string) {
   return {
@@ -49,22 +48,16 @@ export function relationColumns(userId: SQLWrapper | string) {
   }
 }
 
-/** What the person is to one challenge, from their relation to it (see `relationColumns`). */
-export function challengeAccess(challenge: Pick<Challenge, 'sponsorId' | 'visibility'>, state: string, access: SubjectAccess, relation: ChallengeRelation = NO_RELATION): ChallengeAccess {
+/**
+ * What the person is to one challenge, from their relation to it (a row read with
+ * `relationColumns`; a visitor's is empty).
+ */
+export function challengeAccess(challenge: Pick<Challenge, 'sponsorId' | 'visibility'>, state: string, access: SubjectAccess, relation: ChallengeRelation): ChallengeAccess {
   const manager = access.can('challenges:manage', null)
-  let rel = NOBODY
-  if (access.auth.user) {
-    const { roles } = relation
-    const sponsorRoles = roles.filter((r) => r.organizationId === challenge.sponsorId || r.relation === 'cosponsor').map((r) => r.role)
-    rel = {
-      staff: sponsorRoles.some((role) => roleAtLeast(role, 'admin')),
-      sponsorMember: sponsorRoles.length > 0,
-      judge: relation.judge,
-      invited: roles.some((r) => r.relation === 'invited'),
-    }
-  }
+  const sponsorRoles = relation.roles.filter((r) => r.organizationId === challenge.sponsorId || r.relation === 'cosponsor').map((r) => r.role)
+  const sponsorMember = sponsorRoles.length > 0
+  const invited = relation.roles.some((r) => r.relation === 'invited')
   const published = inStates(PUBLISHED_STATES, state)
-  const insider = manager || rel.sponsorMember
-  const canView = insider || (published && (challenge.visibility === 'public' || rel.invited || rel.judge))
-  return { manager, ...rel, staff: manager || rel.staff, canView }
+  const canView = manager || sponsorMember || (published && (challenge.visibility === 'public' || invited || relation.judge))
+  return { manager, staff: manager || sponsorRoles.some((role) => roleAtLeast(role, 'admin')), sponsorMember, judge: relation.judge, invited, canView }
 }

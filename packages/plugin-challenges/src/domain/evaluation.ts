@@ -110,8 +110,8 @@ export interface SubmissionStanding {
 /** Rows per page of a round's standings (`per`); the first is the default. */
 export const STANDINGS_PAGE_SIZES = pageSizeParam([25, 50, 100])
 
-/** The results page's ranking: the last round's best entries. */
-export const RESULTS_RANKING_SIZE = 50
+/** Without a window, the best fifty: the results page's ranking. */
+const RESULTS_RANKING_SIZE = 50
 
 /**
  * The submitted entries of a round with their evaluations: how many are done, the judges'

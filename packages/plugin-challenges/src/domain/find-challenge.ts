@@ -3,7 +3,7 @@ import type { Executor, SubjectAccess } from '@distrito/core'
 import { type Database, organizations, prepared, workflowItems } from '@distrito/core/db'
 import { challenges } from '../schema.js'
 import { type ChallengeItem, challengeState, challengeStateJoin, cosponsorIdsColumn } from '../workflow.js'
-import { challengeAccess, relationColumns, type ChallengeAccess } from './access.js'
+import { challengeAccess, personId, relationColumns, type ChallengeAccess } from './access.js'
 import type { ChallengeState } from './phases.js'
 
 export interface FoundChallenge {
@@ -38,7 +38,7 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
   if (!row) return undefined
   const state = row.state as ChallengeState
   const challenge = { ...row.challenge, cosponsorIds: row.cosponsorIds }
-  return { challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, { roles: row.roles, judge: row.judge }) }
+  return { challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, row) }
 }
 
 /**
@@ -46,12 +46,12 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
  * and the subject's `canView` both ask this way, so they always agree.
  */
 export async function findChallenge(db: Executor, where: SQL, who: SubjectAccess): Promise<FoundChallenge | undefined> {
-  const [row] = await challengeWithState(db, who.auth.user?.id ?? '').where(where)
+  const [row] = await challengeWithState(db, personId(who)).where(where)
   return found(row, who)
 }
 
 /** The same by slug, for pages (outside any transaction). */
 export async function findChallengeBySlug(db: Database, slug: string, who: SubjectAccess): Promise<FoundChallenge | undefined> {
-  const [row] = await challengeBySlug(db).all({ slug, userId: who.auth.user?.id ?? '' })
+  const [row] = await challengeBySlug(db).all({ slug, userId: personId(who) })
   return found(row, who)
 }

@@ -8,7 +8,7 @@ import { organizations, prepared, users } from '@distrito/core/db'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
 import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
-import { RESULTS_RANKING_SIZE, standings } from '../domain/evaluation.js'
+import { standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { REWARD_KINDS, awards, milestones, rounds, submissions, votes } from '../schema.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
@@ -81,7 +81,7 @@ function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; curre
 /** The entries of the last round reached, ranked by the judges' mean: for the people running it. */
 async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRound: number }) {
   const [round] = await ctx.db.select().from(rounds).where(and(eq(rounds.challengeId, challenge.id), eq(rounds.position, challenge.currentRound)))
-  return round ? standings(ctx.db, round, { limit: RESULTS_RANKING_SIZE, offset: 0 }) : []
+  return round ? standings(ctx.db, round) : []
 }
 
 export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
