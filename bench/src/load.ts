@@ -9,7 +9,12 @@ export interface LoadResult {
   errors: number
   /** The server's largest resident memory seen while the load ran, in MB. */
   memoryMb: number
+  /** Every measured answer's latency in ms, sorted: bursts of one page are pooled from these. */
+  latencies: Float64Array
 }
+
+/** A load's numbers without its latencies, as reports keep them. */
+export type LoadSummary = Omit<LoadResult, 'latencies'>
 
 export interface LoadOptions {
   url: string
@@ -40,7 +45,7 @@ function open(url: URL): Promise<Socket> {
 }
 
 /** The latency below which a share `p` of the answers came, in ms to one decimal. */
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10
 }
@@ -136,5 +141,6 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
     p99: percentile(sorted, 0.99),
     errors,
     memoryMb,
+    latencies: sorted,
   }
 }

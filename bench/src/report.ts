@@ -1,12 +1,16 @@
 import { cpus, release, totalmem, type } from 'node:os'
-import type { LoadResult } from './load.js'
+import type { LoadSummary } from './load.js'
 
-export interface PageResult extends LoadResult {
+export interface PageResult extends LoadSummary {
   name: string
   path: string
   as?: string
-  /** Share of the bare route's requests per second. */
+  /** Share of the bare route's requests per second: the median of each round's ratio. */
   ratio: number
+  /** Requests a second of each of the page's bursts, round by round. */
+  bursts: number[]
+  /** The bare route's bursts beside them, round by round. */
+  ceilingBursts: number[]
   /** SQL statements the page ran, from the server's Server-Timing header. */
   queries: number | null
 }
@@ -16,8 +20,9 @@ export interface ScaleRun {
   rows: Record<string, number>
   databaseMb: number
   coldStartMs: number
-  ceiling: LoadResult
-  /** Requests a second of each measurement of the bare route (before, during and after the pages); `ceiling` is their median. */
+  /** The bare route: the median of all its bursts (and of its latencies beside each page). */
+  ceiling: LoadSummary
+  /** The bare route's requests a second beside each page, in the pages' order (each the median of its bursts). */
   ceilingSamples: number[]
   pages: PageResult[]
 }
@@ -44,7 +49,8 @@ export const FLAT_SHARE = 0.75
 export interface Report {
   date: string
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string }
-  settings: { connections: number; duration: number; warmup: number }
+  /** `rounds`: how many bursts of each page, each beside one of the bare route's, the main table took. */
+  settings: { connections: number; duration: number; warmup: number; rounds: number }
   runs: ScaleRun[]
   growth: Growth[]
   budgets: Budget[]
@@ -52,6 +58,9 @@ export interface Report {
 
 /** Bursts per scale when growth is measured side by side. */
 export const GROWTH_ROUNDS = 6
+
+/** Rounds of a page's bursts, each beside one of the bare route's, in the main table. */
+export const PAGE_ROUNDS = 5
 
 export const BUDGETS = { p99Ms: 100, ceilingShare: 0.05, memoryMb: 300, coldStartMs: 1500 } as const
 
@@ -107,10 +116,11 @@ export function formatReport(report: Report, markdown = false): string {
   const out: string[] = []
   const h = (text: string) => out.push(markdown ? `### ${text}\n` : `\n${text}\n${'='.repeat(text.length)}`)
   const m = report.machine
-  out.push(`${markdown ? '' : 'Machine: '}${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, ${m.os}, Node ${m.node}; ${report.settings.connections} connections, ${report.settings.duration} s per page after ${report.settings.warmup} s of warm-up; ${report.date}.\n`)
+  out.push(`${markdown ? '' : 'Machine: '}${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, ${m.os}, Node ${m.node}; ${report.settings.connections} connections, ${report.settings.duration} s measured per page after ${report.settings.warmup} s of warm-up; ${report.date}.\n`)
+  const { rounds } = report.settings
   for (const run of report.runs) {
     h(`Scale ${run.scale}`)
-    out.push(`${Object.entries(run.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; database ${n(run.databaseMb)} MB; cold start ${n(run.coldStartMs)} ms; bare Hono route ${n(run.ceiling.requestsPerSecond)} req/s (p99 ${run.ceiling.p99} ms; the median of ${run.ceilingSamples.map((v) => n(v)).join(', ')}, measured before, during and after the pages).\n`)
+    out.push(`${Object.entries(run.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; database ${n(run.databaseMb)} MB; cold start ${n(run.coldStartMs)} ms; bare Hono route ${n(run.ceiling.requestsPerSecond)} req/s (p99 ${run.ceiling.p99} ms; the median of its bursts beside every page, ${n(Math.min(...run.ceilingSamples))} to ${n(Math.max(...run.ceilingSamples))} from page to page). Each page ran in ${rounds} rounds of one burst beside one of the bare route's; "of ceiling" is the median of the rounds' ratios.\n`)
     out.push(table(['page', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of ceiling', 'queries', 'memory MB'], run.pages.map((p) => [
       p.name, n(p.requestsPerSecond), n(p.p50, 1), n(p.p99), n(p.errors), `${n(p.ratio * 100, 1)} %`, p.queries === null ? '' : String(p.queries), n(p.memoryMb),
     ]), markdown))

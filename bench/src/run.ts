@@ -4,24 +4,23 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { queriesOf } from '@distrito/core/testing'
 import { type BuiltDistrict, buildDistrict, startDistrict } from './build.js'
-import { drive, type LoadResult } from './load.js'
+import { drive } from './load.js'
 import { ROOT, databasePath, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
-import { freePort, serve } from './processes.js'
-import { FLAT_SHARE, GROWTH_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
-import { alternate } from './side-by-side.js'
+import { type Served, freePort, serve } from './processes.js'
+import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
+import { type Side, type SideResult, alternate, median, pairedRatio } from './side-by-side.js'
 import { signIn, visitorHeaders } from './sign-in.js'
 
 const log = (line: string) => process.stderr.write(line + '\n')
 
-async function ceiling(options: BenchOptions): Promise<LoadResult> {
+/** The smoke run only shows that the measurement works, in a few seconds. */
+const roundsOf = (options: BenchOptions) => (options.smoke ? 1 : PAGE_ROUNDS)
+
+/** The bare Hono route, served the same way as the district: the ceiling of this stack here. */
+async function startCeiling(): Promise<Served> {
   const port = await freePort()
-  const hello = await serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/hello-server.ts')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port) } })
-  try {
-    return await drive({ url: hello.url, connections: options.connections, warmup: options.warmup, duration: options.duration, pid: hello.pid })
-  } finally {
-    await hello.stop()
-  }
+  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/hello-server.ts')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port) } })
 }
 
 /** One request before the load: its status, and its SQL count from the Server-Timing header. */
@@ -71,39 +70,50 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
   const pages = manifest.pages.filter((p) => !options.only || p.name.includes(options.only))
   const described = await describeDatabase(database.path)
 
-  // The ceiling is measured before, halfway through and after the pages, and the median is kept:
-  // on a shared machine one 5 s sample can come out a third off either way.
-  log('measuring the bare Hono route (the ceiling)…')
-  const ceilings = [await ceiling(options)]
+  // Each page is driven in bursts alternated with the bare route, both served throughout: its share
+  // of the ceiling is then taken round by round, from bursts seconds apart. Measured minutes apart
+  // (the ceiling before, during and after the pages), the machine's drift moved a page's share by
+  // half a point either way, as much as some pages were from the budget.
+  const hello = await startCeiling()
   const server = await startDistrict(built, database.path)
   log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
   const results: PageResult[] = []
+  const ceilings: SideResult[] = []
   try {
     const cookies = new Map<string, string>()
     for (const email of new Set(pages.flatMap((p) => (p.as ? [p.as] : [])))) cookies.set(email, await signIn(server.url, email, manifest.password))
-    for (const [index, page] of pages.entries()) {
-      if (index === Math.floor(pages.length / 2) && index > 0) {
-        log('measuring the bare Hono route again…')
-        ceilings.push(await ceiling(options))
-      }
+    const bare: Side = { url: hello.url, headers: {}, pid: hello.pid }
+    await drive({ url: bare.url, connections: options.connections, warmup: 0, duration: options.warmup })
+    for (const page of pages) {
       const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
       const url = server.url + page.path
       const before = await probe(url, headers)
       if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
-      const result = await drive({ url, headers, connections: options.connections, warmup: options.warmup, duration: options.duration, pid: server.pid })
+      const [ceiling, result] = await alternate([bare, { url, headers, pid: server.pid }], {
+        connections: options.connections,
+        rounds: roundsOf(options),
+        burst: options.duration / roundsOf(options),
+        warmup: [0, options.warmup],
+        ...(options.smoke ? { burstWarmup: 0.05 } : {}),
+      })
       const errors = result.errors + (before.status === 200 ? 0 : 1)
-      results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio: 0, queries: before.queries })
-      log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${errors} errors`)
+      const ratio = pairedRatio(ceiling, result)
+      ceilings.push(ceiling)
+      results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio, queries: before.queries, ceilingBursts: ceiling.bursts })
+      log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of ${ceiling.requestsPerSecond.toFixed(0)}), p99 ${result.p99} ms, ${errors} errors`)
     }
   } finally {
-    await server.stop()
+    await Promise.all([server.stop(), hello.stop()])
   }
-  log('measuring the bare Hono route again…')
-  ceilings.push(await ceiling(options))
-  const bare = [...ceilings].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(ceilings.length / 2)]!
-  for (const result of results) result.ratio = result.requestsPerSecond / bare.requestsPerSecond
   const ceilingSamples = ceilings.map((c) => c.requestsPerSecond)
-  return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling: bare, ceilingSamples, pages: results }
+  const ceiling = {
+    requestsPerSecond: median(ceilings.flatMap((c) => c.bursts)),
+    p50: median(ceilings.map((c) => c.p50)),
+    p99: median(ceilings.map((c) => c.p99)),
+    errors: ceilings.reduce((n, c) => n + c.errors, 0),
+    memoryMb: Math.max(...ceilings.map((c) => c.memoryMb)),
+  }
+  return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling, ceilingSamples, pages: results }
 }
 
 const options = parseOptions(process.argv.slice(2))
@@ -116,7 +126,7 @@ const growth = sorted.length > 1 ? await growthSideBySide(options, built, [sorte
 const report: Report = {
   date: new Date().toISOString(),
   machine: machine(),
-  settings: { connections: options.connections, duration: options.duration, warmup: options.warmup },
+  settings: { connections: options.connections, duration: options.duration, warmup: options.warmup, rounds: roundsOf(options) },
   runs,
   growth,
   budgets: checkBudgets(runs, growth, options.smoke),

@@ -23,6 +23,10 @@ describe('pnpm bench --smoke', () => {
       expect(page.errors, page.name).toBe(0)
       expect(page.requestsPerSecond, page.name).toBeGreaterThan(0)
       expect(page.queries, page.name).not.toBeNull()
+      // Each page beside the bare route, round by round.
+      expect(page.bursts, page.name).toHaveLength(report.settings.rounds)
+      expect(page.ceilingBursts, page.name).toHaveLength(report.settings.rounds)
+      expect(page.ratio, page.name).toBeGreaterThan(0)
     }
     // Growth: both scales served at once, every page driven on each.
     expect(report.runs.map((r) => r.scale)).toEqual([0.002, 0.004])
