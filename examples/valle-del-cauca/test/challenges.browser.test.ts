@@ -58,7 +58,7 @@ describe('a challenge in Chromium, from the sponsor’s draft to the results pag
     const slug = new URL(manageUrl).pathname.split('/')[2]!
 
     // The rubric, two rounds and the panel, before sending it to the district.
-    await sponsor.getByRole('link', { name: 'Evaluación', exact: true }).first().click()
+    await sponsor.getByRole('link', { name: 'Jurados y rúbrica', exact: true }).click()
     await checkPage(sponsor)
     expect(await horizontalOverflow(sponsor)).toBe(0)
     await sponsor.getByLabel('Jurados por propuesta').fill('2')

@@ -69,7 +69,7 @@ describe('a challenge from draft to pilot', () => {
   it('evaluates: rubric, judges, balanced assignment without conflicts, scores, consensus, shortlist', async () => {
     const sponsor = await w.as(w.sponsorAdmin)
     const base = `/challenges/${challenge.slug}/evaluation`
-    const page = await (await sponsor.get(base)).text()
+    const page = await (await sponsor.get(`${base}/setup`)).text()
     const round1 = /name="round" value="([\w-]+)"/.exec(page)![1]!
     expect((await sponsor.post(`${base}/rubric`, { round: round1, scaleMax: '5', judgesPerSubmission: '2', name: ['Precisión', 'Viabilidad', ''], description: ['', '', ''], weight: ['60', '40', ''] })).status).toBe(303)
     expect((await sponsor.post(`${base}/rounds`, { name: 'Pitch de finalistas' })).status).toBe(303)

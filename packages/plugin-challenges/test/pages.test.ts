@@ -34,6 +34,7 @@ describe('challenge pages', () => {
         [w.sponsorAdmin.email, `/challenges/${c.slug}/manage`, en ? 'Manage “Reto para recorrer las páginas”' : 'Gestionar «Reto para recorrer las páginas»'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/form`, en ? 'Submission form' : 'Formulario de propuestas'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/evaluation`, en ? 'Evaluation of “Reto para recorrer las páginas”' : 'Evaluación de «Reto para recorrer las páginas»'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/evaluation/setup`, en ? 'Judges and rubric of “Reto para recorrer las páginas”' : 'Jurados y rúbrica de «Reto para recorrer las páginas»'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/results`, en ? 'Results of “Reto para recorrer las páginas”' : 'Resultados de «Reto para recorrer las páginas»'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/submissions/${c.entry}`, 'Reto para recorrer las páginas: entrada A'],
         [w.judge1.email, '/challenges/judging', en ? 'My evaluations' : 'Mis evaluaciones'],
@@ -85,11 +86,12 @@ describe('challenge pages', () => {
       const base = `/challenges/${challenge.slug}`
       const pages = {
         standings: await (await sponsor.get(`${base}/evaluation`)).text(),
+        setup: await (await sponsor.get(`${base}/evaluation/setup`)).text(),
         dashboard: await (await sponsor.get(`${base}/manage`)).text(),
         queue: await (await (await own.as(own.judge1)).get('/challenges/judging')).text(),
       }
       expect(pages.standings).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
-      expect(pages.standings).toContain('<td>Julio &lt;b&gt;Jurado&lt;/b&gt; <span class="meta">')
+      expect(pages.setup).toContain('<td>Julio &lt;b&gt;Jurado&lt;/b&gt; <span class="meta">')
       expect(pages.dashboard).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
       expect(pages.queue).toContain(`<a href="${base}/evaluate/${entry}">${escaped}</a>`)
       for (const html of Object.values(pages)) {
@@ -166,6 +168,7 @@ describe('challenge pages', () => {
       () => w.t.get(`/challenges/${c.slug}`),
       () => sponsor.get(`/challenges/${c.slug}/manage`),
       () => sponsor.get(`/challenges/${c.slug}/evaluation`),
+      () => sponsor.get(`/challenges/${c.slug}/evaluation/setup`),
       () => sponsor.get(`/challenges/${c.slug}/results`),
       () => judge.get('/challenges/judging'),
     ]

@@ -157,7 +157,7 @@ describe('challenge rules', () => {
     const noJudges = await sponsor.post(`/workflows/challenges.challenge/${id}/evaluate`, { back: base })
     expect(noJudges.status).toBe(422)
     expect(await noJudges.text()).toContain('al menos un jurado')
-    const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
+    const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(`${base}/setup`)).text())![1]!
     const uneven = await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto', 'Costo'], description: ['', ''], weight: ['50', '40'] })
     expect(uneven.status).toBe(422)
     expect(await uneven.text()).toContain('ahora suman 90 %')
@@ -193,6 +193,48 @@ describe('challenge rules', () => {
     const [mine] = await w.t.district.db.select().from(assignments).where(eq(assignments.judgeId, w.judge1.id))
     expect(mine!.status).toBe('recused')
     expect((await judge.post(`/challenges/${slug}/evaluate/${entryA}`, { [`score_${ids[0]}`]: '3', [`score_${ids[1]}`]: '3', comment: '' })).status).toBe(409)
+  })
+
+  it('sets up judges, rubric and rounds on a page of its own, for the people running the call only', async () => {
+    const { slug, id } = await w.createChallenge({ title: 'Reto con evaluación en dos rondas' })
+    await w.publish(slug)
+    const sponsor = await w.as(w.sponsorAdmin)
+    const base = `/challenges/${slug}/evaluation`
+    // The standings page tells the people running the call where the missing rubric is set.
+    const standings = await (await sponsor.get(base)).text()
+    expect(standings).toContain(`<a href="${base}/setup?round=1">Defínala en «Jurados y rúbrica».</a>`)
+    expect(standings).not.toContain('Guardar rúbrica')
+    // A new round is shown where its rubric is written.
+    const added = await sponsor.post(`${base}/rounds`, { name: 'Pitch de finalistas' })
+    expect([added.status, added.headers.get('location')]).toEqual([303, `${base}/setup?round=2`])
+    const second = await (await sponsor.get(`${base}/setup?round=2`)).text()
+    expect(second).toMatch(/aria-current="page">Ronda 2: Pitch de finalistas/)
+    const [, round2] = /name="round" value="([\w-]+)"/.exec(second)!
+    const [round1] = (await w.t.district.db.all<{ id: string }>(sql`SELECT id FROM challenges_rounds WHERE challenge_id = ${id} AND position = 1`)).map((r) => r.id)
+    expect(round2).not.toBe(round1)
+    // A rubric sent with a mistake comes back in the round it was written for, not the current one.
+    const uneven = await sponsor.post(`${base}/rubric`, { round: round2!, scaleMax: '5', judgesPerSubmission: '1', name: ['Demostración', 'Equipo'], description: ['', ''], weight: ['70', '20'] })
+    expect(uneven.status).toBe(422)
+    const again = await uneven.text()
+    expect(again).toContain('ahora suman 90 %')
+    expect(again).toContain(`name="round" value="${round2}"`)
+    expect(again).toMatch(/aria-current="page">Ronda 2: Pitch de finalistas/)
+    expect(again).toContain('value="Demostración"')
+    const saved = await sponsor.post(`${base}/rubric`, { round: round2!, scaleMax: '5', judgesPerSubmission: '1', name: ['Demostración', 'Equipo'], description: ['', ''], weight: ['70', '30'] })
+    expect([saved.status, saved.headers.get('location')]).toEqual([303, `${base}/setup?round=2`])
+    const criteria = await w.t.district.db.all<{ round_id: string }>(sql`SELECT round_id FROM challenges_criteria WHERE round_id IN (${round1}, ${round2})`)
+    expect(criteria.map((c) => c.round_id)).toEqual([round2, round2])
+    // A judge added goes back to the panel; a person without an account is refused beside the field.
+    expect((await sponsor.post(`${base}/judges`, { email: w.judge1.email })).headers.get('location')).toBe(`${base}/setup#judges-heading`)
+    const nobody = await sponsor.post(`${base}/judges`, { email: 'nadie@ejemplo.test' })
+    expect(nobody.status).toBe(422)
+    expect(await nobody.text()).toContain('No hay una cuenta con ese correo.')
+    // Only the people running the call see the setup: not one of its judges, not another organization.
+    expect((await (await w.as(w.judge1)).get(`${base}/setup`)).status).toBe(403)
+    expect((await (await w.as(w.outsider)).get(`${base}/setup`)).status).toBe(403)
+    const visitor = await w.t.get(`${base}/setup`)
+    expect(visitor.status).toBe(303)
+    expect(visitor.headers.get('location')).toMatch(/^\/login/)
   })
 
   it('hides team identities from judges in a blind review', async () => {

@@ -153,7 +153,7 @@ export async function challengeWorld(): Promise<ChallengeWorld> {
     async startEvaluation(challenge, panel, options = {}) {
       const sponsor = await as(sponsorAdmin)
       const base = `/challenges/${challenge.slug}/evaluation`
-      const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(base)).text())![1]!
+      const round = /name="round" value="([\w-]+)"/.exec(await (await sponsor.get(`${base}/setup`)).text())![1]!
       await sponsor.post(`${base}/rubric`, { round, scaleMax: '5', judgesPerSubmission: '1', name: ['Impacto'], description: [''], weight: ['100'] })
       for (const judge of panel) await sponsor.post(`${base}/judges`, { email: judge.email })
       await world.passDeadline(challenge.id)

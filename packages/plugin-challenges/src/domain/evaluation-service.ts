@@ -20,9 +20,12 @@ export async function saveRubric(tx: Transaction, services: CoreServices, challe
   return true
 }
 
-export async function addRound(tx: Transaction, challengeId: string, name: string): Promise<void> {
+/** Adds a round after the last one; returns its position. */
+export async function addRound(tx: Transaction, challengeId: string, name: string): Promise<number> {
   const [row] = await tx.all<{ last: number | null }>(sql`SELECT max(${rounds.position}) AS last FROM ${rounds} WHERE ${rounds.challengeId} = ${challengeId}`)
-  await tx.insert(rounds).values({ id: randomUUID(), challengeId, position: (row?.last ?? 0) + 1, name })
+  const position = (row?.last ?? 0) + 1
+  await tx.insert(rounds).values({ id: randomUUID(), challengeId, position, name })
+  return position
 }
 
 /**

@@ -206,6 +206,7 @@ export const messages = bilingual({
   'challenges.tab.overview': ['El reto', 'The challenge'],
   'challenges.tab.manage': ['Gestionar', 'Manage'],
   'challenges.tab.evaluation': ['Evaluación', 'Evaluation'],
+  'challenges.tab.setup': ['Jurados y rúbrica', 'Judges and rubric'],
   'challenges.tab.vote': ['Votación', 'Vote'],
   'challenges.tab.results': ['Resultados', 'Results'],
   'challenges.page.sponsoredBy': ['Patrocina', 'Sponsored by'],
@@ -414,6 +415,8 @@ export const messages = bilingual({
 
   // Evaluation
   'challenges.evaluation.title': ['Evaluación de «{title}»', 'Evaluation of “{title}”'],
+  'challenges.setup.title': ['Jurados y rúbrica de «{title}»', 'Judges and rubric of “{title}”'],
+  'challenges.setup.go': ['Defínala en «Jurados y rúbrica».', 'Set it in “Judges and rubric”.'],
   'challenges.round.nav': ['Rondas de evaluación', 'Evaluation rounds'],
   'challenges.round.label': ['Ronda {n}: {name}', 'Round {n}: {name}'],
   'challenges.round.current': ['en curso', 'current'],

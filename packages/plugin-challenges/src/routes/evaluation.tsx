@@ -10,6 +10,7 @@ import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
 import { RESULTS_STATES, inStates } from '../domain/phases.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
 import { EvaluationPage, type EvaluationPageData } from '../pages/evaluation-page.js'
+import { EvaluationSetupPage, type EvaluationSetupData } from '../pages/evaluation-setup-page.js'
 import { ScoringPage } from '../pages/scoring-page.js'
 import { assignments, judges, scores, submissions } from '../schema.js'
 import { formFieldsOf } from '../domain/submission-form.js'
@@ -34,34 +35,48 @@ const anyScore = prepared((db) => db.select({ r: scores.roundId }).from(scores).
 export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
+  /** The round a page shows: `?round=` if it names one, else the current round. */
   function selectedRound(c: Context<DistritoEnv>, l: LoadedChallenge, all: RoundWithCriteria[]) {
     const wanted = Number(c.req.query('round') ?? l.challenge.currentRound)
     return all.find((r) => r.position === wanted) ?? all.find((r) => r.position === l.challenge.currentRound) ?? all[0]!
   }
 
-  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationPageData['problems'] = {}) => {
+  const renderStandings = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationPageData['problems'] = {}) => {
     const { db, auth } = c.var
     const all = await roundsOf(db, l.challenge.id)
     const round = selectedRound(c, l, all)
-    const user = auth.user!
     const page = pageParam.parse(c.req.query('page'))
     const perPage = STANDINGS_PAGE_SIZES.parse(c.req.query('per'))
-    const [table, panel, mine, scored] = await Promise.all([
+    const [table, mine] = await Promise.all([
       l.access.staff ? standings(db, round, pageWindow(page, perPage)) : Promise.resolve([]),
-      l.access.staff ? judgeProgress(db, l.challenge.id, round.id) : Promise.resolve([]),
-      myAssignments(db).all({ roundId: round.id, userId: user.id }),
-      anyScore(db).all({ roundId: round.id }),
+      myAssignments(db).all({ roundId: round.id, userId: auth.user!.id }),
     ])
-    const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, perPage, STANDINGS_PAGE_SIZES.choices), judges: panel, mine, rubricLocked: scored.length > 0, problems }
-    if (problems.rubric || problems.judge || problems.round || problems.shortlist) c.status(422)
+    const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, perPage, STANDINGS_PAGE_SIZES.choices), mine, problems }
+    if (problems.shortlist) c.status(422)
     return c.render(<EvaluationPage data={data} />, { title: c.get('t')('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
+  }
+
+  /** The setup page; a rubric sent with mistakes comes back in the round it was written for. */
+  const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, shown?: RoundWithCriteria) => {
+    const { db } = c.var
+    const all = await roundsOf(db, l.challenge.id)
+    const round = (shown && all.find((r) => r.id === shown.id)) ?? selectedRound(c, l, all)
+    const [panel, scored] = await Promise.all([judgeProgress(db, l.challenge.id, round.id), anyScore(db).all({ roundId: round.id })])
+    const data: EvaluationSetupData = { ...l, rounds: all, round, judges: panel, rubricLocked: scored.length > 0, problems }
+    if (problems.rubric || problems.judge || problems.round) c.status(422)
+    return c.render(<EvaluationSetupPage data={data} />, { title: c.get('t')('challenges.setup.title', { title: l.challenge.title }), noindex: true })
   }
 
   app.get('/:slug/evaluation', async (c) => {
     currentUser(c)
     const l = await loadChallengePage(c)
     if (!l.access.staff && !l.access.judge) httpError(403)
-    return render(c, l)
+    return renderStandings(c, l)
+  })
+
+  app.get('/:slug/evaluation/setup', async (c) => {
+    currentUser(c)
+    return renderSetup(c, await loadForStaff(c))
   })
 
   const roundFromBody = (all: RoundWithCriteria[], body: Record<string, unknown>) => all.find((r) => r.id === body.round)
@@ -72,10 +87,10 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const body = (await c.req.parseBody({ all: true })) as FormValues
     const round = roundFromBody(await roundsOf(c.get('db'), l.challenge.id), body)
     if (!round) httpError(404)
-    const back = `/challenges/${l.challenge.slug}/evaluation?round=${round.position}`
+    const back = `/challenges/${l.challenge.slug}/evaluation/setup?round=${round.position}`
     if (inStates(RESULTS_STATES, l.state)) return renderRefusal(c, 409, { title: c.get('t')('challenges.rubric.title'), reason: c.get('t')('challenges.rubric.locked'), back })
     const form = validate(c, rubricSchema, body)
-    if (!form.ok) return render(c, l, { rubric: { values: body, errors: form.errors } })
+    if (!form.ok) return renderSetup(c, l, { rubric: { values: body, errors: form.errors } }, round)
     const saved = await services.transaction((tx) => saveRubric(tx, services, l.challenge, round, form.data, user.id))
     if (!saved) return renderRefusal(c, 409, { title: c.get('t')('challenges.rubric.title'), reason: c.get('t')('challenges.rubric.locked'), back })
     setFlash(c, 'success', 'challenges.rubric.saved')
@@ -87,10 +102,10 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const l = await loadForStaff(c)
     if (inStates(RESULTS_STATES, l.state)) httpError(409)
     const form = await parseForm(c, roundSchema)
-    if (!form.ok) return render(c, l, { round: form.errors })
-    await services.transaction((tx) => addRound(tx, l.challenge.id, form.data.name))
+    if (!form.ok) return renderSetup(c, l, { round: form.errors })
+    const position = await services.transaction((tx) => addRound(tx, l.challenge.id, form.data.name))
     setFlash(c, 'success', 'challenges.round.added')
-    return c.redirect(`/challenges/${l.challenge.slug}/evaluation`, 303)
+    return c.redirect(`/challenges/${l.challenge.slug}/evaluation/setup?round=${position}`, 303)
   })
 
   app.post('/:slug/evaluation/judges', async (c) => {
@@ -99,7 +114,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const l = await loadForStaff(c)
     const form = await parseForm(c, emailSchema)
     const [person] = form.ok ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, form.data.email)) : []
-    if (!form.ok || !person) return render(c, l, { judge: form.ok ? t('challenges.judges.noSuchPerson') : form.errors.email })
+    if (!form.ok || !person) return renderSetup(c, l, { judge: form.ok ? t('challenges.judges.noSuchPerson') : form.errors.email })
     await services.transaction(async (tx) => {
       const added = await tx.insert(judges).values({ challengeId: l.challenge.id, userId: person.id }).onConflictDoNothing().returning({ u: judges.userId })
       if (!added.length) return
@@ -107,14 +122,14 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       await services.notify(tx, { kind: 'challenges.judging', to: { users: [person.id] }, message: 'challenges.notice.judge', params: { item: l.challenge.title }, href: `/challenges/${l.challenge.slug}/evaluation`, actorId: user.id })
     })
     setFlash(c, 'success', 'challenges.judges.added', { name: person.name })
-    return c.redirect(`/challenges/${l.challenge.slug}/evaluation#judges-heading`, 303)
+    return c.redirect(`/challenges/${l.challenge.slug}/evaluation/setup#judges-heading`, 303)
   })
 
   app.post('/:slug/evaluation/judges/remove', async (c) => {
     const user = currentUser(c)
     const l = await loadForStaff(c)
     const judgeId = String((await c.req.parseBody()).userId ?? '')
-    const back = `/challenges/${l.challenge.slug}/evaluation#judges-heading`
+    const back = `/challenges/${l.challenge.slug}/evaluation/setup#judges-heading`
     const removed = await services.transaction(async (tx) => {
       const [done] = await tx.select({ j: assignments.judgeId }).from(assignments).innerJoin(submissions, eq(submissions.id, assignments.submissionId))
         .where(and(eq(assignments.judgeId, judgeId), eq(submissions.challengeId, l.challenge.id), eq(assignments.status, 'done'))).limit(1)
@@ -151,7 +166,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.shortlist.title'), reason: t('challenges.assign.notYet'), back })
     if (!next) return renderRefusal(c, 409, { title: t('challenges.shortlist.title'), reason: t('challenges.shortlist.noNextRound'), back })
     const form = await parseForm(c, shortlistSchema)
-    if (!form.ok) return render(c, l, { shortlist: t('challenges.shortlist.chooseSome') })
+    if (!form.ok) return renderStandings(c, l, { shortlist: t('challenges.shortlist.chooseSome') })
     const moved = await services.transaction((tx) => shortlist(tx, services, l.challenge, next, form.data.submission, user.id))
     setFlash(c, 'success', 'challenges.shortlist.done', { count: moved, round: next.name })
     return c.redirect(`${back}?round=${next.position}`, 303)
