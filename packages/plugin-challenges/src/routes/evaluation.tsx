@@ -60,7 +60,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, shown?: RoundWithCriteria) => {
     const { db } = c.var
     const all = await roundsOf(db, l.challenge.id)
-    const round = (shown && all.find((r) => r.id === shown.id)) ?? selectedRound(c, l, all)
+    const round = shown ?? selectedRound(c, l, all)
     const [panel, scored] = await Promise.all([judgeProgress(db, l.challenge.id, round.id), anyScore(db).all({ roundId: round.id })])
     const data: EvaluationSetupData = { ...l, rounds: all, round, judges: panel, rubricLocked: scored.length > 0, problems }
     if (problems.rubric || problems.judge || problems.round) c.status(422)
