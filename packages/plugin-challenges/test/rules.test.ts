@@ -224,6 +224,9 @@ describe('challenge rules', () => {
     expect([saved.status, saved.headers.get('location')]).toEqual([303, `${base}/setup?round=2`])
     const criteria = await w.t.district.db.all<{ round_id: string }>(sql`SELECT round_id FROM challenges_criteria WHERE round_id IN (${round1}, ${round2})`)
     expect(criteria.map((c) => c.round_id)).toEqual([round2, round2])
+    // Each round shows its own rubric.
+    expect(await (await sponsor.get(`${base}/setup?round=2`)).text()).toMatch(/Criterios de «Pitch de finalistas»[\s\S]*<td>Demostración<\/td><td class="numeric">70 %/)
+    expect(await (await sponsor.get(`${base}/setup?round=1`)).text()).toContain('Esta ronda aún no tiene rúbrica.')
     // A judge added goes back to the panel; a person without an account is refused beside the field.
     expect((await sponsor.post(`${base}/judges`, { email: w.judge1.email })).headers.get('location')).toBe(`${base}/setup#judges-heading`)
     const nobody = await sponsor.post(`${base}/judges`, { email: 'nadie@ejemplo.test' })

@@ -9,15 +9,20 @@ export const DISAGREEMENT_SPREAD = 25
 
 export type RoundWithCriteria = Round & { criteria: Criterion[] }
 
-// Every evaluation page reads the rounds and their rubrics: built once.
-const roundsOfChallenge = prepared((db) => db.select().from(rounds).where(eq(rounds.challengeId, sql.placeholder('challengeId'))).orderBy(asc(rounds.position)).prepare())
-const criteriaOfChallenge = prepared((db) =>
-  db.select({ criterion: criteria }).from(criteria).innerJoin(rounds, eq(rounds.id, criteria.roundId)).where(eq(rounds.challengeId, sql.placeholder('challengeId'))).orderBy(asc(criteria.position)).prepare(),
+// Every evaluation page reads the rounds and their rubrics: in one statement (a round without
+// criteria comes once, with none), built once.
+const roundsWithCriteria = prepared((db) =>
+  db.select({ round: rounds, criterion: criteria }).from(rounds).leftJoin(criteria, eq(criteria.roundId, rounds.id))
+    .where(eq(rounds.challengeId, sql.placeholder('challengeId'))).orderBy(asc(rounds.position), asc(criteria.position)).prepare(),
 )
 
 export async function roundsOf(db: Executor, challengeId: string): Promise<RoundWithCriteria[]> {
-  const [rs, cs] = await Promise.all([roundsOfChallenge(db).all({ challengeId }), criteriaOfChallenge(db).all({ challengeId })])
-  return rs.map((r) => ({ ...r, criteria: cs.map((c) => c.criterion).filter((c) => c.roundId === r.id) }))
+  const out: RoundWithCriteria[] = []
+  for (const { round, criterion } of await roundsWithCriteria(db).all({ challengeId })) {
+    if (out.at(-1)?.id !== round.id) out.push({ ...round, criteria: [] })
+    if (criterion) out.at(-1)!.criteria.push(criterion)
+  }
+  return out
 }
 
 /** A judge's score of one submission as a number out of 100, each criterion counted by its weight. */
