@@ -32,6 +32,12 @@ const myAssignments = prepared((db) =>
 )
 const anyScore = prepared((db) => db.select({ r: scores.roundId }).from(scores).where(eq(scores.roundId, sql.placeholder('roundId'))).limit(1).prepare())
 
+/** Rounds a route has already read, and the one a page must show (else the one `?round=` asks for). */
+interface KnownRounds {
+  all: RoundWithCriteria[]
+  shown?: RoundWithCriteria
+}
+
 export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
@@ -41,10 +47,19 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     return all.find((r) => r.position === wanted) ?? all.find((r) => r.position === l.challenge.currentRound) ?? all[0]!
   }
 
-  const renderStandings = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationPageData['problems'] = {}) => {
+  /**
+   * The rounds and the one an evaluation page shows. A form sent with a mistake hands over the
+   * rounds it already read, and the round it was for, so the page shows that round and reads
+   * them once.
+   */
+  async function roundsToShow(c: Context<DistritoEnv>, l: LoadedChallenge, known?: KnownRounds) {
+    const all = known?.all ?? (await roundsOf(c.get('db'), l.challenge.id))
+    return { all, round: known?.shown ?? selectedRound(c, l, all) }
+  }
+
+  const renderStandings = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationPageData['problems'] = {}, known?: KnownRounds) => {
     const { db, auth } = c.var
-    const all = await roundsOf(db, l.challenge.id)
-    const round = selectedRound(c, l, all)
+    const { all, round } = await roundsToShow(c, l, known)
     const page = pageParam.parse(c.req.query('page'))
     const perPage = STANDINGS_PAGE_SIZES.parse(c.req.query('per'))
     const [table, mine] = await Promise.all([
@@ -56,11 +71,9 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     return c.render(<EvaluationPage data={data} />, { title: c.get('t')('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
   }
 
-  /** The setup page; a rubric sent with mistakes comes back in the round it was written for. */
-  const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, shown?: RoundWithCriteria) => {
+  const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, known?: KnownRounds) => {
     const { db } = c.var
-    const all = await roundsOf(db, l.challenge.id)
-    const round = shown ?? selectedRound(c, l, all)
+    const { all, round } = await roundsToShow(c, l, known)
     const [panel, scored] = await Promise.all([judgeProgress(db, l.challenge.id, round.id), anyScore(db).all({ roundId: round.id })])
     const data: EvaluationSetupData = { ...l, rounds: all, round, judges: panel, rubricLocked: scored.length > 0, problems }
     if (problems.rubric || problems.judge || problems.round) c.status(422)
@@ -85,12 +98,13 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const user = currentUser(c)
     const l = await loadForStaff(c)
     const body = (await c.req.parseBody({ all: true })) as FormValues
-    const round = roundFromBody(await roundsOf(c.get('db'), l.challenge.id), body)
+    const all = await roundsOf(c.get('db'), l.challenge.id)
+    const round = roundFromBody(all, body)
     if (!round) httpError(404)
     const back = `/challenges/${l.challenge.slug}/evaluation/setup?round=${round.position}`
     if (inStates(RESULTS_STATES, l.state)) return renderRefusal(c, 409, { title: c.get('t')('challenges.rubric.title'), reason: c.get('t')('challenges.rubric.locked'), back })
     const form = validate(c, rubricSchema, body)
-    if (!form.ok) return renderSetup(c, l, { rubric: { values: body, errors: form.errors } }, round)
+    if (!form.ok) return renderSetup(c, l, { rubric: { values: body, errors: form.errors } }, { all, shown: round })
     const saved = await services.transaction((tx) => saveRubric(tx, services, l.challenge, round, form.data, user.id))
     if (!saved) return renderRefusal(c, 409, { title: c.get('t')('challenges.rubric.title'), reason: c.get('t')('challenges.rubric.locked'), back })
     setFlash(c, 'success', 'challenges.rubric.saved')
@@ -166,7 +180,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     if (l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.shortlist.title'), reason: t('challenges.assign.notYet'), back })
     if (!next) return renderRefusal(c, 409, { title: t('challenges.shortlist.title'), reason: t('challenges.shortlist.noNextRound'), back })
     const form = await parseForm(c, shortlistSchema)
-    if (!form.ok) return renderStandings(c, l, { shortlist: t('challenges.shortlist.chooseSome') })
+    if (!form.ok) return renderStandings(c, l, { shortlist: t('challenges.shortlist.chooseSome') }, { all })
     const moved = await services.transaction((tx) => shortlist(tx, services, l.challenge, next, form.data.submission, user.id))
     setFlash(c, 'success', 'challenges.shortlist.done', { count: moved, round: next.name })
     return c.redirect(`${back}?round=${next.position}`, 303)
