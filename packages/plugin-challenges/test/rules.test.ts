@@ -204,6 +204,11 @@ describe('challenge rules', () => {
     const standings = await (await sponsor.get(base)).text()
     expect(standings).toContain(`<a href="${base}/setup?round=1">Defínala en «Jurados y rúbrica».</a>`)
     expect(standings).not.toContain('Guardar rúbrica')
+    // A round without a name is refused beside its field, and none is added.
+    const unnamed = await sponsor.post(`${base}/rounds`, { name: ' ' })
+    expect(unnamed.status).toBe(422)
+    expect(await unnamed.text()).toMatch(/id="field-name-error"/)
+    expect(await w.t.district.db.all(sql`SELECT id FROM challenges_rounds WHERE challenge_id = ${id}`)).toHaveLength(1)
     // A new round is shown where its rubric is written.
     const added = await sponsor.post(`${base}/rounds`, { name: 'Pitch de finalistas' })
     expect([added.status, added.headers.get('location')]).toEqual([303, `${base}/setup?round=2`])
