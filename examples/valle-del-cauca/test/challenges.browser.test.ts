@@ -92,6 +92,7 @@ describe('a challenge in Chromium, from the sponsor’s draft to the results pag
     await checkPage(office)
 
     // Two teams enter.
+    const receipts: string[] = []
     for (const [email, team, entry] of [
       ['valentina.cuero@triajeia.demo', 'TriajeIA Salud', 'Extracción con visión y lenguaje'],
       ['juan.sinisterra@uto.demo', 'Universidad Tecnológica de Occidente', 'Reconocimiento óptico con validación humana'],
@@ -112,9 +113,23 @@ describe('a challenge in Chromium, from the sponsor’s draft to the results pag
       await lead.getByRole('button', { name: 'Guardar' }).click()
       await flash(lead, 'Propuesta guardada.')
       await lead.getByRole('button', { name: 'Enviar la propuesta' }).click()
-      await expect(lead.getByText(/Propuesta enviada\. Su comprobante es RT-/).isVisible()).resolves.toBe(true)
+      const sent = lead.getByText(/Propuesta enviada\. Su comprobante es RT-/)
+      await expect(sent.isVisible()).resolves.toBe(true)
+      receipts.push(/RT-\w+/.exec(await sent.innerText())![0])
       await checkPage(lead)
     }
+
+    // The sponsor finds the entries from the dashboard, and one of them by the receipt its team quotes.
+    await sponsor.goto(manageUrl)
+    await sponsor.getByRole('link', { name: 'Ver la lista de propuestas (2)' }).click()
+    const entries = sponsor.getByRole('region', { name: 'Propuestas recibidas' })
+    await expect(entries.getByRole('row').count()).resolves.toBe(3)
+    await sponsor.getByLabel('Comprobante').fill(receipts[1]!.slice(3).toLowerCase())
+    await sponsor.getByRole('button', { name: 'Filtrar' }).click()
+    await expect(entries.getByRole('row').count()).resolves.toBe(2)
+    await expect(entries.getByRole('link', { name: 'Reconocimiento óptico con validación humana' }).isVisible()).resolves.toBe(true)
+    await checkPage(sponsor)
+    expect(await horizontalOverflow(sponsor)).toBe(0)
 
     // The deadline passes (time moves on), the sponsor closes the call and assigns the judges.
     await valle.district.db.run(sql`UPDATE challenges_challenges SET opens_at = ${Date.now() - 40 * 86_400_000}, closes_at = ${Date.now() - 60_000} WHERE slug = ${slug}`)

@@ -178,6 +178,8 @@ export const submissions = sqliteTable(
     index('challenges_submissions_challenge_round_idx').on(t.challengeId, t.status, t.round, t.id),
     // The sponsor's entries table, newest first, read in order from the index a page at a time.
     index('challenges_submissions_submitted_idx').on(t.challengeId, t.submittedAt, t.id),
+    // The same table filtered by status, still read in order.
+    index('challenges_submissions_status_submitted_idx').on(t.challengeId, t.status, t.submittedAt, t.id),
     // Judges' queues check and sort entries by these without reading each entry's texts.
     index('challenges_submissions_status_idx').on(t.id, t.status, t.submittedAt),
     index('challenges_submissions_lead_idx').on(t.leadId),

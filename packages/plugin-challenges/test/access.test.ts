@@ -41,10 +41,12 @@ describe('who may see and run a challenge', () => {
 
   it('lets a co-sponsor’s owner run the challenge, with the workflow’s buttons, and not its plain members', async () => {
     const manage = `/challenges/${draft.slug}/manage`
-    expect(await status(coOwner, manage)).toBe(200)
-    expect(await status(coMember, manage)).toBe(403)
-    expect(await status(w.sponsorMember, manage)).toBe(403)
-    expect(await status(w.outsider, manage)).toBe(404)
+    for (const page of [manage, `/challenges/${draft.slug}/entries`, `/challenges/${draft.slug}/entries?format=csv`]) {
+      expect(await status(coOwner, page)).toBe(200)
+      expect(await status(coMember, page)).toBe(403)
+      expect(await status(w.sponsorMember, page)).toBe(403)
+      expect(await status(w.outsider, page)).toBe(404)
+    }
     // The panel's guards see the co-sponsors of the challenge the page loaded.
     expect(await (await (await w.as(coOwner)).get(manage)).text()).toContain(submitAction(draft.id))
     expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${draft.slug}`)).text()).toContain(submitAction(draft.id))

@@ -62,7 +62,7 @@ describe('a call’s entry counts kept with its entries', () => {
   it('names the lead of an entry handed in without an organization, and the organization otherwise', async () => {
     await w.submitEntry(call.slug, w.memberA, 'individual', 'Propuesta individual')
     await w.submitEntry(call.slug, w.leadA, w.startupA.id, 'Propuesta de equipo')
-    const html = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${call.slug}/manage`)).text()
+    const html = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${call.slug}/entries`)).text()
     expect(html).toMatch(/Propuesta individual<\/a><\/td><td>Alba Integrante<\/td>/)
     expect(html).toMatch(/Propuesta de equipo<\/a><\/td><td>Agrosens<\/td>/)
   })

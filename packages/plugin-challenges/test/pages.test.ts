@@ -32,6 +32,8 @@ describe('challenge pages', () => {
         [w.sponsorAdmin.email, '/challenges/new', en ? 'Post a challenge' : 'Publicar un reto'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}`, 'Reto para recorrer las páginas'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/manage`, en ? 'Manage “Reto para recorrer las páginas”' : 'Gestionar «Reto para recorrer las páginas»'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/entries`, en ? 'Submissions to “Reto para recorrer las páginas”' : 'Propuestas de «Reto para recorrer las páginas»'],
+        [w.sponsorAdmin.email, `/challenges/${c.slug}/entries?status=withdrawn`, en ? 'Submissions to “Reto para recorrer las páginas”' : 'Propuestas de «Reto para recorrer las páginas»'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/form`, en ? 'Submission form' : 'Formulario de propuestas'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/evaluation`, en ? 'Evaluation of “Reto para recorrer las páginas”' : 'Evaluación de «Reto para recorrer las páginas»'],
         [w.sponsorAdmin.email, `/challenges/${c.slug}/evaluation/setup`, en ? 'Judges and rubric of “Reto para recorrer las páginas”' : 'Jurados y rúbrica de «Reto para recorrer las páginas»'],
@@ -87,12 +89,12 @@ describe('challenge pages', () => {
       const pages = {
         standings: await (await sponsor.get(`${base}/evaluation`)).text(),
         setup: await (await sponsor.get(`${base}/evaluation/setup`)).text(),
-        dashboard: await (await sponsor.get(`${base}/manage`)).text(),
+        entries: await (await sponsor.get(`${base}/entries`)).text(),
         queue: await (await (await own.as(own.judge1)).get('/challenges/judging')).text(),
       }
       expect(pages.standings).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
       expect(pages.setup).toContain('<td>Julio &lt;b&gt;Jurado&lt;/b&gt; <span class="meta">')
-      expect(pages.dashboard).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
+      expect(pages.entries).toContain(`<td><a href="${base}/submissions/${entry}">${escaped}</a></td>`)
       expect(pages.queue).toContain(`<a href="${base}/evaluate/${entry}">${escaped}</a>`)
       for (const html of Object.values(pages)) {
         expect(html).not.toContain('<img src=x')
@@ -149,15 +151,59 @@ describe('challenge pages', () => {
     expect(entries(await (await sponsor.get(`${base}?per=1e9`)).text())).toHaveLength(25)
 
     // The sponsor's table of entries and the judge's queue choose their size the same way.
-    const manage = `/challenges/${many.slug}/manage`
-    expect(entries(await (await sponsor.get(manage)).text())).toHaveLength(25)
-    expect(entries(await (await sponsor.get(`${manage}?per=100`)).text())).toHaveLength(60)
+    const list = `/challenges/${many.slug}/entries`
+    expect(entries(await (await sponsor.get(list)).text())).toHaveLength(25)
+    expect(entries(await (await sponsor.get(`${list}?per=100`)).text())).toHaveLength(60)
     const judge = await w.as(w.judge2)
     const queued = (html: string, entry = '[\\w-]+') => html.match(new RegExp(`/evaluate/${entry}"`, 'g')) ?? []
     const queue = await (await judge.get('/challenges/judging')).text()
     expect(queued(queue)).toHaveLength(25)
     expect(queue).toContain('<a href="/challenges/judging?per=50">50</a>')
     expect(queued(await (await judge.get('/challenges/judging?per=100')).text(), 'bulk-\\d\\d')).toHaveLength(60)
+  })
+
+  it('list a call’s entries on a page of their own, by status or by receipt, and export what the list shows', async () => {
+    const call = await w.createChallenge({ title: 'Reto con propuestas para filtrar' })
+    await w.publish(call.slug)
+    const a = await w.submitEntry(call.slug, w.leadA, w.startupA.id, 'Propuesta filtrable A')
+    const b = await w.submitEntry(call.slug, w.leadB, w.startupB.id, 'Propuesta filtrable B')
+    await w.submitEntry(call.slug, w.memberA, 'individual', 'Propuesta filtrable C')
+    expect((await (await w.as(w.leadB)).post(`/challenges/${call.slug}/submissions/${b}/withdraw`, { reason: '' })).status).toBe(303)
+    expect((await (await w.as(w.outsider)).post(`/challenges/${call.slug}/submit`, { title: 'Propuesta filtrable en borrador', organization: 'individual' })).status).toBe(303)
+    const [{ receipt }] = await w.t.district.db.select({ receipt: submissions.receipt }).from(submissions).where(eq(submissions.id, a))
+    const sponsor = await w.as(w.sponsorAdmin)
+    const base = `/challenges/${call.slug}/entries`
+    const listed = async (query: string) => (await (await sponsor.get(`${base}${query}`)).text()).match(/Propuesta filtrable [\w ]+/g)?.sort()
+
+    // The dashboard counts them and leads to the list; the list is one of the call's tabs.
+    const dashboard = await (await sponsor.get(`/challenges/${call.slug}/manage`)).text()
+    expect(dashboard).toContain(`<a href="${base}">Ver la lista de propuestas (2)</a>`)
+    expect(dashboard).not.toContain('Propuesta filtrable A')
+    const all = await (await sponsor.get(base)).text()
+    expect(all).toContain(`<a href="${base}" aria-current="page">Propuestas</a>`)
+    expect(await listed('')).toEqual(['Propuesta filtrable A', 'Propuesta filtrable B', 'Propuesta filtrable C'])
+    expect(await listed('?status=withdrawn')).toEqual(['Propuesta filtrable B'])
+    expect(await listed('?status=submitted')).toEqual(['Propuesta filtrable A', 'Propuesta filtrable C'])
+    // A draft is its team's own, even asked for; an unknown status is no filter, as in the catalogue.
+    expect(await listed('?status=draft')).toEqual(await listed(''))
+    // A receipt as people quote it on the phone: any case, with or without its prefix and dash.
+    const code = receipt!.replace('RT-', '')
+    expect(await listed(`?receipt=${encodeURIComponent(` rt ${code.toLowerCase()} `)}`)).toEqual(['Propuesta filtrable A'])
+    expect(await listed(`?receipt=${code}&status=withdrawn`)).toBeUndefined()
+    const other = await (await sponsor.get(`/challenges/${c.slug}/entries?receipt=${code}`)).text()
+    expect(other).toContain('Ninguna propuesta coincide con estos filtros.')
+    // The form shows the filter in force, and the export and the pages keep it.
+    const withdrawn = await (await sponsor.get(`${base}?status=withdrawn`)).text()
+    expect(withdrawn).toContain('<option value="withdrawn" selected="">Retirada</option>')
+    expect(withdrawn).toContain(`href="${base}?status=withdrawn&amp;format=csv" download`)
+    expect(withdrawn).toContain(`<a href="${base}">Quitar filtros</a>`)
+    expect(await (await sponsor.get(`${base}?receipt=${code.toLowerCase()}`)).text()).toContain(`value="${receipt}"`)
+    const csv = await (await sponsor.get(`${base}?status=withdrawn&format=csv`)).text()
+    expect(csv).toContain('Propuesta filtrable B')
+    expect(csv).not.toContain('Propuesta filtrable A')
+    // The export's old address, from the dashboard, still leads to it.
+    const moved = await sponsor.get(`/challenges/${call.slug}/manage?format=csv`)
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, `${base}?format=csv`])
   })
 
   it('run a fixed number of queries whatever the number of challenges and entries', async () => {
@@ -167,6 +213,8 @@ describe('challenge pages', () => {
       () => w.t.get('/challenges'),
       () => w.t.get(`/challenges/${c.slug}`),
       () => sponsor.get(`/challenges/${c.slug}/manage`),
+      () => sponsor.get(`/challenges/${c.slug}/entries`),
+      () => sponsor.get(`/challenges/${c.slug}/entries?status=submitted`),
       () => sponsor.get(`/challenges/${c.slug}/evaluation`),
       () => sponsor.get(`/challenges/${c.slug}/evaluation/setup`),
       () => sponsor.get(`/challenges/${c.slug}/results`),

@@ -112,8 +112,8 @@ describe('challenge rules', () => {
     expect((await (await w.as(w.manager)).get(draft)).status).toBe(404)
     expect((await (await w.as(w.leadB)).get(draft)).status).toBe(200)
     // Exports are for the people running the challenge.
-    expect((await (await w.as(w.leadA)).get(`/challenges/${slug}/manage?format=csv`)).status).toBe(403)
-    const csv = await (await (await w.as(w.manager)).get(`/challenges/${slug}/manage?format=csv`)).text()
+    expect((await (await w.as(w.leadA)).get(`/challenges/${slug}/entries?format=csv`)).status).toBe(403)
+    const csv = await (await (await w.as(w.manager)).get(`/challenges/${slug}/entries?format=csv`)).text()
     expect(csv).toContain('Propuesta privada de Agrosens')
     expect(csv).not.toContain('Borrador de Cañadatos')
   })

@@ -3,7 +3,7 @@ import { useDistrito } from '@distrito/core/ui'
 import type { ChallengeAccess } from '../domain/access.js'
 import { EVALUATED_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
 
-export type ChallengeTab = 'overview' | 'manage' | 'evaluation' | 'setup' | 'results' | 'vote'
+export type ChallengeTab = 'overview' | 'manage' | 'entries' | 'evaluation' | 'setup' | 'results' | 'vote'
 
 /** The challenge's sections; the people running it see its management pages too. */
 export function ChallengeTabs(props: { slug: string; current: ChallengeTab; access: ChallengeAccess; state: string; publicVote: boolean }) {
@@ -12,7 +12,10 @@ export function ChallengeTabs(props: { slug: string; current: ChallengeTab; acce
   const published = inStates(RESULTS_STATES, props.state)
   const tabs: { id: ChallengeTab; href: string; label: string }[] = [
     { id: 'overview', href: base, label: t('challenges.tab.overview') },
-    ...(props.access.staff ? [{ id: 'manage' as const, href: `${base}/manage`, label: t('challenges.tab.manage') }] : []),
+    ...(props.access.staff ? [
+      { id: 'manage' as const, href: `${base}/manage`, label: t('challenges.tab.manage') },
+      { id: 'entries' as const, href: `${base}/entries`, label: t('challenges.tab.entries') },
+    ] : []),
     ...(props.access.staff || props.access.judge ? [{ id: 'evaluation' as const, href: `${base}/evaluation`, label: t('challenges.tab.evaluation') }] : []),
     ...(props.access.staff ? [{ id: 'setup' as const, href: `${base}/evaluation/setup`, label: t('challenges.tab.setup') }] : []),
     ...(props.publicVote && inStates(EVALUATED_STATES, props.state) ? [{ id: 'vote' as const, href: `${base}/vote`, label: t('challenges.tab.vote') }] : []),

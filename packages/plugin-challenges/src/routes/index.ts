@@ -5,6 +5,7 @@ import { challengeEditingRoutes } from './challenge-editing.js'
 import { challengePageRoutes } from './challenge-page.js'
 import { conversationRoutes } from './conversation.js'
 import { dashboardRoutes } from './dashboard.js'
+import { entriesRoutes } from './entries.js'
 import { evaluationRoutes } from './evaluation.js'
 import { formBuilderRoutes } from './form-builder.js'
 import { personalRoutes } from './personal.js'
@@ -24,6 +25,7 @@ export function registerRoutes(app: Hono<DistritoEnv>, ctx: PluginContext): void
   teamRoutes(app, ctx)
   formBuilderRoutes(app, ctx)
   dashboardRoutes(app, ctx)
+  entriesRoutes(app, ctx)
   evaluationRoutes(app, ctx)
   voteRoutes(app, ctx)
   resultsRoutes(app, ctx)

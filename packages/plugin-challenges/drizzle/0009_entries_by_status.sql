@@ -1,0 +1,1 @@
+CREATE INDEX `challenges_submissions_status_submitted_idx` ON `challenges_submissions` (`challenge_id`,`status`,`submitted_at`,`id`);

@@ -1,0 +1,88 @@
+import { and, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Executor } from '@distrito/core'
+import { organizations, preparedShapes, users } from '@distrito/core/db'
+import { submissions } from '../schema.js'
+
+/** What the list of a call's entries can show: drafts stay their teams' own. */
+export const LISTED_ENTRY_STATUSES = ['submitted', 'withdrawn'] as const
+
+/**
+ * A receipt as people quote it ("rt abcd 2345", "ABCD2345") in the form it is stored
+ * (`RT-ABCD2345`); receipts are the codes teams give on the phone.
+ */
+function asReceipt(text: string): string {
+  const code = text.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^RT/, '')
+  return code ? `RT-${code}` : ''
+}
+
+/** The list's filters from its address; a value that is not one of them means no filter, as in the catalogue. */
+export const entriesFilter = z.object({
+  status: z.enum(LISTED_ENTRY_STATUSES).or(z.literal('')).default('').catch(''),
+  receipt: z.string().max(30).default('').catch('').transform(asReceipt),
+})
+export type EntriesFilter = z.output<typeof entriesFilter>
+
+export const isFiltered = (filter: EntriesFilter) => Boolean(filter.status || filter.receipt)
+
+interface Shape {
+  status: boolean
+  receipt: boolean
+}
+const shapeOf = (filter: EntriesFilter): Shape => ({ status: Boolean(filter.status), receipt: Boolean(filter.receipt) })
+const shapeKey = (shape: Shape) => `${Number(shape.status)}${Number(shape.receipt)}`
+
+// A status is read in order from (challenge, status, submitted) and the whole list from
+// (challenge, submitted): newest first a page at a time; a receipt is one entry of the receipts' index.
+function conditionsOf(shape: Shape): SQL {
+  const conditions = [
+    eq(submissions.challengeId, sql.placeholder('challengeId')),
+    shape.status ? eq(submissions.status, sql.placeholder('status')) : ne(submissions.status, 'draft'),
+  ]
+  if (shape.receipt) conditions.push(eq(submissions.receipt, sql.placeholder('receipt')))
+  return and(...conditions)!
+}
+const newestFirst = [desc(submissions.submittedAt), desc(submissions.id)]
+
+const columns = { id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, organization: organizations.name, leadName: users.name, leadDeletedAt: users.deletedAt }
+
+/** What the table shows: the lead is looked up only for an entry without an organization. */
+const pageOf = preparedShapes(shapeKey, (db, shape: Shape) =>
+  db
+    .select(columns)
+    .from(submissions)
+    .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .leftJoin(users, and(isNull(submissions.organizationId), eq(users.id, submissions.leadId)))
+    .where(conditionsOf(shape))
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+)
+
+/** What the export adds: when it was handed in, the summary, the lead's email. */
+const exportOf = preparedShapes(shapeKey, (db, shape: Shape) =>
+  db
+    .select({ ...columns, submittedAt: submissions.submittedAt, summary: submissions.summary, leadEmail: users.email })
+    .from(submissions)
+    .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .leftJoin(users, eq(users.id, submissions.leadId))
+    .where(conditionsOf(shape))
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+)
+
+const valuesOf = (challengeId: string, filter: EntriesFilter, limit: number, offset: number) => ({ challengeId, status: filter.status, receipt: filter.receipt, limit, offset })
+
+/** One page of a call's entries (ask for one row more than the page to know there is a next). */
+export function entriesPage(db: Executor, challengeId: string, filter: EntriesFilter, limit: number, offset: number) {
+  return pageOf(db, shapeOf(filter)).all(valuesOf(challengeId, filter, limit, offset))
+}
+
+/** The export's rows, a chunk at a time, with the same filters as the page. */
+export function exportedEntries(db: Executor, challengeId: string, filter: EntriesFilter) {
+  const query = exportOf(db, shapeOf(filter))
+  return (limit: number, offset: number) => query.all(valuesOf(challengeId, filter, limit, offset))
+}
