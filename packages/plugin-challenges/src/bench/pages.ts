@@ -23,6 +23,7 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
     { name: 'challenges: results', path: `/challenges/${plan.slug(decided!)}/results` },
     { name: 'challenges: judge queue', path: '/challenges/judging', as: pop.personEmail(plan.judge) },
     { name: 'challenges: sponsor dashboard', path: `/challenges/${flagship}/manage`, as: sponsor },
+    { name: 'challenges: entries', path: `/challenges/${flagship}/entries`, as: sponsor },
     { name: 'challenges: evaluation standings', path: `/challenges/${flagship}/evaluation`, as: sponsor },
     { name: 'challenges: judges and rubric', path: `/challenges/${flagship}/evaluation/setup`, as: sponsor },
     { name: 'challenges: my challenges', path: '/challenges/mine', as: sponsor },
