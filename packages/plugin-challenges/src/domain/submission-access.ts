@@ -31,13 +31,15 @@ export async function submissionOf(db: Executor, challengeId: string, userId: st
   return row
 }
 
-// On the challenge's page of everyone signed in: built once.
+// On the challenge's page of everyone signed in: built once. A cross join, because SQLite keeps
+// its order: start from the person's few teams. Left to choose, the planner walked every entry of
+// the call looking for the person (1.2 ms on a call of 2,000 entries, against 20 µs).
 const submissionOfPerson = prepared((db) =>
   db
     .select({ id: submissions.id, status: submissions.status })
-    .from(submissions)
-    .innerJoin(teamMembers, and(eq(teamMembers.submissionId, submissions.id), eq(teamMembers.userId, sql.placeholder('userId'))))
-    .where(eq(submissions.challengeId, sql.placeholder('challengeId')))
+    .from(teamMembers)
+    .crossJoin(submissions)
+    .where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(submissions.id, teamMembers.submissionId), eq(submissions.challengeId, sql.placeholder('challengeId'))))
     .limit(1)
     .prepare(),
 )
