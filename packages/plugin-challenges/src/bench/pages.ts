@@ -20,6 +20,8 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
     { name: 'challenges: catalogue (search)', path: '/challenges?q=cosecha' },
     { name: 'challenges: catalogue (page 20)', path: '/challenges?page=20' },
     { name: 'challenges: challenge page', path: `/challenges/${flagship}` },
+    // Signed in, the page also looks for the person's own entry among the call's 2,000.
+    { name: 'challenges: challenge page (an entrant)', path: `/challenges/${flagship}`, as: pop.personEmail(plan.leadOf(0)) },
     { name: 'challenges: results', path: `/challenges/${plan.slug(decided!)}/results` },
     { name: 'challenges: judge queue', path: '/challenges/judging', as: pop.personEmail(plan.judge) },
     { name: 'challenges: sponsor dashboard', path: `/challenges/${flagship}/manage`, as: sponsor },
