@@ -170,7 +170,8 @@ describe('challenge pages', () => {
     await w.submitEntry(call.slug, w.memberA, 'individual', 'Propuesta filtrable C')
     expect((await (await w.as(w.leadB)).post(`/challenges/${call.slug}/submissions/${b}/withdraw`, { reason: '' })).status).toBe(303)
     expect((await (await w.as(w.outsider)).post(`/challenges/${call.slug}/submit`, { title: 'Propuesta filtrable en borrador', organization: 'individual' })).status).toBe(303)
-    const [{ receipt }] = await w.t.district.db.select({ receipt: submissions.receipt }).from(submissions).where(eq(submissions.id, a))
+    const [row] = await w.t.district.db.select({ receipt: submissions.receipt }).from(submissions).where(eq(submissions.id, a))
+    const receipt = row!.receipt
     const sponsor = await w.as(w.sponsorAdmin)
     const base = `/challenges/${call.slug}/entries`
     const listed = async (query: string) => (await (await sponsor.get(`${base}${query}`)).text()).match(/Propuesta filtrable [\w ]+/g)?.sort()
@@ -204,6 +205,34 @@ describe('challenge pages', () => {
     // The export's old address, from the dashboard, still leads to it.
     const moved = await sponsor.get(`/challenges/${call.slug}/manage?format=csv`)
     expect([moved.status, moved.headers.get('location')]).toEqual([301, `${base}?format=csv`])
+  })
+
+  it('show each person their own place on a challenge’s page: the entry they lead or joined, and whether they follow it', async () => {
+    const call = await w.createChallenge({ title: 'Reto para ver la propia propuesta' })
+    const other = await w.createChallenge({ title: 'Otro reto sin propuestas de ellos' })
+    await w.publish(call.slug)
+    await w.publish(other.slug)
+    const entry = await w.submitEntry(call.slug, w.leadA, w.startupA.id, 'Propuesta propia enviada')
+    const outsider = await w.as(w.outsider)
+    const started = await outsider.post(`/challenges/${call.slug}/submit`, { title: 'Borrador propio', organization: 'individual' })
+    const draft = started.headers.get('location')!.split('/')[4]!
+    expect((await outsider.post(`/challenges/${call.slug}/submissions/${draft}/team`, { email: w.memberA.email })).status).toBe(303)
+    expect((await outsider.post('/follows', { subjectType: 'challenges.challenge', subjectId: call.id, back: `/challenges/${call.slug}` })).status).toBe(303)
+
+    const page = async (user: typeof w.leadA, slug: string) => {
+      const html = await (await (await w.as(user)).get(`/challenges/${slug}`)).text()
+      const own = /<a class="button" href="\/challenges\/[^/]+\/submissions\/([^"]+)">([^<]+)<\/a>/.exec(html)
+      return { own: own ? [own[1], own[2]] : null, following: /aria-pressed="true">Siguiendo</.test(html) }
+    }
+    expect(await page(w.leadA, call.slug)).toEqual({ own: [entry, 'Ver mi propuesta'], following: false })
+    expect(await page(w.outsider, call.slug)).toEqual({ own: [draft, 'Continuar mi borrador'], following: true })
+    expect(await page(w.memberA, call.slug)).toEqual({ own: [draft, 'Continuar mi borrador'], following: false })
+    // Their entries and follows are this call's only.
+    expect(await page(w.leadA, other.slug)).toEqual({ own: null, following: false })
+    expect(await page(w.outsider, other.slug)).toEqual({ own: null, following: false })
+    // Starting again leads to the entry they already have.
+    const again = await (await w.as(w.memberA)).get(`/challenges/${call.slug}/submit`)
+    expect([again.status, again.headers.get('location')]).toEqual([303, `/challenges/${call.slug}/submissions/${draft}`])
   })
 
   it('run a fixed number of queries whatever the number of challenges and entries', async () => {

@@ -1,8 +1,8 @@
 import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Executor, SubjectAccess } from '@distrito/core'
-import { type Database, organizations, prepared, workflowItems } from '@distrito/core/db'
-import { challenges } from '../schema.js'
-import { type ChallengeItem, challengeState, challengeStateJoin, cosponsorIdsColumn } from '../workflow.js'
+import { type Database, follows, organizations, prepared, workflowItems } from '@distrito/core/db'
+import { challenges, type Submission, submissions, teamMembers } from '../schema.js'
+import { CHALLENGE_SUBJECT, type ChallengeItem, challengeState, challengeStateJoin, cosponsorIdsColumn } from '../workflow.js'
 import { challengeAccess, personId, relationColumns, type ChallengeAccess } from './access.js'
 import type { ChallengeState } from './phases.js'
 
@@ -12,9 +12,21 @@ export interface FoundChallenge {
   state: ChallengeState
   sponsor: { id: string; slug: string; name: string; kind: string }
   access: ChallengeAccess
+  /** Whether the person follows the challenge. */
+  following: boolean
+  /** The person's entry, as lead or member. */
+  ownEntry: Pick<Submission, 'id' | 'status'> | undefined
 }
 
-// One statement: the challenge, its state, sponsor and co-sponsors, and the person's relation to it.
+// The person's entry: a cross join starts from their few teams. Left to choose, SQLite walked every
+// entry of the call looking for them (1.2 ms on a call of 2,000 entries, against 20 µs).
+function ownEntryColumn(userId: SQLWrapper | string) {
+  return sql<string | null>`(SELECT json_array(${submissions.id}, ${submissions.status}) FROM ${teamMembers} CROSS JOIN ${submissions}
+    WHERE ${teamMembers.userId} = ${userId} AND ${submissions.id} = ${teamMembers.submissionId} AND ${submissions.challengeId} = ${challenges.id} LIMIT 1)`
+}
+
+// One statement: the challenge, its state, sponsor and co-sponsors, and the person's relation to it
+// (what they are to its organizations and panel, whether they follow it, their entry).
 function challengeWithState(db: Executor, userId: SQLWrapper | string) {
   return db
     .select({
@@ -23,6 +35,8 @@ function challengeWithState(db: Executor, userId: SQLWrapper | string) {
       sponsor: { id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind },
       cosponsorIds: cosponsorIdsColumn(),
       ...relationColumns(userId),
+      following: sql<number>`EXISTS (SELECT 1 FROM ${follows} WHERE ${follows.userId} = ${userId} AND ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challenges.id})`,
+      ownEntry: ownEntryColumn(userId),
     })
     .from(challenges)
     .innerJoin(organizations, eq(organizations.id, challenges.sponsorId))
@@ -38,7 +52,11 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
   if (!row) return undefined
   const state = row.state as ChallengeState
   const challenge = { ...row.challenge, cosponsorIds: row.cosponsorIds }
-  return { challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, row) }
+  const entry = row.ownEntry ? (JSON.parse(row.ownEntry) as [string, Submission['status']]) : undefined
+  return {
+    challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, row),
+    following: Boolean(row.following), ownEntry: entry ? { id: entry[0], status: entry[1] } : undefined,
+  }
 }
 
 /**

@@ -14,7 +14,6 @@ import { FAQ_ON_PAGE, UPDATES_ON_PAGE, latestAnswers, latestUpdates } from '../d
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
 import { type Challenge, questions } from '../schema.js'
-import { submissionOf } from '../domain/submission-access.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
 import { loadChallengePage } from './load.js'
 
@@ -84,11 +83,11 @@ function QuestionList(props: { items: Question[]; slug: string; answering: boole
 export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug', async (c) => {
     const { t, db, auth } = c.var
-    const { challenge: ch, state, sponsor, access } = await loadChallengePage(c)
+    const { challenge: ch, state, sponsor, access, following, ownEntry: own } = await loadChallengePage(c)
     const user = auth.user
     const subject = { type: CHALLENGE_SUBJECT, id: ch.id }
     const path = `/challenges/${ch.slug}`
-    const [tags, related, resources, faq, mine, staffQuestions, news, following, mySubmission, panel] = await Promise.all([
+    const [tags, related, resources, faq, mine, staffQuestions, news, panel] = await Promise.all([
       tagsOf(db, ch.id),
       relatedOrganizations(db, ch.id),
       ctx.services.files.list(db, subject, 'resource'),
@@ -96,13 +95,10 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       user && !access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.askedBy, user.id))).orderBy(desc(questions.createdAt)).limit(50) : Promise.resolve([]),
       access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), sql`${questions.answeredAt} IS NULL`)).orderBy(questions.createdAt).limit(100) : Promise.resolve([]),
       latestUpdates(db).all({ id: ch.id }),
-      user ? ctx.services.follows.isFollowing(db, user.id, subject) : Promise.resolve(false),
-      user ? submissionOf(db, ch.id, user.id) : Promise.resolve(undefined),
       access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state, ch) : Promise.resolve(null),
     ])
     const canSubmit = phaseAllows(ch, state, 'submissions')
     const canAsk = phaseAllows(ch, state, 'questions')
-    const own = mySubmission
     return c.render(
       <>
         <PageHeader title={ch.title} lead={ch.summary} actions={<FollowButton subject={subject} following={following} back={path} />} />

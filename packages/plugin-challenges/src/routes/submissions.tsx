@@ -44,12 +44,11 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const renderStart = async (c: Context<DistritoEnv>, values: FormValues, errors?: FieldErrors) => {
     const user = currentUser(c)
     const { t } = c.var
-    const { challenge: ch, state, access } = await loadChallengePage(c)
+    const { challenge: ch, state, access, ownEntry } = await loadChallengePage(c)
     const path = `/challenges/${ch.slug}`
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: path })
     if (access.sponsorMember) return renderRefusal(c, 403, { title: t('challenges.cta.submit'), reason: t('challenges.submission.sponsorCannot'), back: path })
-    const existing = await submissionOf(c.get('db'), ch.id, user.id)
-    if (existing) return c.redirect(`${path}/submissions/${existing.id}`, 303)
+    if (ownEntry) return c.redirect(`${path}/submissions/${ownEntry.id}`, 303)
     const orgs = await submitterOrganizations(c.get('db'), user.id, ch)
     const options = [
       ...(organizationsAllowed(ch) ? orgs.filter((o) => o.eligible).map((o) => ({ value: o.id, label: o.name, hint: t(`core.org.kind.${o.kind}`) })) : []),
