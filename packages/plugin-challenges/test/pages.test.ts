@@ -191,6 +191,11 @@ describe('challenge pages', () => {
     const code = receipt!.replace('RT-', '')
     expect(await listed(`?receipt=${encodeURIComponent(` rt ${code.toLowerCase()} `)}`)).toEqual(['Propuesta filtrable A'])
     expect(await listed(`?receipt=${code}&status=withdrawn`)).toBeUndefined()
+    // A code that itself starts with RT is found with its prefix or without.
+    await w.t.district.db.update(submissions).set({ receipt: 'RT-RTAB2345' }).where(eq(submissions.id, a))
+    expect(await listed('?receipt=rtab2345')).toEqual(['Propuesta filtrable A'])
+    expect(await listed('?receipt=RT-RTAB2345')).toEqual(['Propuesta filtrable A'])
+    await w.t.district.db.update(submissions).set({ receipt }).where(eq(submissions.id, a))
     const other = await (await sponsor.get(`/challenges/${c.slug}/entries?receipt=${code}`)).text()
     expect(other).toContain('Ninguna propuesta coincide con estos filtros.')
     // The form shows the filter in force, and the export and the pages keep it.

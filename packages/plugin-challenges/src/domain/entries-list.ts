@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Executor } from '@distrito/core'
 import { organizations, preparedShapes, users } from '@distrito/core/db'
 import { submissions } from '../schema.js'
+import { RECEIPT_CODE_LENGTH } from './submission-service.js'
 
 /** What the list of a call's entries can show: drafts stay their teams' own. */
 export const LISTED_ENTRY_STATUSES = ['submitted', 'withdrawn'] as const
@@ -12,7 +13,9 @@ export const LISTED_ENTRY_STATUSES = ['submitted', 'withdrawn'] as const
  * (`RT-ABCD2345`); receipts are the codes teams give on the phone.
  */
 function asReceipt(text: string): string {
-  const code = text.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^RT/, '')
+  const typed = text.toUpperCase().replace(/[^A-Z0-9]/g, '')
+  // A code may itself start with RT: the prefix is only there when the code is longer than codes are.
+  const code = typed.length > RECEIPT_CODE_LENGTH && typed.startsWith('RT') ? typed.slice(2) : typed
   return code ? `RT-${code}` : ''
 }
 

@@ -6,10 +6,13 @@ import { type Challenge, type Submission, submissions, teamMembers, teamOrganiza
 
 export const SUBMISSION_SUBJECT = 'challenges.submission'
 
+/** How many characters a receipt has after its `RT-`. */
+export const RECEIPT_CODE_LENGTH = 8
+
 /** A short code people can quote on the phone: no 0/O or 1/I to confuse. */
 function receiptCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-  const bytes = randomBytes(8)
+  const bytes = randomBytes(RECEIPT_CODE_LENGTH)
   return `RT-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`
 }
 
