@@ -4,6 +4,7 @@ import { type Database, follows, organizations, prepared, workflowItems } from '
 import { challenges, type Submission, submissions, teamMembers } from '../schema.js'
 import { CHALLENGE_SUBJECT, type ChallengeItem, challengeState, challengeStateJoin, cosponsorIdsColumn } from '../workflow.js'
 import { challengeAccess, personId, relationColumns, type ChallengeAccess } from './access.js'
+import { personsEntryIn } from './submission-access.js'
 import type { ChallengeState } from './phases.js'
 
 export interface FoundChallenge {
@@ -18,11 +19,10 @@ export interface FoundChallenge {
   ownEntry: Pick<Submission, 'id' | 'status'> | undefined
 }
 
-// The person's entry: a cross join starts from their few teams. Left to choose, SQLite walked every
-// entry of the call looking for them (1.2 ms on a call of 2,000 entries, against 20 µs).
+// The person's entry in this call, as `[id, status]`.
 function ownEntryColumn(userId: SQLWrapper | string) {
   return sql<string | null>`(SELECT json_array(${submissions.id}, ${submissions.status}) FROM ${teamMembers} CROSS JOIN ${submissions}
-    WHERE ${teamMembers.userId} = ${userId} AND ${submissions.id} = ${teamMembers.submissionId} AND ${submissions.challengeId} = ${challenges.id} LIMIT 1)`
+    WHERE ${personsEntryIn(userId, challenges.id)} LIMIT 1)`
 }
 
 // One statement: the challenge, its state, sponsor and co-sponsors, and the person's relation to it

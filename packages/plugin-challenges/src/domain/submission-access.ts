@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
 import { prepared } from '@distrito/core/db'
 import { assignments, type Submission, submissions, teamMembers } from '../schema.js'
@@ -31,14 +31,22 @@ export async function submissionOf(db: Executor, challengeId: string, userId: st
   return row
 }
 
-// Built once. A cross join, because SQLite keeps its order: from the person's few teams, not
-// through every entry of the call (as the challenge's own statement does, see find-challenge.ts).
+/**
+ * The person's entry in a call, for `teams CROSS JOIN entries`: SQLite keeps a cross join's order,
+ * so it starts from the person's few teams. Left to choose, it walked every entry of the call
+ * looking for them (1.2 ms on a call of 2,000 entries, against 20 µs).
+ */
+export function personsEntryIn(userId: SQLWrapper | string, challengeId: SQLWrapper | string) {
+  return and(eq(teamMembers.userId, userId), eq(submissions.id, teamMembers.submissionId), eq(submissions.challengeId, challengeId))!
+}
+
+// Built once.
 const submissionOfPerson = prepared((db) =>
   db
     .select({ id: submissions.id, status: submissions.status })
     .from(teamMembers)
     .crossJoin(submissions)
-    .where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(submissions.id, teamMembers.submissionId), eq(submissions.challengeId, sql.placeholder('challengeId'))))
+    .where(personsEntryIn(sql.placeholder('userId'), sql.placeholder('challengeId')))
     .limit(1)
     .prepare(),
 )

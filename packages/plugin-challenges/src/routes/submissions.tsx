@@ -8,7 +8,6 @@ import { CheckboxField, ErrorSummary, FileField, FileList, Form, PageHeader, Rad
 import { individualsAllowed, organizationsAllowed, submitterOrganizations } from '../domain/eligibility.js'
 import { AWARDING_STATES, RESULTS_STATES, WITHDRAWABLE_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { ATTACHMENT_POLICY } from '../domain/policies.js'
-import { submissionOf } from '../domain/submission-access.js'
 import { answeredFileFields, draftSchema, fieldName, formFieldsOf, missingForSubmission } from '../domain/submission-form.js'
 import { SUBMISSION_SUBJECT, createDraft, submitEntry, withdrawEntry } from '../domain/submission-service.js'
 import { SubmissionView } from '../pages/submission-view.js'
@@ -81,7 +80,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.post('/:slug/submit', async (c) => {
     const user = currentUser(c)
     const { t, db } = c.var
-    const { challenge: ch, state, access } = await loadChallengePage(c)
+    const { challenge: ch, state, access, ownEntry } = await loadChallengePage(c)
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: `/challenges/${ch.slug}` })
     if (access.sponsorMember) httpError(403)
     const form = await parseForm(c, startSchema)
@@ -97,8 +96,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     }
     if (ch.ndaRequired && !form.data.nda) errors.nda = t('challenges.submission.needNda')
     if (Object.keys(errors).length) return renderStart(c, form.values, errors)
-    const existing = await submissionOf(db, ch.id, user.id)
-    if (existing) return c.redirect(`/challenges/${ch.slug}/submissions/${existing.id}`, 303)
+    if (ownEntry) return c.redirect(`/challenges/${ch.slug}/submissions/${ownEntry.id}`, 303)
     const id = await services.transaction((tx) => createDraft(tx, ch, { title: form.data.title, organizationId, ndaAccepted: form.data.nda }, user.id))
     setFlash(c, 'success', 'challenges.submission.draftCreated')
     return c.redirect(`/challenges/${ch.slug}/submissions/${id}/edit`, 303)
