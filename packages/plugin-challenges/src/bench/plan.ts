@@ -45,7 +45,14 @@ export function challengePlan(pop: Population) {
   const judge = pop.organizations + 10
   // Other judges are organization owners (people 1…organizations), five apart so a panel never repeats anyone.
   const spread = Math.floor(pop.organizations / JUDGES_PER_CHALLENGE)
-  const judgeOf = (c: number, k: number) => (k === 0 && (c === 0 || (c % 50 === 2 && c < 1_000)) ? judge : 1 + (((c * 31 + 17) % pop.organizations) + k * spread) % pop.organizations)
+  const sponsorOf = (c: number) => 20 * (c % Math.floor(pop.organizations / 20)) + SPONSOR_POSITIONS[c % SPONSOR_POSITIONS.length]!
+  // A panel leaves out the owner of the call's sponsor, who runs the call: the benchmark reads the
+  // evaluation as them, and at small scales the spread would otherwise seat them on the flagship's.
+  const panelist = (c: number, k: number) => {
+    const organization = (((c * 31 + 17) % pop.organizations) + k * spread) % pop.organizations
+    return pop.ownerOf(organization === sponsorOf(c) ? (organization + 1) % pop.organizations : organization)
+  }
+  const judgeOf = (c: number, k: number) => (k === 0 && (c === 0 || (c % 50 === 2 && c < 1_000)) ? judge : panelist(c, k))
   return {
     count,
     totalEntries,
@@ -58,7 +65,7 @@ export function challengePlan(pop: Population) {
     /** The challenge of entry i: the flagship's first, then the others' in turn. */
     challengeOf: (i: number) => (i < flagshipEntries ? 0 : withEntries[(i - flagshipEntries) % withEntries.length]!),
     /** The organization that sponsors challenge c: companies, governments and universities. */
-    sponsorOf: (c: number) => 20 * (c % Math.floor(pop.organizations / 20)) + SPONSOR_POSITIONS[c % SPONSOR_POSITIONS.length]!,
+    sponsorOf,
     /** The challenges whose index passes `test`, in order. */
     where: (test: (c: number) => boolean) => Array.from({ length: count }, (_, c) => c).filter(test),
     isPrivate: (c: number) => c % 10 === 3,

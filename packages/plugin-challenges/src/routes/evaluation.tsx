@@ -64,7 +64,8 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const perPage = STANDINGS_PAGE_SIZES.parse(c.req.query('per'))
     const [table, mine] = await Promise.all([
       l.access.staff ? standings(db, round, pageWindow(page, perPage)) : Promise.resolve([]),
-      myAssignments(db).all({ roundId: round.id, userId: auth.user!.id }),
+      // Removing a judge removes their assignments, so only a seat on the panel can have any.
+      l.access.judge ? myAssignments(db).all({ roundId: round.id, userId: auth.user!.id }) : Promise.resolve([]),
     ])
     const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, perPage, STANDINGS_PAGE_SIZES.choices), mine, problems }
     if (problems.shortlist) c.status(422)
