@@ -8,18 +8,23 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 export interface QueryStats {
   count: number
   statements: string[]
+  /** The stats this one was opened inside (a test around a request): they count its statements too. */
+  outer?: QueryStats
 }
+
+/** Past this a request's statements are only counted, so a runaway loop cannot fill the memory. */
+const KEPT_STATEMENTS = 200
 
 const storage = new AsyncLocalStorage<QueryStats>()
 
 export function withQueryStats<T>(fn: () => T): { stats: QueryStats; result: T } {
-  const stats: QueryStats = { count: 0, statements: [] }
+  const stats: QueryStats = { count: 0, statements: [], outer: storage.getStore() }
   return { stats, result: storage.run(stats, fn) }
 }
 
 export function recordQuery(sql: string): void {
-  const stats = storage.getStore()
-  if (!stats) return
-  stats.count += 1
-  if (stats.statements.length < 200) stats.statements.push(sql)
+  for (let stats = storage.getStore(); stats; stats = stats.outer) {
+    stats.count += 1
+    if (stats.statements.length < KEPT_STATEMENTS) stats.statements.push(sql)
+  }
 }

@@ -14,6 +14,7 @@ import { type OrganizationKind, organizations } from '../db/schema/organizations
 import { memberships, programManagers, type OrganizationRole } from '../db/schema/memberships.js'
 import { slugify } from '../db/slugs.js'
 import { hashPassword } from '../auth/password.js'
+import { withQueryStats } from '../db/query-stats.js'
 
 // argon2id is slow on purpose; tests create many accounts with the same few passwords.
 const hashes = new Map<string, Promise<string>>()
@@ -32,6 +33,8 @@ export const TEST_ORIGIN = 'http://localhost'
 export type TestResponse = Response & {
   /** SQL statements the request ran (from the Server-Timing header). */
   queries: number
+  /** Their SQL, in the order they ran (the first 200), e.g. to check their plans. */
+  statements: string[]
 }
 
 export interface RequestOptions extends RequestInit {
@@ -109,9 +112,10 @@ function makeClient(district: District): TestClient {
     if (method !== 'GET' && method !== 'HEAD' && origin !== null && !headers.has('Origin')) headers.set('Origin', origin)
     const cookie = jar.header()
     if (cookie && !headers.has('Cookie')) headers.set('Cookie', cookie)
-    const response = await district.app.request(new URL(path, TEST_ORIGIN).href, { ...rest, method, headers })
+    const { stats, result } = withQueryStats(() => district.app.request(new URL(path, TEST_ORIGIN).href, { ...rest, method, headers }))
+    const response = await result
     jar.store(response)
-    return Object.assign(response, { queries: queriesOf(response) })
+    return Object.assign(response, { queries: queriesOf(response), statements: stats.statements })
   }
   const post: TestClient['post'] = (path, fields, init = {}) => {
     const body = new URLSearchParams()
