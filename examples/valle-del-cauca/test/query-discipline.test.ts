@@ -58,7 +58,7 @@ function namedResults(statement: string): Set<string> {
  * Plan steps that read a whole table: a `SCAN` of a table (or its alias) with no index. Scans of
  * a statement's own CTEs and subqueries, and of a full-text index, read only what they hold.
  */
-export function fullTableScans(statement: string, plan: string[]): string[] {
+function fullTableScans(statement: string, plan: string[]): string[] {
   const own = namedResults(statement)
   return plan.filter((detail) => {
     const scanned = /^SCAN (\S+)(.*)$/.exec(detail)
