@@ -71,6 +71,11 @@ describe('challenge rules', () => {
     const sme = await (await w.as(w.outsider)).post(`/challenges/${open.slug}/submit`, { title: 'Pyme', organization: w.sme.id })
     expect(sme.status).toBe(422)
     expect(await sme.text()).toContain('no cumple los requisitos')
+    // The form comes back with the challenge its post already read, not read a second time.
+    expect(sme.statements.filter((s) => /from "challenges_challenges"/i.test(s))).toHaveLength(1)
+    const blank = await (await w.as(w.outsider)).post(`/challenges/${open.slug}/submit`, { title: '', organization: 'individual' })
+    expect(blank.status).toBe(422)
+    expect(blank.statements.filter((s) => /from "challenges_challenges"/i.test(s))).toHaveLength(1)
     const started = await (await w.as(w.leadB)).post(`/challenges/${open.slug}/submit`, { title: 'Borrador tardío', organization: w.startupB.id })
     const late = started.headers.get('location')!.replace(/\/edit$/, '')
     await w.passDeadline(open.id)

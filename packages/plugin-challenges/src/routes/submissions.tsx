@@ -17,7 +17,7 @@ import { EvaluationsDetail } from '../pages/evaluations-detail.js'
 import { evaluationsOf } from '../domain/evaluations-of.js'
 import { partnerOptions } from '../domain/team.js'
 import { awards, milestones, type FormField, submissions, teamMembers, teamOrganizations } from '../schema.js'
-import { loadChallengePage } from './load.js'
+import { loadChallengePage, type LoadedChallenge } from './load.js'
 import { editable, loadSubmission, type LoadedSubmission } from './load-submission.js'
 
 const startSchema = z.object({
@@ -40,10 +40,11 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
   // ——— Starting an entry ———
-  const renderStart = async (c: Context<DistritoEnv>, values: FormValues, errors?: FieldErrors) => {
+  /** The form that starts an entry; a post with mistakes hands over the challenge it already loaded. */
+  const renderStart = async (c: Context<DistritoEnv>, values: FormValues, errors?: FieldErrors, loaded?: LoadedChallenge) => {
     const user = currentUser(c)
     const { t } = c.var
-    const { challenge: ch, state, access, ownEntry } = await loadChallengePage(c)
+    const { challenge: ch, state, access, ownEntry } = loaded ?? (await loadChallengePage(c))
     const path = `/challenges/${ch.slug}`
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: path })
     if (access.sponsorMember) return renderRefusal(c, 403, { title: t('challenges.cta.submit'), reason: t('challenges.submission.sponsorCannot'), back: path })
@@ -80,11 +81,12 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.post('/:slug/submit', async (c) => {
     const user = currentUser(c)
     const { t, db } = c.var
-    const { challenge: ch, state, access, ownEntry } = await loadChallengePage(c)
+    const loaded = await loadChallengePage(c)
+    const { challenge: ch, state, access, ownEntry } = loaded
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: `/challenges/${ch.slug}` })
     if (access.sponsorMember) httpError(403)
     const form = await parseForm(c, startSchema)
-    if (!form.ok) return renderStart(c, form.values, form.errors)
+    if (!form.ok) return renderStart(c, form.values, form.errors, loaded)
     const errors: FieldErrors = {}
     let organizationId: string | null = null
     if (form.data.organization === 'individual') {
@@ -95,7 +97,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       organizationId = org?.id ?? null
     }
     if (ch.ndaRequired && !form.data.nda) errors.nda = t('challenges.submission.needNda')
-    if (Object.keys(errors).length) return renderStart(c, form.values, errors)
+    if (Object.keys(errors).length) return renderStart(c, form.values, errors, loaded)
     if (ownEntry) return c.redirect(`/challenges/${ch.slug}/submissions/${ownEntry.id}`, 303)
     const id = await services.transaction((tx) => createDraft(tx, ch, { title: form.data.title, organizationId, ndaAccepted: form.data.nda }, user.id))
     setFlash(c, 'success', 'challenges.submission.draftCreated')
