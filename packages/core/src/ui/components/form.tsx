@@ -12,15 +12,23 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
   return ids.length ? ids.join(' ') : undefined
 }
 
-/** The attributes every control shares: its id, name, and how it announces its hint and error. */
-function controlAttributes(props: FieldProps) {
-  return {
-    id: fieldId(props.name),
-    name: props.name,
-    required: props.required,
-    'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy(props.name, props.hint, props.error),
-  }
+/**
+ * A control's attributes: those every control shares (its id, name, and how it announces its hint
+ * and error), then its own. Spread alone into the element (`<input {...controlAttributes(…)} />`):
+ * on Node 20 an object spread followed by more properties (`{ ...a, b }`, what JSX makes of
+ * `<x {...a} b={…} />`) falls off V8's fast path, and cost a text field 4.5 µs against 0.3.
+ */
+function controlAttributes(props: FieldProps, own: Record<string, unknown>): Record<string, unknown> {
+  return Object.assign(
+    {
+      id: fieldId(props.name),
+      name: props.name,
+      required: props.required,
+      'aria-invalid': props.error ? ('true' as const) : undefined,
+      'aria-describedby': describedBy(props.name, props.hint, props.error),
+    },
+    own,
+  )
 }
 
 function asText(value: unknown): string {
@@ -57,17 +65,19 @@ interface FieldProps {
   required?: boolean
 }
 
-function FieldShell(props: FieldProps & { children: Child }) {
+/** A field's label, hint and error around its control (`field` is handed over whole, not spread: see `controlAttributes`). */
+function FieldShell(props: { field: FieldProps; children: Child }) {
   const t = useT()
-  const id = fieldId(props.name)
+  const field = props.field
+  const id = fieldId(field.name)
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
+    <div class={field.error ? 'field field--error' : 'field'}>
       <label for={id}>
-        {props.label}
-        {props.required ? null : <span class="optional"> {t('core.form.optional')}</span>}
+        {field.label}
+        {field.required ? null : <span class="optional"> {t('core.form.optional')}</span>}
       </label>
-      {props.hint ? <p id={`${id}-hint`} class="hint">{props.hint}</p> : null}
-      {props.error ? <p id={`${id}-error`} class="field-error">{props.error}</p> : null}
+      {field.hint ? <p id={`${id}-hint`} class="hint">{field.hint}</p> : null}
+      {field.error ? <p id={`${id}-error`} class="field-error">{field.error}</p> : null}
       {props.children}
     </div>
   )
@@ -83,14 +93,15 @@ export function TextField(
   },
 ) {
   return (
-    <FieldShell {...props}>
+    <FieldShell field={props}>
       <input
-        {...controlAttributes(props)}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : asText(props.value)}
-        autocomplete={props.autocomplete}
-        maxlength={props.maxLength}
-        inputmode={props.inputMode}
+        {...controlAttributes(props, {
+          type: props.type ?? 'text',
+          value: props.type === 'password' ? undefined : asText(props.value),
+          autocomplete: props.autocomplete,
+          maxlength: props.maxLength,
+          inputmode: props.inputMode,
+        })}
       />
     </FieldShell>
   )
@@ -98,10 +109,8 @@ export function TextField(
 
 export function TextArea(props: FieldProps & { value?: unknown; rows?: number; maxLength?: number }) {
   return (
-    <FieldShell {...props}>
-      <textarea {...controlAttributes(props)} rows={props.rows ?? 5} maxlength={props.maxLength}>
-        {asText(props.value)}
-      </textarea>
+    <FieldShell field={props}>
+      <textarea {...controlAttributes(props, { rows: props.rows ?? 5, maxlength: props.maxLength, children: asText(props.value) })} />
     </FieldShell>
   )
 }
@@ -111,15 +120,19 @@ export function SelectField(
 ) {
   const current = asText(props.value)
   return (
-    <FieldShell {...props}>
-      <select {...controlAttributes(props)}>
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+    <FieldShell field={props}>
+      <select
+        {...controlAttributes(props, {
+          children: [
+            props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null,
+            ...props.options.map((o) => (
+              <option value={o.value} selected={o.value === current}>
+                {o.label}
+              </option>
+            )),
+          ],
+        })}
+      />
     </FieldShell>
   )
 }
@@ -138,7 +151,9 @@ function selectedValues(value: unknown): Set<string> {
  * Checkboxes or radios in a fieldset whose legend is the question. The first option carries the
  * field's id, so the error summary's link lands on it.
  */
-function ChoiceGroup(props: FieldProps & { type: 'checkbox' | 'radio'; options: Choice[]; value?: unknown; inline?: boolean }) {
+type ChoiceProps = FieldProps & { options: Choice[]; value?: unknown; inline?: boolean }
+
+function ChoiceGroup({ field: props, type }: { field: ChoiceProps; type: 'checkbox' | 'radio' }) {
   const t = useT()
   const id = fieldId(props.name)
   const selected = selectedValues(props.value)
@@ -158,7 +173,7 @@ function ChoiceGroup(props: FieldProps & { type: 'checkbox' | 'radio'; options: 
               <div class="choice">
                 <input
                   id={optionId}
-                  type={props.type}
+                  type={type}
                   name={props.name}
                   value={option.value}
                   checked={selected.has(option.value)}
@@ -176,13 +191,13 @@ function ChoiceGroup(props: FieldProps & { type: 'checkbox' | 'radio'; options: 
 }
 
 /** Several answers allowed; submitted as repeated fields (read them with `manyOf`). */
-export function CheckboxGroup(props: FieldProps & { options: Choice[]; value?: unknown; inline?: boolean }) {
-  return <ChoiceGroup {...props} type="checkbox" />
+export function CheckboxGroup(props: ChoiceProps) {
+  return <ChoiceGroup field={props} type="checkbox" />
 }
 
 /** Exactly one answer from a short list; prefer SelectField for long ones. */
-export function RadioGroup(props: FieldProps & { options: Choice[]; value?: unknown; inline?: boolean }) {
-  return <ChoiceGroup {...props} type="radio" />
+export function RadioGroup(props: ChoiceProps) {
+  return <ChoiceGroup field={props} type="radio" />
 }
 
 /** One yes/no statement, such as accepting terms (read it with `checkbox()`). */
@@ -193,7 +208,7 @@ export function CheckboxField(props: FieldProps & { checked?: unknown }) {
     <div class={props.error ? 'field field--error' : 'field'}>
       {props.error ? <p id={`${id}-error`} class="field-error">{props.error}</p> : null}
       <div class="choice">
-        <input {...controlAttributes(props)} type="checkbox" value="on" checked={checked} />
+        <input {...controlAttributes(props, { type: 'checkbox', value: 'on', checked })} />
         <label for={id}>{props.label}</label>
         {props.hint ? <p id={`${id}-hint`} class="hint choice-hint">{props.hint}</p> : null}
       </div>
@@ -233,9 +248,10 @@ export function FileField(props: FieldProps & { policy: FilePolicy }) {
   const t = useT()
   const accept = props.policy.types.flatMap((type) => EXTENSIONS[type]).join(',')
   const hint = [props.hint, t('core.files.hint', { types: props.policy.types.map((x) => x.toUpperCase()).join(', '), max: formatBytes(props.policy.maxBytes) })].filter(Boolean).join(' ')
+  const field = { name: props.name, label: props.label, hint, error: props.error, required: props.required }
   return (
-    <FieldShell {...props} hint={hint}>
-      <input {...controlAttributes({ ...props, hint })} type="file" accept={accept} />
+    <FieldShell field={field}>
+      <input {...controlAttributes(field, { type: 'file', accept })} />
     </FieldShell>
   )
 }
