@@ -56,6 +56,32 @@ describe('a challenge from draft to pilot', () => {
     expect(notices).toContain('Respondieron su pregunta')
   })
 
+  it('keeps a question answered privately between the person who asked it and the call’s staff', async () => {
+    const question = '¿Podemos usar los datos de nuestra cooperativa además de los del reto?'
+    expect((await (await w.as(w.leadA)).post(`/challenges/${challenge.slug}/questions`, { body: question })).status).toBe(303)
+    // Asked and unanswered: the staff see it to answer; other people do not see it at all.
+    const staffBefore = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${challenge.slug}`)).text()
+    expect(staffBefore).toContain(question)
+    expect(await (await (await w.as(w.leadB)).get(`/challenges/${challenge.slug}`)).text()).not.toContain(question)
+    expect(await (await (await w.as(w.leadA)).get(`/challenges/${challenge.slug}`)).text()).toContain(question)
+    // The FAQ's question was answered above: this is the only one waiting.
+    const waiting = [...staffBefore.matchAll(/questions\/([\w-]+)\/answer/g)].map((m) => m[1]!)
+    expect(waiting).toHaveLength(1)
+    const id = waiting[0]!
+    const answer = 'Sí, siempre que tengan el consentimiento de sus asociados.'
+    expect((await (await w.as(w.sponsorAdmin)).post(`/challenges/${challenge.slug}/questions/${id}/answer`, { answer, answerVisibility: 'private' })).status).toBe(303)
+    // Answered: no longer waiting on the staff's page; only its author reads the answer.
+    expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${challenge.slug}`)).text()).not.toContain(question)
+    const own = await (await (await w.as(w.leadA)).get(`/challenges/${challenge.slug}`)).text()
+    expect(own).toContain(question)
+    expect(own).toContain(answer)
+    for (const page of [await (await w.as(w.leadB)).get(`/challenges/${challenge.slug}`), await w.t.get(`/challenges/${challenge.slug}`)]) {
+      const html = await page.text()
+      expect(html).not.toContain(question)
+      expect(html).not.toContain(answer)
+    }
+  })
+
   it('receives entries from two teams with a receipt each', async () => {
     entryA = await w.submitEntry(challenge.slug, w.leadA, w.startupA.id, 'Agrosens: rendimiento por satélite')
     entryB = await w.submitEntry(challenge.slug, w.leadB, w.startupB.id, 'Cañadatos: series de tiempo')

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { prepared } from '@distrito/core/db'
 import { questions, updates } from '../schema.js'
 
@@ -15,4 +15,19 @@ export const latestAnswers = prepared((db) =>
 )
 export const latestUpdates = prepared((db) =>
   db.select().from(updates).where(eq(updates.challengeId, sql.placeholder('id'))).orderBy(desc(updates.createdAt)).limit(UPDATES_ON_PAGE + 1).prepare(),
+)
+
+/** How many of their own questions a person sees on a challenge's page, and how many unanswered ones its staff see. */
+export const OWN_QUESTIONS_ON_PAGE = 50
+export const UNANSWERED_ON_PAGE = 100
+
+/** A person's own questions on a challenge, newest first (their private answers with them). */
+export const ownQuestions = prepared((db) =>
+  db.select().from(questions).where(and(eq(questions.challengeId, sql.placeholder('id')), eq(questions.askedBy, sql.placeholder('userId'))))
+    .orderBy(desc(questions.createdAt)).limit(OWN_QUESTIONS_ON_PAGE).prepare(),
+)
+/** The questions the challenge's staff have still to answer, oldest first. */
+export const unansweredQuestions = prepared((db) =>
+  db.select().from(questions).where(and(eq(questions.challengeId, sql.placeholder('id')), isNull(questions.answeredAt)))
+    .orderBy(asc(questions.createdAt)).limit(UNANSWERED_ON_PAGE).prepare(),
 )

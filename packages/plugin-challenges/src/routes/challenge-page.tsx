@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
 import type { Child } from 'hono/jsx'
-import { and, desc, eq, sql } from 'drizzle-orm'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, SubmitButton, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
 import { PUBLISHED_STATES, RESULTS_STATES, inStates, phaseAllows } from '../domain/phases.js'
@@ -10,7 +9,7 @@ import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
 import { Faq, Updates } from '../pages/conversation.js'
 import { AnswerFields, QuestionFields, UpdateFields } from '../pages/conversation-fields.js'
-import { FAQ_ON_PAGE, UPDATES_ON_PAGE, latestAnswers, latestUpdates } from '../domain/faq.js'
+import { FAQ_ON_PAGE, UPDATES_ON_PAGE, latestAnswers, latestUpdates, ownQuestions, unansweredQuestions } from '../domain/faq.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
 import { type Challenge, questions } from '../schema.js'
@@ -92,8 +91,8 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
       relatedOrganizations(db, ch.id),
       ctx.services.files.list(db, subject, 'resource'),
       latestAnswers(db).all({ id: ch.id }),
-      user && !access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), eq(questions.askedBy, user.id))).orderBy(desc(questions.createdAt)).limit(50) : Promise.resolve([]),
-      access.staff ? db.select().from(questions).where(and(eq(questions.challengeId, ch.id), sql`${questions.answeredAt} IS NULL`)).orderBy(questions.createdAt).limit(100) : Promise.resolve([]),
+      user && !access.staff ? ownQuestions(db).all({ id: ch.id, userId: user.id }) : Promise.resolve([]),
+      access.staff ? unansweredQuestions(db).all({ id: ch.id }) : Promise.resolve([]),
       latestUpdates(db).all({ id: ch.id }),
       access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state, ch) : Promise.resolve(null),
     ])
