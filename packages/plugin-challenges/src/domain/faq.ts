@@ -18,8 +18,8 @@ export const latestUpdates = prepared((db) =>
 )
 
 /** How many of their own questions a person sees on a challenge's page, and how many unanswered ones its staff see. */
-export const OWN_QUESTIONS_ON_PAGE = 50
-export const UNANSWERED_ON_PAGE = 100
+const OWN_QUESTIONS_ON_PAGE = 50
+const UNANSWERED_ON_PAGE = 100
 
 /** A person's own questions on a challenge, newest first (their private answers with them). */
 export const ownQuestions = prepared((db) =>

@@ -248,7 +248,8 @@ export function FileField(props: FieldProps & { policy: FilePolicy }) {
   const t = useT()
   const accept = props.policy.types.flatMap((type) => EXTENSIONS[type]).join(',')
   const hint = [props.hint, t('core.files.hint', { types: props.policy.types.map((x) => x.toUpperCase()).join(', '), max: formatBytes(props.policy.maxBytes) })].filter(Boolean).join(' ')
-  const field = { name: props.name, label: props.label, hint, error: props.error, required: props.required }
+  // The field with the policy's hint added, copied without a spread (see `controlAttributes`).
+  const field = Object.assign({}, props, { hint })
   return (
     <FieldShell field={field}>
       <input {...controlAttributes(field, { type: 'file', accept })} />
