@@ -24,8 +24,15 @@ export interface ScaleRun {
   ceiling: LoadSummary
   /** The bare route's requests a second beside each page, in the pages' order (each the median of its bursts). */
   ceilingSamples: number[]
+  /**
+   * The issue's reference page, measured like a page: what 20 rows through drizzle and hono/jsx cost
+   * on this stack with nothing of the district around them. Not a budget; the pages' yardstick.
+   */
+  reference: PageResult
   pages: PageResult[]
 }
+
+export const REFERENCE_NAME = 'reference: 20 rows, drizzle + hono/jsx'
 
 export interface Budget {
   name: string
@@ -121,9 +128,11 @@ export function formatReport(report: Report, markdown = false): string {
   for (const run of report.runs) {
     h(`Scale ${run.scale}`)
     out.push(`${Object.entries(run.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; database ${n(run.databaseMb)} MB; cold start ${n(run.coldStartMs)} ms; bare Hono route ${n(run.ceiling.requestsPerSecond)} req/s (p99 ${run.ceiling.p99} ms; the median of its bursts beside every page, ${n(Math.min(...run.ceilingSamples))} to ${n(Math.max(...run.ceilingSamples))} from page to page). Each page ran in ${rounds} rounds of one burst beside one of the bare route's; "of ceiling" is the median of the rounds' ratios.\n`)
-    out.push(table(['page', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of ceiling', 'queries', 'memory MB'], run.pages.map((p) => [
-      p.name, n(p.requestsPerSecond), n(p.p50, 1), n(p.p99), n(p.errors), `${n(p.ratio * 100, 1)} %`, p.queries === null ? '' : String(p.queries), n(p.memoryMb),
-    ]), markdown))
+    out.push(`The first row is the issue's reference page, served by itself on the same database (\`bench/src/reference-server.tsx\`): 20 organizations read in one statement with drizzle through the stock libsql client and rendered with hono/jsx, without the district's session, shell, headers or language; "of reference" is a page's share of the ceiling over the reference's.\n`)
+    const row = (p: PageResult) => [
+      p.name, n(p.requestsPerSecond), n(p.p50, 1), n(p.p99), n(p.errors), `${n(p.ratio * 100, 1)} %`, `${n((p.ratio / run.reference.ratio) * 100)} %`, p.queries === null ? '' : String(p.queries), n(p.memoryMb),
+    ]
+    out.push(table(['page', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of ceiling', 'of reference', 'queries', 'memory MB'], [row(run.reference), ...run.pages.map(row)], markdown))
     out.push('')
   }
   if (report.growth.length) {

@@ -8,7 +8,7 @@ import { drive } from './load.js'
 import { ROOT, databasePath, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
 import { type Served, freePort, serve } from './processes.js'
-import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
+import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type Growth, type PageResult, REFERENCE_NAME, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
 import { type Side, type SideResult, alternate, median, pairedRatio } from './side-by-side.js'
 import { signIn, visitorHeaders } from './sign-in.js'
 
@@ -21,6 +21,15 @@ const roundsOf = (options: BenchOptions) => (options.smoke ? 1 : PAGE_ROUNDS)
 async function startCeiling(): Promise<Served> {
   const port = await freePort()
   return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/hello-server.ts')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port) } })
+}
+
+/**
+ * The issue's reference page (20 rows through drizzle and the stock libsql client, rendered with
+ * hono/jsx, none of the district around it) on the same generated database.
+ */
+async function startReference(database: string): Promise<Served> {
+  const port = await freePort()
+  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/reference-server.tsx')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port), DATABASE_PATH: database } })
 }
 
 /** One request before the load: its status, and its SQL count from the Server-Timing header. */
@@ -75,21 +84,24 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
   // (the ceiling before, during and after the pages), the machine's drift moved a page's share by
   // half a point either way, as much as some pages were from the budget.
   const hello = await startCeiling()
+  const referenceServer = await startReference(database.path)
   const server = await startDistrict(built, database.path)
   log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
   const results: PageResult[] = []
   const ceilings: SideResult[] = []
+  let reference: PageResult | undefined
   try {
     const cookies = new Map<string, string>()
     for (const email of new Set(pages.flatMap((p) => (p.as ? [p.as] : [])))) cookies.set(email, await signIn(server.url, email, manifest.password))
     const bare: Side = { url: hello.url, headers: {}, pid: hello.pid }
     await drive({ url: bare.url, connections: options.connections, warmup: 0, duration: options.warmup })
-    for (const page of pages) {
+    // A page's bursts alternated with the bare route's; its errors include a failed first request.
+    const measure = async (page: { name: string; path: string; as?: string }, base: string, pid: number): Promise<[PageResult, SideResult]> => {
       const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
-      const url = server.url + page.path
+      const url = base + page.path
       const before = await probe(url, headers)
       if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
-      const [ceiling, result] = await alternate([bare, { url, headers, pid: server.pid }], {
+      const [ceiling, result] = await alternate([bare, { url, headers, pid }], {
         connections: options.connections,
         rounds: roundsOf(options),
         burst: options.duration / roundsOf(options),
@@ -98,12 +110,17 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
       })
       const errors = result.errors + (before.status === 200 ? 0 : 1)
       const ratio = pairedRatio(ceiling, result)
-      ceilings.push(ceiling)
-      results.push({ ...result, errors, name: page.name, path: page.path, as: page.as, ratio, queries: before.queries, ceilingBursts: ceiling.bursts })
       log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of ${ceiling.requestsPerSecond.toFixed(0)}), p99 ${result.p99} ms, ${errors} errors`)
+      return [{ ...result, errors, name: page.name, path: page.path, as: page.as, ratio, queries: before.queries, ceilingBursts: ceiling.bursts }, ceiling]
+    }
+    reference = (await measure({ name: REFERENCE_NAME, path: '/' }, referenceServer.url, referenceServer.pid))[0]
+    for (const page of pages) {
+      const [result, ceiling] = await measure(page, server.url, server.pid)
+      results.push(result)
+      ceilings.push(ceiling)
     }
   } finally {
-    await Promise.all([server.stop(), hello.stop()])
+    await Promise.all([server.stop(), hello.stop(), referenceServer.stop()])
   }
   const ceilingSamples = ceilings.map((c) => c.requestsPerSecond)
   const ceiling = {
@@ -113,7 +130,7 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
     errors: ceilings.reduce((n, c) => n + c.errors, 0),
     memoryMb: Math.max(...ceilings.map((c) => c.memoryMb)),
   }
-  return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling, ceilingSamples, pages: results }
+  return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling, ceilingSamples, reference: reference!, pages: results }
 }
 
 const options = parseOptions(process.argv.slice(2))

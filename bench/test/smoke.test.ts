@@ -11,12 +11,18 @@ const dir = mkdtempSync(join(tmpdir(), 'distrito-bench-smoke-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('pnpm bench --smoke', () => {
-  it('generates two small districts, serves them, drives every key page and the bare route, compares the scales side by side, and reports them', () => {
+  it('generates two small districts, serves them, drives every key page, the reference page of the issue and the bare route, compares the scales side by side, and reports them', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/src/run.ts', '--smoke', '--data', dir, '--out', dir], { cwd: root, encoding: 'utf8' })
     expect(run.status, run.stderr).toBe(0)
     const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report
     const [scale] = report.runs
     expect(scale!.ceiling.requestsPerSecond).toBeGreaterThan(0)
+    // The issue's reference page, beside the bare route like a page, on the same database.
+    expect(scale!.reference.errors).toBe(0)
+    expect(scale!.reference.requestsPerSecond).toBeGreaterThan(0)
+    expect(scale!.reference.bursts).toHaveLength(report.settings.rounds)
+    expect(scale!.reference.ratio).toBeGreaterThan(0)
+    expect(run.stdout).toContain('reference: 20 rows')
     const names = scale!.pages.map((p) => p.name)
     for (const name of ['home', 'login', 'organizations: deep page', 'challenges: catalogue (filters)', 'challenges: judge queue', 'challenges: sponsor dashboard']) expect(names).toContain(name)
     for (const page of scale!.pages) {
