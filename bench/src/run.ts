@@ -17,20 +17,20 @@ const log = (line: string) => process.stderr.write(line + '\n')
 /** The smoke run only shows that the measurement works, in a few seconds. */
 const roundsOf = (options: BenchOptions) => (options.smoke ? 1 : PAGE_ROUNDS)
 
-/** The bare Hono route, served the same way as the district: the ceiling of this stack here. */
-async function startCeiling(): Promise<Served> {
+/** One of the benchmark's own servers (`bench/src/<file>`), in its own process, ready when `/` answers. */
+async function startScript(file: string, env: Record<string, string> = {}): Promise<Served> {
   const port = await freePort()
-  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/hello-server.ts')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port) } })
+  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src', file)], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port), ...env } })
 }
+
+/** The bare Hono route, served the same way as the district: the ceiling of this stack here. */
+const startCeiling = () => startScript('hello-server.ts')
 
 /**
  * The issue's reference page (20 rows through drizzle and the stock libsql client, rendered with
  * hono/jsx, none of the district around it) on the same generated database.
  */
-async function startReference(database: string): Promise<Served> {
-  const port = await freePort()
-  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src/reference-server.tsx')], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port), DATABASE_PATH: database } })
-}
+const startReference = (database: string) => startScript('reference-server.tsx', { DATABASE_PATH: database })
 
 /** One request before the load: its status, and its SQL count from the Server-Timing header. */
 async function probe(url: string, headers: Record<string, string>): Promise<{ status: number; queries: number | null }> {
