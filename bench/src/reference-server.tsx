@@ -4,12 +4,12 @@
 // none of the district (no session, shell, security headers, language or statement counting).
 // Beside the bare route it shows what a list page costs on this stack before anything the district
 // adds, so a page's share can be read against it.
-import { serve } from '@hono/node-server'
 import { createClient } from '@libsql/client'
 import { asc } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/libsql'
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { Hono } from 'hono'
+import { listen } from './listen.js'
 
 const organizations = sqliteTable('core_organizations', {
   id: text('id').primaryKey(),
@@ -57,7 +57,4 @@ app.get('/', async (c) => {
   // streaming path (docs/benchmarks.md, first round).
   return c.html(String(<Page rows={rows} />))
 })
-const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`listening ${info.port}\n`)
-})
-process.on('SIGTERM', () => server.close(() => process.exit(0)))
+listen(app)

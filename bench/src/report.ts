@@ -32,8 +32,6 @@ export interface ScaleRun {
   pages: PageResult[]
 }
 
-export const REFERENCE_NAME = 'reference: 20 rows, drizzle + hono/jsx'
-
 export interface Budget {
   name: string
   ok: boolean

@@ -8,7 +8,7 @@ import { drive } from './load.js'
 import { ROOT, databasePath, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
 import { type Served, freePort, serve } from './processes.js'
-import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type Growth, type PageResult, REFERENCE_NAME, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
+import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
 import { type Side, type SideResult, alternate, median, pairedRatio } from './side-by-side.js'
 import { signIn, visitorHeaders } from './sign-in.js'
 
@@ -31,6 +31,7 @@ const startCeiling = () => startScript('hello-server.ts')
  * hono/jsx, none of the district around it) on the same generated database.
  */
 const startReference = (database: string) => startScript('reference-server.tsx', { DATABASE_PATH: database })
+const REFERENCE_NAME = 'reference: 20 rows, drizzle + hono/jsx'
 
 /** One request before the load: its status, and its SQL count from the Server-Timing header. */
 async function probe(url: string, headers: Record<string, string>): Promise<{ status: number; queries: number | null }> {
@@ -83,25 +84,29 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
   // of the ceiling is then taken round by round, from bursts seconds apart. Measured minutes apart
   // (the ceiling before, during and after the pages), the machine's drift moved a page's share by
   // half a point either way, as much as some pages were from the budget.
-  const hello = await startCeiling()
-  const referenceServer = await startReference(database.path)
-  const server = await startDistrict(built, database.path)
-  log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
-  const results: PageResult[] = []
-  const ceilings: SideResult[] = []
-  let reference: PageResult | undefined
+  // Every server started is stopped, also when a later one fails to start.
+  const started: Served[] = []
+  const start = async (starting: Promise<Served>) => {
+    const served = await starting
+    started.push(served)
+    return served
+  }
   try {
+    const hello = await start(startCeiling())
+    const reference = await start(startReference(database.path))
+    const server = await start(startDistrict(built, database.path))
+    log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
     const cookies = new Map<string, string>()
     for (const email of new Set(pages.flatMap((p) => (p.as ? [p.as] : [])))) cookies.set(email, await signIn(server.url, email, manifest.password))
     const bare: Side = { url: hello.url, headers: {}, pid: hello.pid }
     await drive({ url: bare.url, connections: options.connections, warmup: 0, duration: options.warmup })
     // A page's bursts alternated with the bare route's; its errors include a failed first request.
-    const measure = async (page: { name: string; path: string; as?: string }, base: string, pid: number): Promise<[PageResult, SideResult]> => {
+    const measure = async (page: { name: string; path: string; as?: string }, on: Served): Promise<[PageResult, SideResult]> => {
       const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
-      const url = base + page.path
+      const url = on.url + page.path
       const before = await probe(url, headers)
       if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
-      const [ceiling, result] = await alternate([bare, { url, headers, pid }], {
+      const [ceiling, result] = await alternate([bare, { url, headers, pid: on.pid }], {
         connections: options.connections,
         rounds: roundsOf(options),
         burst: options.duration / roundsOf(options),
@@ -113,24 +118,30 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
       log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of ${ceiling.requestsPerSecond.toFixed(0)}), p99 ${result.p99} ms, ${errors} errors`)
       return [{ ...result, errors, name: page.name, path: page.path, as: page.as, ratio, queries: before.queries, ceilingBursts: ceiling.bursts }, ceiling]
     }
-    reference = (await measure({ name: REFERENCE_NAME, path: '/' }, referenceServer.url, referenceServer.pid))[0]
-    for (const page of pages) {
-      const [result, ceiling] = await measure(page, server.url, server.pid)
-      results.push(result)
-      ceilings.push(ceiling)
+    const [referenceResult] = await measure({ name: REFERENCE_NAME, path: '/' }, reference)
+    const measured: [PageResult, SideResult][] = []
+    for (const page of pages) measured.push(await measure(page, server))
+    const ceilings = measured.map(([, ceiling]) => ceiling)
+    const ceiling = {
+      requestsPerSecond: median(ceilings.flatMap((c) => c.bursts)),
+      p50: median(ceilings.map((c) => c.p50)),
+      p99: median(ceilings.map((c) => c.p99)),
+      errors: ceilings.reduce((n, c) => n + c.errors, 0),
+      memoryMb: Math.max(...ceilings.map((c) => c.memoryMb)),
+    }
+    return {
+      scale,
+      rows: described.rows,
+      databaseMb: described.megabytes,
+      coldStartMs: server.coldStartMs,
+      ceiling,
+      ceilingSamples: ceilings.map((c) => c.requestsPerSecond),
+      reference: referenceResult,
+      pages: measured.map(([result]) => result),
     }
   } finally {
-    await Promise.all([server.stop(), hello.stop(), referenceServer.stop()])
+    await Promise.all(started.map((served) => served.stop()))
   }
-  const ceilingSamples = ceilings.map((c) => c.requestsPerSecond)
-  const ceiling = {
-    requestsPerSecond: median(ceilings.flatMap((c) => c.bursts)),
-    p50: median(ceilings.map((c) => c.p50)),
-    p99: median(ceilings.map((c) => c.p99)),
-    errors: ceilings.reduce((n, c) => n + c.errors, 0),
-    memoryMb: Math.max(...ceilings.map((c) => c.memoryMb)),
-  }
-  return { scale, rows: described.rows, databaseMb: described.megabytes, coldStartMs: server.coldStartMs, ceiling, ceilingSamples, reference: reference!, pages: results }
 }
 
 const options = parseOptions(process.argv.slice(2))
