@@ -1,37 +1,13 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { coreMigrationCount, migrationCount } from '@distrito/core/testing'
 import { challenges } from '@distrito/plugin-challenges'
+import { distrito } from './run-distrito.js'
 
-const exampleDir = fileURLToPath(new URL('..', import.meta.url))
-const bin = fileURLToPath(new URL('../../../packages/core/bin/distrito.js', import.meta.url))
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
-
-/** Runs the real `distrito` binary the way `npm start` does, in the instance's folder. */
-function distrito(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: exampleDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const waitFor = async (pattern: RegExp, ms = 30_000) => {
-    const started = Date.now()
-    while (Date.now() - started < ms) {
-      const match = pattern.exec(stdout)
-      if (match) return match
-      if (child.exitCode !== null) break
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    throw new Error(`timed out waiting for ${pattern}; stdout: ${stdout}; stderr: ${stderr}`)
-  }
-  return { child, exited, waitFor, output: () => ({ stdout, stderr }) }
-}
 
 describe('the quick start: distrito start --migrate --demo on the Valle del Cauca configuration', () => {
   it('migrates, seeds, prints the URL and the admin login, serves the district and stops cleanly', async () => {
