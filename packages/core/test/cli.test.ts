@@ -168,6 +168,26 @@ describe('distrito CLI', () => {
     expect(errors).toContain('Invalid value for --port: use a port number from 0 to 65535')
   })
 
+  it('refuses a number of processes that is not one, before touching the database', async () => {
+    for (const workers of ['0', '65', 'two']) {
+      const { run, errors, lines } = setup()
+      expect(await run('start', '--migrate', '--workers', workers)).toBe(2)
+      expect(errors).toEqual(['Invalid value for --workers: use a number of processes from 1 to 64, or auto'])
+      expect(lines).toEqual([])
+    }
+  })
+
+  it('will not serve an in-memory database from several processes, which would each have their own', async () => {
+    const { input, errors } = setup()
+    const code = await runCli(['start'], {
+      load: async () => ({ ...input, database: { url: ':memory:' } }),
+      io: { out: () => {}, err: (l) => errors.push(l) },
+      env: { DISTRITO_LOCALE: 'en', WORKERS: '2' },
+    })
+    expect(code).toBe(2)
+    expect(errors).toEqual(['Invalid value for --workers: an in-memory database serves one process only; use a file database or a libsql server'])
+  })
+
   it('loads a JavaScript configuration file, and says which file is missing or empty', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'distrito-config-'))
     dirs.push(dir)

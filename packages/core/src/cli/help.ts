@@ -4,7 +4,7 @@ const COMMANDS = [
   ['migrate', 'core.cli.help.migrate', []],
   ['seed', 'core.cli.help.seed', [['--demo', 'core.cli.help.demo']]],
   ['start', 'core.cli.help.start', [
-    ['--port <n>', 'core.cli.help.port'], ['--host <addr>', 'core.cli.help.host'],
+    ['--port <n>', 'core.cli.help.port'], ['--host <addr>', 'core.cli.help.host'], ['--workers <n>', 'core.cli.help.workers'],
     ['--migrate', 'core.cli.help.migrateFlag'], ['--seed', 'core.cli.help.seedFlag'], ['--demo', 'core.cli.help.demo'],
     ['--no-jobs', 'core.cli.help.noJobs'],
   ]],

@@ -9,13 +9,15 @@ import { createAdminCommand } from './commands/create-admin.js'
 import { benchPagesCommand, generateCommand } from './commands/generate.js'
 import { describePending, migrateCommand } from './commands/migrate.js'
 import { seedCommand } from './commands/seed.js'
-import { startServer, type RunningServer } from './commands/start.js'
+import type { RunningServer } from './commands/server.js'
+import { startCommand } from './commands/start.js'
 import { COMMAND_NAMES, helpText } from './help.js'
 import { cliLocale } from './locale.js'
 import { ConfigLoadError } from './load-config.js'
 import { type CliOutput, processOutput } from './output.js'
+import { waitForSignal } from './signals.js'
 
-export { startServer, type RunningServer } from './commands/start.js'
+export { startServer, type RunningServer } from './commands/server.js'
 export type { CliOutput } from './output.js'
 
 export interface CliOptions {
@@ -27,7 +29,6 @@ export interface CliOptions {
   untilStopped?: (server: RunningServer) => Promise<void>
 }
 
-const portSchema = z.coerce.number().int().min(0).max(65535)
 const scaleSchema = z.coerce.number().min(0.001).max(20)
 
 /** An error and its causes on one line: "Failed query: … ← fetch failed ← connect ECONNREFUSED". */
@@ -39,13 +40,6 @@ export function describeError(error: unknown): string {
     current = current instanceof Error ? current.cause : undefined
   }
   return parts.join(' ← ')
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
-  })
 }
 
 /** `distrito <command>`: returns the process exit code. */
@@ -110,35 +104,11 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
         return await benchPagesCommand(district, dt, io)
       case 'create-admin':
         return await createAdminCommand(district, dt, io, { email: v.email, name: v.name, password: v.password }, locale)
-      case 'start': {
-        if (v.migrate) await migrateCommand(district, dt, io)
-        const pending = await describePending(district)
-        if (pending) {
-          io.err(dt('core.cli.pending', { detail: pending }))
-          return 1
-        }
-        const port = portSchema.safeParse(v.port ?? env.PORT ?? '3000')
-        if (!port.success) {
-          io.err(dt('core.cli.invalidInput', { field: 'port', message: dt('core.cli.portRange') }))
-          return 2
-        }
-        if (v.seed || v.demo) await seedCommand(district, dt, io, v.demo ?? false)
-        // Listen for the stop signal before announcing readiness, so an early SIGTERM still stops cleanly.
-        const signalled = options.untilStopped ? null : waitForSignal()
-        const server = await startServer(district, { port: port.data, hostname: v.host ?? env.HOST ?? '0.0.0.0' })
-        io.out(dt('core.cli.listening', { district: district.config.name[locale], url: server.url }))
-        const admin = district.config.demo?.admin
-        if (v.demo && admin) io.out(dt('core.cli.adminLogin', { email: admin.email, password: admin.password }))
-        // Each instance runs the background jobs too (they lease their work in the database), unless
-        // the deployment gives them to dedicated workers (`distrito jobs`).
-        const jobs = !v['no-jobs'] && env.JOBS !== 'off'
-        if (jobs) district.jobs.start()
-        await (options.untilStopped ? options.untilStopped(server) : signalled)
-        io.out(dt('core.cli.shuttingDown'))
-        await server.close()
-        if (jobs) await district.jobs.stop()
-        return 0
-      }
+      case 'start':
+        return await startCommand(district, dt, io, {
+          port: v.port, host: v.host, workers: v.workers, migrate: v.migrate, seed: v.seed, demo: v.demo,
+          jobs: !v['no-jobs'] && env.JOBS !== 'off', env, locale, untilStopped: options.untilStopped,
+        })
       case 'jobs': {
         const pending = await describePending(district)
         if (pending) {
@@ -185,6 +155,7 @@ function parse(argv: string[]) {
       once: { type: 'boolean' },
       scale: { type: 'string' },
       'no-jobs': { type: 'boolean' },
+      workers: { type: 'string' },
     },
   })
 }

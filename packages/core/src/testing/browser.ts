@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { startServer, type RunningServer } from '../cli/commands/start.js'
+import { startServer, type RunningServer } from '../cli/commands/server.js'
 import type { District } from '../district/create-district.js'
 
 // playwright-core and axe-core are optional peers: only browser tests need them.
