@@ -49,16 +49,19 @@ export async function buildDistrict(config: string, root = ROOT): Promise<BuiltD
 }
 
 /**
- * A built district started as deployed, on one generated database, in its own process, from the
- * workspace it was built in (`root`).
+ * A built district started as deployed, on one generated database, in its own process (or with
+ * `workers`, `distrito start --workers n`: a pool of processes on one port), from the workspace it
+ * was built in (`root`).
  */
-export async function startDistrict(built: BuiltDistrict, database: string, root = ROOT): Promise<Served> {
+export async function startDistrict(built: BuiltDistrict, database: string, root = ROOT, workers = 1): Promise<Served> {
   const port = await freePort()
-  return serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), '--config', built.config], {
+  const pool = workers > 1 ? ['--workers', String(workers)] : []
+  return serve(process.execPath, [...built.nodeArgs, 'start', '--no-jobs', '--host', '127.0.0.1', '--port', String(port), ...pool, '--config', built.config], {
     port,
     readyPath: '/health',
+    ...(workers > 1 ? { readyOutput: new RegExp(`${workers} processes serve`) } : {}),
     cwd: root,
     // Server-Timing carries each page's SQL count into the report.
-    env: { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1' },
+    env: { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', SERVER_TIMING: '1', DISTRITO_LOCALE: 'en' },
   })
 }

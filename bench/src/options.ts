@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
@@ -21,16 +22,19 @@ const optionsSchema = z.object({
   fresh: z.boolean(),
   only: z.string().optional(),
   smoke: z.boolean(),
+  workers: z.coerce.number().int().min(1).max(64),
 })
 
 export type BenchOptions = z.output<typeof optionsSchema>
 
-const SMOKE = { scales: '0.002,0.004', duration: '0.3', warmup: '0', connections: '5' }
-const FULL = { scales: '1,5', duration: '5', warmup: '2', connections: '50' }
+const SMOKE = { scales: '0.002,0.004', duration: '0.3', warmup: '0', connections: '5', workers: '2' }
+const FULL = { scales: '1,5', duration: '5', warmup: '2', connections: '50', workers: String(availableParallelism()) }
 
 /**
- * `pnpm bench [--scales 1,5] [--duration 10] [--connections 50] [--warmup 2] [--fresh] [--only text]`.
- * `--smoke` is the few-seconds run CI makes: a tiny district, every page, zero errors.
+ * `pnpm bench [--scales 1,5] [--duration 10] [--connections 50] [--warmup 2] [--fresh] [--only text]
+ * [--workers n]`. `--workers` (default: one per core) is how many processes serve in the last,
+ * informative table; 1 leaves it out. `--smoke` is the few-seconds run CI makes: a tiny district,
+ * every page, zero errors.
  */
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -46,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       fresh: { type: 'boolean' },
       only: { type: 'string' },
       smoke: { type: 'boolean' },
+      workers: { type: 'string' },
     },
   })
   const defaults = values.smoke ? SMOKE : FULL
@@ -60,6 +65,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     fresh: values.fresh ?? false,
     only: values.only,
     smoke: values.smoke ?? false,
+    workers: values.workers ?? defaults.workers,
   })
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'))

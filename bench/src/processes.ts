@@ -58,8 +58,20 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
   throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000} s:\n${output()}`)
 }
 
-/** Starts a server process and waits until `readyPath` answers 200. */
-export async function serve(command: string, args: string[], options: { port: number; readyPath: string; env?: NodeJS.ProcessEnv; cwd: string }): Promise<Served> {
+async function waitForOutput(pattern: RegExp, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!pattern.test(output())) {
+    if (child.exitCode !== null) throw new Error(`The server stopped (exit ${child.exitCode}):\n${output()}`)
+    if (Date.now() > deadline) throw new Error(`The server did not print ${pattern} within ${timeoutMs / 1000} s:\n${output()}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/**
+ * Starts a server process and waits until `readyPath` answers 200, and, with `readyOutput`, until
+ * its output says so too (a pool of processes answers as soon as its first one listens).
+ */
+export async function serve(command: string, args: string[], options: { port: number; readyPath: string; readyOutput?: RegExp; env?: NodeJS.ProcessEnv; cwd: string }): Promise<Served> {
   const started = performance.now()
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -71,6 +83,7 @@ export async function serve(command: string, args: string[], options: { port: nu
   const url = `http://127.0.0.1:${options.port}`
   try {
     await waitForOk(url + options.readyPath, child, () => output)
+    if (options.readyOutput) await waitForOutput(options.readyOutput, child, () => output)
   } catch (error) {
     await stopper(child)()
     throw error

@@ -51,6 +51,19 @@ export interface Growth {
 /** A page stays flat when, served beside the smaller district, it keeps three quarters of its throughput. */
 export const FLAT_SHARE = 0.75
 
+/**
+ * The budgets' scale again with every server a pool of `processes` on one port (the district with
+ * `distrito start --workers`): what the machine's cores give together. Not a budget.
+ */
+export interface CoresRun {
+  scale: number
+  processes: number
+  /** The bare route's requests a second, on as many processes: the median of its bursts. */
+  ceiling: number
+  reference: PageResult
+  pages: PageResult[]
+}
+
 export interface Report {
   date: string
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string }
@@ -58,6 +71,8 @@ export interface Report {
   settings: { connections: number; duration: number; warmup: number; rounds: number }
   runs: ScaleRun[]
   growth: Growth[]
+  /** Null when the run was told to use one process (`--workers 1`). */
+  cores: CoresRun | null
   budgets: Budget[]
 }
 
@@ -73,9 +88,14 @@ export function machine(): Report['machine'] {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${type()} ${release()}`, node: process.version }
 }
 
-/** The issue's budgets, at scale 1 (or the smallest scale run); growth between scales when several ran. */
+/** The run the budgets are checked on: scale 1, or the first scale run. */
+export function budgetRun(runs: ScaleRun[]): ScaleRun {
+  return runs.find((r) => r.scale === 1) ?? runs[0]!
+}
+
+/** The issue's budgets, at scale 1 (or the first scale run); growth between scales when several ran. */
 export function checkBudgets(runs: ScaleRun[], growth: Growth[], smoke: boolean): Budget[] {
-  const run = runs.find((r) => r.scale === 1) ?? runs[0]!
+  const run = budgetRun(runs)
   const at = `scale ${run.scale}`
   const errors = [
     ...runs.flatMap((r) => r.pages.filter((p) => p.errors > 0).map((p) => `${p.name} at scale ${r.scale}: ${p.errors}`)),
@@ -142,6 +162,20 @@ export function formatReport(report: Report, markdown = false): string {
       report.growth.map((g) => [g.name, n(g.requestsPerSecond[0]), n(g.requestsPerSecond[1]), `${n((g.requestsPerSecond[1] / g.requestsPerSecond[0]) * 100)} %`, n(g.p99[0]), n(g.p99[1]), g.flat ? 'yes' : 'NO']),
       markdown,
     ))
+    out.push('')
+  }
+  if (report.cores) {
+    const cores = report.cores
+    const single = budgetRun(report.runs)
+    h(`Scale ${cores.scale} on ${cores.processes} processes (for information)`)
+    out.push(`The district served by \`distrito start --workers ${cores.processes}\`, and the reference page and the bare route each by ${cores.processes} processes on one port the same way (node:cluster): what the machine's cores give together. The load generator runs on the same cores. Bare Hono route ${n(cores.ceiling)} req/s. Not a budget: the budgets are one process's, in the table of scale ${single.scale} above.\n`)
+    const row = (p: PageResult) => {
+      const one = p.name === cores.reference.name ? single.reference : single.pages.find((q) => q.name === p.name)
+      return [
+        p.name, one ? n(one.requestsPerSecond) : '', n(p.requestsPerSecond), one ? `${n(p.requestsPerSecond / one.requestsPerSecond, 2)}×` : '', n(p.p99), n(p.errors), `${n(p.ratio * 100, 1)} %`, `${n((p.ratio / cores.reference.ratio) * 100)} %`,
+      ]
+    }
+    out.push(table(['page', 'req/s, 1 process', `req/s, ${cores.processes} processes`, 'gain', 'p99 ms', 'errors', 'of ceiling', 'of reference'], [row(cores.reference), ...cores.pages.map(row)], markdown))
     out.push('')
   }
   h('Budgets')

@@ -8,7 +8,7 @@ import { drive } from './load.js'
 import { ROOT, databasePath, describeDatabase, ensureDatabase, manifestOf } from './district.js'
 import { parseOptions, type BenchOptions } from './options.js'
 import { type Served, freePort, serve } from './processes.js'
-import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type Growth, type PageResult, type Report, type ScaleRun, checkBudgets, formatReport, machine } from './report.js'
+import { FLAT_SHARE, GROWTH_ROUNDS, PAGE_ROUNDS, type CoresRun, type Growth, type PageResult, type Report, type ScaleRun, budgetRun, checkBudgets, formatReport, machine } from './report.js'
 import { type Side, type SideResult, alternate, median, pairedRatio } from './side-by-side.js'
 import { signIn, visitorHeaders } from './sign-in.js'
 
@@ -17,20 +17,29 @@ const log = (line: string) => process.stderr.write(line + '\n')
 /** The smoke run only shows that the measurement works, in a few seconds. */
 const roundsOf = (options: BenchOptions) => (options.smoke ? 1 : PAGE_ROUNDS)
 
-/** One of the benchmark's own servers (`bench/src/<file>`), in its own process, ready when `/` answers. */
-async function startScript(file: string, env: Record<string, string> = {}): Promise<Served> {
+/**
+ * One of the benchmark's own servers (`bench/src/<file>`), in its own process (or a pool of
+ * `workers` on one port), ready when `/` answers.
+ */
+async function startScript(file: string, workers: number, env: Record<string, string> = {}): Promise<Served> {
   const port = await freePort()
-  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src', file)], { port, readyPath: '/', cwd: ROOT, env: { PORT: String(port), ...env } })
+  return serve(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/src', file)], {
+    port,
+    readyPath: '/',
+    ...(workers > 1 ? { readyOutput: new RegExp(`on ${workers} processes`) } : {}),
+    cwd: ROOT,
+    env: { PORT: String(port), WORKERS: String(workers), ...env },
+  })
 }
 
 /** The bare Hono route, served the same way as the district: the ceiling of this stack here. */
-const startCeiling = () => startScript('hello-server.ts')
+const startCeiling = (workers = 1) => startScript('hello-server.ts', workers)
 
 /**
  * The issue's reference page (20 rows through drizzle and the stock libsql client, rendered with
  * hono/jsx, none of the district around it) on the same generated database.
  */
-const startReference = (database: string) => startScript('reference-server.tsx', { DATABASE_PATH: database })
+const startReference = (database: string, workers = 1) => startScript('reference-server.tsx', workers, { DATABASE_PATH: database })
 const REFERENCE_NAME = 'reference: 20 rows, drizzle + hono/jsx'
 
 /** One request before the load: its status, and its SQL count from the Server-Timing header. */
@@ -39,6 +48,56 @@ async function probe(url: string, headers: Record<string, string>): Promise<{ st
   await response.arrayBuffer()
   const queries = queriesOf(response)
   return { status: response.status, queries: Number.isNaN(queries) ? null : queries }
+}
+
+/** Servers started for one part of the run; `stop` stops every one, also when a later one failed to start. */
+function serverSet() {
+  const started: Served[] = []
+  return {
+    async start(starting: Promise<Served>): Promise<Served> {
+      const served = await starting
+      started.push(served)
+      return served
+    },
+    stop: () => Promise.all(started.map((served) => served.stop())),
+  }
+}
+
+/** A page of the manifest, or the reference page. */
+type BenchPage = { name: string; path: string; as?: string }
+
+/**
+ * Measures pages one by one, each driven in bursts alternated with the bare route's, both served
+ * throughout: its share of the ceiling is then taken round by round, from bursts seconds apart.
+ * Measured minutes apart (the ceiling before, during and after the pages), the machine's drift
+ * moved a page's share by half a point either way, as much as some pages were from the budget.
+ * A page's errors include a failed first request.
+ */
+function pageMeasurer(options: BenchOptions, bare: Side, cookies: Map<string, string>) {
+  return async (page: BenchPage, on: Served, sampleMemory = true): Promise<[PageResult, SideResult]> => {
+    const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
+    const url = on.url + page.path
+    const before = await probe(url, headers)
+    if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
+    const [ceiling, result] = await alternate([bare, { url, headers, ...(sampleMemory ? { pid: on.pid } : {}) }], {
+      connections: options.connections,
+      rounds: roundsOf(options),
+      burst: options.duration / roundsOf(options),
+      warmup: [0, options.warmup],
+      ...(options.smoke ? { burstWarmup: 0.05 } : {}),
+    })
+    const errors = result.errors + (before.status === 200 ? 0 : 1)
+    const ratio = pairedRatio(ceiling, result)
+    log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of ${ceiling.requestsPerSecond.toFixed(0)}), p99 ${result.p99} ms, ${errors} errors`)
+    return [{ ...result, errors, name: page.name, path: page.path, as: page.as, ratio, queries: before.queries, ceilingBursts: ceiling.bursts }, ceiling]
+  }
+}
+
+/** Signs in each visitor the pages need once, on `url`: their session cookies by email. */
+async function signInVisitors(url: string, pages: BenchPage[], password: string): Promise<Map<string, string>> {
+  const cookies = new Map<string, string>()
+  for (const email of new Set(pages.flatMap((p) => (p.as ? [p.as] : [])))) cookies.set(email, await signIn(url, email, password))
+  return cookies
 }
 
 /**
@@ -50,10 +109,12 @@ async function growthSideBySide(options: BenchOptions, built: BuiltDistrict, sca
   log(`\n— Growth, scales ${scales[0]} and ${scales[1]} side by side`)
   const databases = scales.map((scale) => databasePath(options.data, scale))
   const manifests = databases.map((path) => manifestOf(options.config, path))
-  const servers = await Promise.all(databases.map((path) => startDistrict(built, path)))
+  const set = serverSet()
   const burst = options.duration / 10
   const growth: Growth[] = []
   try {
+    const servers: Served[] = []
+    for (const path of databases) servers.push(await set.start(startDistrict(built, path)))
     for (const page of manifests[0]!.pages.filter((p) => !options.only || p.name.includes(options.only))) {
       const sides = await Promise.all(servers.map(async (server, i) => {
         const same = manifests[i]!.pages.find((p) => p.name === page.name)!
@@ -67,7 +128,7 @@ async function growthSideBySide(options: BenchOptions, built: BuiltDistrict, sca
       log(`  ${page.name}: ${small.requestsPerSecond.toFixed(0)} → ${large.requestsPerSecond.toFixed(0)} req/s (${(kept * 100).toFixed(0)} %)`)
     }
   } finally {
-    await Promise.all(servers.map((s) => s.stop()))
+    await set.stop()
   }
   return growth
 }
@@ -80,44 +141,16 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
   const pages = manifest.pages.filter((p) => !options.only || p.name.includes(options.only))
   const described = await describeDatabase(database.path)
 
-  // Each page is driven in bursts alternated with the bare route, both served throughout: its share
-  // of the ceiling is then taken round by round, from bursts seconds apart. Measured minutes apart
-  // (the ceiling before, during and after the pages), the machine's drift moved a page's share by
-  // half a point either way, as much as some pages were from the budget.
-  // Every server started is stopped, also when a later one fails to start.
-  const started: Served[] = []
-  const start = async (starting: Promise<Served>) => {
-    const served = await starting
-    started.push(served)
-    return served
-  }
+  const set = serverSet()
   try {
-    const hello = await start(startCeiling())
-    const reference = await start(startReference(database.path))
-    const server = await start(startDistrict(built, database.path))
+    const hello = await set.start(startCeiling())
+    const reference = await set.start(startReference(database.path))
+    const server = await set.start(startDistrict(built, database.path))
     log(`district up in ${server.coldStartMs.toFixed(0)} ms`)
-    const cookies = new Map<string, string>()
-    for (const email of new Set(pages.flatMap((p) => (p.as ? [p.as] : [])))) cookies.set(email, await signIn(server.url, email, manifest.password))
+    const cookies = await signInVisitors(server.url, pages, manifest.password)
     const bare: Side = { url: hello.url, headers: {}, pid: hello.pid }
     await drive({ url: bare.url, connections: options.connections, warmup: 0, duration: options.warmup })
-    // A page's bursts alternated with the bare route's; its errors include a failed first request.
-    const measure = async (page: { name: string; path: string; as?: string }, on: Served): Promise<[PageResult, SideResult]> => {
-      const headers: Record<string, string> = page.as ? { cookie: cookies.get(page.as)! } : {}
-      const url = on.url + page.path
-      const before = await probe(url, headers)
-      if (before.status !== 200) log(`  ${page.name}: HTTP ${before.status} before the load`)
-      const [ceiling, result] = await alternate([bare, { url, headers, pid: on.pid }], {
-        connections: options.connections,
-        rounds: roundsOf(options),
-        burst: options.duration / roundsOf(options),
-        warmup: [0, options.warmup],
-        ...(options.smoke ? { burstWarmup: 0.05 } : {}),
-      })
-      const errors = result.errors + (before.status === 200 ? 0 : 1)
-      const ratio = pairedRatio(ceiling, result)
-      log(`  ${page.name}: ${result.requestsPerSecond.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of ${ceiling.requestsPerSecond.toFixed(0)}), p99 ${result.p99} ms, ${errors} errors`)
-      return [{ ...result, errors, name: page.name, path: page.path, as: page.as, ratio, queries: before.queries, ceilingBursts: ceiling.bursts }, ceiling]
-    }
+    const measure = pageMeasurer(options, bare, cookies)
     const [referenceResult] = await measure({ name: REFERENCE_NAME, path: '/' }, reference)
     const measured: [PageResult, SideResult][] = []
     for (const page of pages) measured.push(await measure(page, server))
@@ -140,7 +173,43 @@ async function runScale(options: BenchOptions, built: BuiltDistrict, scale: numb
       pages: measured.map(([result]) => result),
     }
   } finally {
-    await Promise.all(started.map((served) => served.stop()))
+    await set.stop()
+  }
+}
+
+/**
+ * The budgets' scale once more, with the district, the reference page and the bare route each
+ * served by a pool of processes (`distrito start --workers n`): what the machine's cores give
+ * together. For information: the budgets are measured on one process, as they were set.
+ */
+async function runAllCores(options: BenchOptions, built: BuiltDistrict, single: ScaleRun): Promise<CoresRun> {
+  const workers = options.workers
+  log(`\n— Scale ${single.scale} on ${workers} processes each (for information)`)
+  const database = databasePath(options.data, single.scale)
+  const manifest = manifestOf(options.config, database)
+  const pages = manifest.pages.filter((p) => !options.only || p.name.includes(options.only))
+  const set = serverSet()
+  try {
+    const hello = await set.start(startCeiling(workers))
+    const reference = await set.start(startReference(database, workers))
+    const server = await set.start(startDistrict(built, database, ROOT, workers))
+    const cookies = await signInVisitors(server.url, pages, manifest.password)
+    // The pool's memory is its processes' together; the budget's is one process's, in the main table.
+    const bare: Side = { url: hello.url, headers: {} }
+    await drive({ url: bare.url, connections: options.connections, warmup: 0, duration: options.warmup })
+    const measure = pageMeasurer(options, bare, cookies)
+    const [referenceResult, referenceCeiling] = await measure({ name: REFERENCE_NAME, path: '/' }, reference, false)
+    const measured: [PageResult, SideResult][] = [[referenceResult, referenceCeiling]]
+    for (const page of pages) measured.push(await measure(page, server, false))
+    return {
+      scale: single.scale,
+      processes: workers,
+      ceiling: median(measured.flatMap(([, ceiling]) => ceiling.bursts)),
+      reference: referenceResult,
+      pages: measured.slice(1).map(([result]) => result),
+    }
+  } finally {
+    await set.stop()
   }
 }
 
@@ -151,12 +220,14 @@ const runs: ScaleRun[] = []
 for (const scale of options.scales) runs.push(await runScale(options, built, scale))
 const sorted = [...options.scales].sort((a, b) => a - b)
 const growth = sorted.length > 1 ? await growthSideBySide(options, built, [sorted[0]!, sorted[sorted.length - 1]!]) : []
+const cores = options.workers > 1 ? await runAllCores(options, built, budgetRun(runs)) : null
 const report: Report = {
   date: new Date().toISOString(),
   machine: machine(),
   settings: { connections: options.connections, duration: options.duration, warmup: options.warmup, rounds: roundsOf(options) },
   runs,
   growth,
+  cores,
   budgets: checkBudgets(runs, growth, options.smoke),
 }
 const out = resolve(ROOT, options.out)

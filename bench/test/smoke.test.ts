@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'distrito-bench-smoke-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('pnpm bench --smoke', () => {
-  it('generates two small districts, serves them, drives every key page, the reference page of the issue and the bare route, compares the scales side by side, and reports them', () => {
+  it('generates two small districts, serves them, drives every key page, the reference page of the issue and the bare route, compares the scales side by side, measures them on two processes, and reports them', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/src/run.ts', '--smoke', '--data', dir, '--out', dir], { cwd: root, encoding: 'utf8' })
     expect(run.status, run.stderr).toBe(0)
     const report = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report
@@ -41,6 +41,15 @@ describe('pnpm bench --smoke', () => {
       expect(g.errors, g.name).toBe(0)
       expect(Math.min(...g.requestsPerSecond), g.name).toBeGreaterThan(0)
     }
+    // The informative run on a pool of processes, each page beside a pool's bare route.
+    expect(report.cores!.processes).toBe(2)
+    expect(report.cores!.ceiling).toBeGreaterThan(0)
+    expect(report.cores!.pages.map((p) => p.name)).toEqual(names)
+    for (const page of [report.cores!.reference, ...report.cores!.pages]) {
+      expect(page.errors, page.name).toBe(0)
+      expect(page.ratio, page.name).toBeGreaterThan(0)
+    }
+    expect(run.stdout).toContain('on 2 processes (for information)')
     expect(report.budgets.find((b) => b.name === 'zero errors')?.ok).toBe(true)
     expect(run.stdout).toContain('Budgets')
   }, 180_000)
