@@ -38,7 +38,7 @@ async function retried(request: () => Promise<Response>, ms = 10_000): Promise<R
 }
 
 describe('distrito start --workers: the district served by several processes of one machine', () => {
-  it('serves on one port, keeps a visitor signed in across processes, replaces one that dies, and stops them all', async () => {
+  it('serves on one port, keeps a visitor signed in across processes, replaces one that dies, and stops them all, even one still starting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'valle-workers-'))
     dirs.push(dir)
     const run = distrito(['start', '--migrate', '--demo', '--workers', '2', '--port', '0', '--host', '127.0.0.1'], {
@@ -52,15 +52,19 @@ describe('distrito start --workers: the district served by several processes of 
     expect(pids).not.toContain(run.child.pid)
     expect((await fetch(url + '/health')).status).toBe(200)
 
+    const signIn = () =>
+      fetch(url + '/login', {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'admin@distritovalle.demo', password: 'distrito-demo-2026' }),
+      })
+    // Sign-ins at once, on connections the pool spreads over both processes: each writes a session
+    // to the one file database, and none is refused as busy.
+    const logins = await Promise.all(Array.from({ length: 6 }, signIn))
+    expect(logins.map((r) => r.status)).toEqual(Array(6).fill(303))
     const jar = new CookieJar()
-    const login = await fetch(url + '/login', {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: 'admin@distritovalle.demo', password: 'distrito-demo-2026' }),
-    })
-    expect(login.status).toBe(303)
-    jar.store(login)
+    jar.store(logins[0]!)
 
     // Both processes that saw the sign-in die; the ones that replace them know the session all the
     // same, because it lives in the database.
@@ -76,9 +80,16 @@ describe('distrito start --workers: the district served by several processes of 
     expect(account.status).toBe(200)
     expect(await account.text()).toContain('admin@distritovalle.demo')
 
+    // Stopped while a replacement is still starting: it is told to stop as soon as it listens,
+    // rather than waiting out the 10 s after which a process that does not stop is killed.
+    process.kill(replacements()[0]!, 'SIGKILL')
+    await until(() => replacements().length === 3)
+    const stopping = Date.now()
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
+    expect(Date.now() - stopping).toBeLessThan(8_000)
     expect(run.output().stdout).toContain('Stopping the server…')
+    expect(replacements().some(alive)).toBe(false)
     await expect(fetch(url + '/health')).rejects.toThrow()
   }, 90_000)
 

@@ -66,8 +66,10 @@ export function startWorkers(count: number, hostname: string, events: WorkerEven
                 clearTimeout(timer)
                 done()
               })
-              if (worker.isConnected()) worker.send(STOP)
-              else worker.process.kill('SIGTERM')
+              // A worker still starting may not listen for the message yet: it gets it once it
+              // listens (below), which it does only after it has started listening for it.
+              if (!worker.isConnected()) worker.process.kill('SIGTERM')
+              else if (listening.has(worker)) worker.send(STOP)
             }),
         ),
       )
@@ -76,6 +78,7 @@ export function startWorkers(count: number, hostname: string, events: WorkerEven
     const fork = (): Worker => {
       const worker = cluster.fork(port ? { [PORT_ENV]: String(port) } : {})
       worker.once('listening', (address) => {
+        if (stopping) return void worker.send(STOP)
         port ||= address.port
         listening.add(worker)
         if (started || listening.size < count) return
