@@ -21,9 +21,9 @@ export function authMiddleware(): MiddlewareHandler<DistritoEnv> {
     }
     c.set('auth', auth)
     c.set('can', (permission, role) => isGranted(c.get('district').permissions, auth, permission, role))
+    // A page rendered for a signed-in person is theirs alone: no shared cache may keep it. Set
+    // before the route, so that a route's own Cache-Control replaces it.
+    if (auth.user) c.header('Cache-Control', 'private, no-store')
     await next()
-    // A page rendered for a signed-in person is theirs alone: no shared cache may keep it. The
-    // response's headers are changed in place: c.header() now would rebuild it around a stream.
-    if (auth.user && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-store')
   }
 }

@@ -14,6 +14,7 @@ import { csrfProtection } from './middleware/csrf.js'
 import { localeMiddleware } from './middleware/locale.js'
 import { pageRenderer } from './middleware/page-renderer.js'
 import { requestContext } from './middleware/request-context.js'
+import { responseHeaders } from './middleware/response-headers.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
@@ -62,6 +63,7 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   const app = new Hono<DistritoEnv>()
   const publicOrigin = runtime.config.publicUrl ? new URL(runtime.config.publicUrl).origin : undefined
 
+  app.use(responseHeaders())
   app.use(requestId())
   app.use(async (c, next) => {
     c.set('district', runtime)

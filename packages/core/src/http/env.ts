@@ -12,6 +12,7 @@ import type { MailService } from '../mail/outbox.js'
 import type { CoreServices } from '../services/types.js'
 import type { NotificationKind } from '../notifications/types.js'
 import type { EventBus } from '../events/bus.js'
+import type { ResponseHeaders } from './response-headers.js'
 
 /** A navigation entry of the page shell, already resolved to an absolute path. */
 export interface ShellNavItem {
@@ -45,6 +46,10 @@ export interface DistrictRuntime {
 
 export interface DistritoVariables {
   requestId: string
+  /** The response's headers as they are gathered; write them with `c.header()`, which lands here. */
+  responseHeaders: ResponseHeaders
+  /** `Server-Timing`'s value so far, when the district sends it (development and tests). */
+  serverTiming?: () => string
   locale: Locale
   t: Translate
   /** Dates, numbers and money in the request's language and the district's time zone. */

@@ -9,7 +9,8 @@ import type { DistritoEnv } from '../env.js'
  * `c.render(content, { title })` wraps a page in the district's shell, as hono's `jsxRenderer` does,
  * but hands the response a plain string. @hono/node-server writes a plain-string body in one call;
  * hono's rendered String object sends it down the streaming path instead, which under load waits
- * behind every other request between its chunks (p99 in seconds at 50 connections).
+ * behind every other request between its chunks (p99 in seconds at 50 connections). The headers
+ * come from the request's record in one plain object (`http/response-headers.ts`).
  */
 export function pageRenderer(): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
@@ -19,7 +20,12 @@ export function pageRenderer(): MiddlewareHandler<DistritoEnv> {
           <Shell c={c} title={props.title} noindex={props.noindex}>{content}</Shell>
         </RequestContext.Provider>
       )}`
-      return c.html(String(await page))
+      const body = String(await page)
+      const headers = c.get('responseHeaders')
+      const timing = c.get('serverTiming')
+      if (timing) headers.set('Server-Timing', timing())
+      // Hono keeps what c.status() set to itself; an empty response built by the context carries it.
+      return headers.respond(body, c.body(null).status, 'text/html; charset=UTF-8')
     })
     await next()
   }

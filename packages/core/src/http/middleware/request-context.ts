@@ -12,13 +12,18 @@ export function requestContext(logger: Logger, options: { serverTiming: boolean 
     const started = performance.now()
     const log = logger.child({ requestId: c.get('requestId') })
     c.set('logger', log)
-    const { stats, result } = withQueryStats(() => next())
-    await result
-    const ms = Math.round((performance.now() - started) * 10) / 10
+    const elapsed = () => Math.round((performance.now() - started) * 10) / 10
     // Off by default: a query count that differs by outcome (an account that exists or not)
-    // would tell strangers what they should not know. Tests and local development turn it on.
-    // In place: c.header() after the response exists would rebuild it around a stream.
-    if (options.serverTiming) c.res.headers.set('Server-Timing', `app;dur=${ms}, db;desc="${stats.count} queries"`)
+    // would tell strangers what they should not know. Tests and local development turn it on. A
+    // page takes it as it is rendered (its statements have all run by then), other answers below.
+    const { stats, result } = withQueryStats(() => {
+      if (options.serverTiming) c.set('serverTiming', () => `app;dur=${elapsed()}, db;desc="${stats.count} queries"`)
+      return next()
+    })
+    await result
+    const ms = elapsed()
+    const timing = c.get('serverTiming')
+    if (timing && !c.get('responseHeaders').built(c.res)) c.header('Server-Timing', timing())
     log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms, queries: stats.count })
   }
 }
