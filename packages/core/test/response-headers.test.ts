@@ -6,6 +6,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import { createTestDistrict, type TestDistrict } from '@distrito/core/testing'
 import type { DistritoEnv } from '../src/http/env.js'
 import { responseHeaders } from '../src/http/middleware/response-headers.js'
+import { ResponseHeaders } from '../src/http/response-headers.js'
 import { notesPlugin } from './fixtures/notes/plugin.js'
 
 let t: TestDistrict | undefined
@@ -73,6 +74,24 @@ describe('the response headers gathered in one record', () => {
     expect(json.headers.get('X-Written-After')).toBe('yes')
     const cleared = await app().request('/cleared')
     expect(cleared.headers.has('X-Frame-Options')).toBe(false)
+  })
+
+  it('stays whole for another answer after a page was built, and the page gets later writes', async () => {
+    const record = new ResponseHeaders()
+    record.set('X-Frame-Options', 'DENY')
+    record.append('Set-Cookie', 'a=1')
+    const page = record.respond('<p>page</p>', 200, 'text/html; charset=UTF-8')
+    record.set('X-Later', 'yes')
+    expect(page.headers.get('X-Later')).toBe('yes')
+    expect(page.headers.getSetCookie()).toEqual(['a=1'])
+    // An error page after it, say: everything written so far, once, with its own type.
+    const error = record.respond('<p>error</p>', 500, 'text/plain')
+    expect(Object.fromEntries(error.headers)).toEqual({ 'x-frame-options': 'DENY', 'x-later': 'yes', 'content-type': 'text/plain', 'set-cookie': 'a=1' })
+    const redirect = new Response(null, { status: 303, headers: { Location: '/' } })
+    record.applyTo(redirect)
+    expect(redirect.headers.has('Content-Type')).toBe(false)
+    expect(redirect.headers.getSetCookie()).toEqual(['a=1'])
+    expect(redirect.headers.get('X-Frame-Options')).toBe('DENY')
   })
 
   it('writes a district page to the socket without undici’s Headers, with the district’s headers', async () => {

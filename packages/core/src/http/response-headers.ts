@@ -9,8 +9,14 @@
  */
 export class ResponseHeaders {
   /** Lower-cased names, so that a page's `Referrer-Policy` replaces the default `referrer-policy`. */
-  readonly #values: Record<string, string> = {}
+  #values: Record<string, string> = {}
   readonly #cookies: string[] = []
+  /**
+   * Whether `#values` is also the built page's header object. It is handed over as it is: a copy
+   * of a record of 17 headers cost a page more than writing them (V8 keeps such an object as a
+   * dictionary, and the copies outlived their requests; docs/benchmarks.md, thirteenth round).
+   */
+  #handedOver = false
   /**
    * The page `respond()` built: from then on writes also go to its own headers, as Hono's would
    * (the slower path), and the record stays whole for another answer (an error page, say).
@@ -21,22 +27,33 @@ export class ResponseHeaders {
     this.#page?.headers.set(name, value)
     const key = name.toLowerCase()
     if (key === 'set-cookie') this.#cookies.splice(0, this.#cookies.length, value)
-    else this.#values[key] = value
+    else this.#own()[key] = value
   }
 
   /** As `Headers.append`: a second value joins the first with a comma; cookies stay separate. */
   append(name: string, value: string): void {
     this.#page?.headers.append(name, value)
     const key = name.toLowerCase()
+    const values = this.#own()
     if (key === 'set-cookie') this.#cookies.push(value)
-    else this.#values[key] = key in this.#values ? `${this.#values[key]}, ${value}` : value
+    else values[key] = key in values ? `${values[key]}, ${value}` : value
   }
 
   delete(name: string): void {
     this.#page?.headers.delete(name)
     const key = name.toLowerCase()
     if (key === 'set-cookie') this.#cookies.length = 0
-    else delete this.#values[key]
+    else delete this.#own()[key]
+  }
+
+  /** The record's values, taken back from the page they were handed to (with its type and cookie). */
+  #own(): Record<string, string> {
+    if (this.#handedOver) {
+      const { 'content-type': _type, 'set-cookie': _cookie, ...values } = this.#values
+      this.#values = values
+      this.#handedOver = false
+    }
+    return this.#values
   }
 
   /**
@@ -44,10 +61,12 @@ export class ResponseHeaders {
    * plain record; several cookies cannot share a record's key, so then they go as pairs.
    */
   respond(body: string, status: number, contentType: string): Response {
-    const values: Record<string, string> = { ...this.#values, 'content-type': contentType }
+    const values = this.#own()
+    values['content-type'] = contentType
     let headers: Record<string, string> | [string, string][] = values
     if (this.#cookies.length === 1) values['set-cookie'] = this.#cookies[0]!
     else if (this.#cookies.length > 1) headers = [...Object.entries(values), ...this.#cookies.map((c): [string, string] => ['set-cookie', c])]
+    this.#handedOver = true
     this.#page = new Response(body, { status, headers })
     return this.#page
   }
@@ -64,7 +83,7 @@ export class ResponseHeaders {
    */
   applyTo(response: Response): void {
     const headers = response.headers
-    for (const [name, value] of Object.entries(this.#values)) {
+    for (const [name, value] of Object.entries(this.#own())) {
       if (!headers.has(name)) headers.set(name, value)
     }
     for (const cookie of this.#cookies) headers.append('set-cookie', cookie)
