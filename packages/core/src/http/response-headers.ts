@@ -13,8 +13,8 @@ export class ResponseHeaders {
   readonly #cookies: string[] = []
   /**
    * Whether `#values` is also the built page's header object. It is handed over as it is: a copy
-   * of a record of 17 headers cost a page more than writing them (V8 keeps such an object as a
-   * dictionary, and the copies outlived their requests; docs/benchmarks.md, thirteenth round).
+   * of a record of 17 headers per request cost a page more than writing them, and the copies
+   * outlived their requests (docs/benchmarks.md, thirteenth round).
    */
   #handedOver = false
   /**
