@@ -18,7 +18,7 @@ afterEach(() => {
 })
 
 /** A small app with the record first, a page built from it, and answers built the other ways. */
-function app() {
+function recordApp() {
   const app = new Hono<DistritoEnv>()
   app.use(responseHeaders())
   app.use(async (c, next) => {
@@ -49,7 +49,7 @@ function app() {
 
 describe('the response headers gathered in one record', () => {
   it('builds a page with every header written before it, in its own status', async () => {
-    const res = await app().request('/page')
+    const res = await recordApp().request('/page')
     expect(res.status).toBe(422)
     expect(await res.text()).toBe('<p>page</p>')
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=UTF-8')
@@ -59,20 +59,20 @@ describe('the response headers gathered in one record', () => {
   })
 
   it('keeps one cookie or several, each its own Set-Cookie', async () => {
-    expect((await app().request('/page?cookies=a')).headers.getSetCookie()).toEqual(['a=1; Path=/'])
-    expect((await app().request('/page?cookies=a,b,c')).headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=1; Path=/', 'c=1; Path=/'])
+    expect((await recordApp().request('/page?cookies=a')).headers.getSetCookie()).toEqual(['a=1; Path=/'])
+    expect((await recordApp().request('/page?cookies=a,b,c')).headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=1; Path=/', 'c=1; Path=/'])
   })
 
   it('writes the record onto answers built another way, where they do not carry the header themselves', async () => {
-    const redirect = await app().request('/gone')
+    const redirect = await recordApp().request('/gone')
     expect(redirect.status).toBe(303)
     expect(redirect.headers.get('Location')).toBe('/page')
     expect(redirect.headers.get('Vary')).toBe('Accept-Language')
     expect(redirect.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/'])
-    const json = await app().request('/json')
+    const json = await recordApp().request('/json')
     expect(json.headers.get('X-Frame-Options')).toBe('SAMEORIGIN')
     expect(json.headers.get('X-Written-After')).toBe('yes')
-    const cleared = await app().request('/cleared')
+    const cleared = await recordApp().request('/cleared')
     expect(cleared.headers.has('X-Frame-Options')).toBe(false)
   })
 

@@ -34,9 +34,9 @@ export class ResponseHeaders {
   append(name: string, value: string): void {
     this.#page?.headers.append(name, value)
     const key = name.toLowerCase()
+    if (key === 'set-cookie') return void this.#cookies.push(value)
     const values = this.#own()
-    if (key === 'set-cookie') this.#cookies.push(value)
-    else values[key] = key in values ? `${values[key]}, ${value}` : value
+    values[key] = key in values ? `${values[key]}, ${value}` : value
   }
 
   delete(name: string): void {
