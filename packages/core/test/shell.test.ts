@@ -110,6 +110,13 @@ describe('the page shell in both languages', () => {
     expect(res.headers.get('X-Frame-Options')).toBe('DENY')
     expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
     expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(res.headers.has('Strict-Transport-Security')).toBe(false)
+  })
+
+  it('asks browsers to keep to HTTPS only when the district is served over it', async () => {
+    t = await createTestDistrict({ plugins: [notesPlugin()], seed: true, config: { publicUrl: 'https://distrito.example.gov.co' } })
+    const res = await t.get('/')
+    expect(res.headers.get('Strict-Transport-Security')).toBe('max-age=63072000; includeSubDomains')
   })
 })
 
