@@ -184,14 +184,16 @@ const directoryQuery = preparedShapes(
     const searchArm = (match: SQLWrapper, tier: number) => sql`SELECT core_organizations_fts.organization_id AS matched_id, ${sql.raw(String(tier))} AS tier, core_organizations_fts.rowid AS fts_rowid
       FROM core_organizations_fts${conditions.length ? sql` JOIN ${organizations} ON ${organizations.id} = core_organizations_fts.organization_id` : sql``}
       WHERE core_organizations_fts MATCH ${match}${conditions.length ? sql` AND ${and(...conditions)}` : sql``}`
-    const named = searchArm(value('named'), 0)
+    // The names' matches the page can use, newest first, read once: the page and the count below
+    // both read this list. (Running the arm a second time for the count cost 0.05 ms at scale 1.)
+    const named = sql`named AS MATERIALIZED (${searchArm(value('named'), 0)} ORDER BY fts_rowid DESC LIMIT ${value('offset')} + ${value('limit')})`
     // Every named organization comes before any that only mentions the words. When the names fill
     // the page (the common first page), the second arm is given a query that matches nothing:
     // otherwise FTS5 walks every match named too, looking for the first that is not (0.43 ms for
     // "analitica" at scale 5, all of whose matches are names; 0.21 ms with this count of at most a page).
-    const mentionedUnlessFull = sql`(SELECT iif(count(*) >= ${value('offset')} + ${value('limit')}, ${NO_MATCH}, ${value('mentioned')}) FROM (${named} LIMIT ${value('offset')} + ${value('limit')}))`
+    const mentionedUnlessFull = sql`(SELECT iif(count(*) >= ${value('offset')} + ${value('limit')}, ${NO_MATCH}, ${value('mentioned')}) FROM named)`
     // Each arm comes in rowid order from the index; SQLite merges them, reading no more than the page needs.
-    const page = db.$with('page', byName).as(sql`${named} UNION ALL ${searchArm(mentionedUnlessFull, 1)} ORDER BY tier, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
+    const page = db.$with('page', byName).as(sql`WITH ${named} SELECT * FROM named UNION ALL ${searchArm(mentionedUnlessFull, 1)} ORDER BY tier, fts_rowid DESC LIMIT ${value('limit')} OFFSET ${value('offset')}`)
     return db.with(page).select(columns).from(page).innerJoin(organizations, eq(organizations.id, page.id))
       .orderBy(sql`${page.tier}`, sql`${page.ftsRowid} DESC`).prepare()
   },
