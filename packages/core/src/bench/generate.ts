@@ -6,6 +6,7 @@ import { organizations } from '../db/schema/organizations.js'
 import { users } from '../db/schema/users.js'
 import type { MountedPlugin } from '../district/mounted-plugin.js'
 import { insertInBatches } from './batch.js'
+import { optimizeSearchIndexes } from '../db/search-indexes.js'
 import { generateCoreData } from './core-data.js'
 import { corePages, deepDirectoryPage } from './core-pages.js'
 import { DIRECTORY_PAGE_SIZE } from '../organizations/routes/directory.js'
@@ -59,6 +60,10 @@ export async function generateDistrict(db: Database, client: Client, config: Dis
   for (const [index, plugin] of plugins.entries()) {
     await plugin.definition.bench?.generate(benchContext(client, plugin, pop, index, options.onProgress))
   }
+  // As a bulk load should end: the rows were indexed batch by batch, leaving segments and stale entries.
+  options.onProgress?.('core', 'search indexes', 0, 1)
+  await optimizeSearchIndexes(client)
+  options.onProgress?.('core', 'search indexes', 1, 1)
 }
 
 /** The pages to drive on a generated district, the core's first, with the password everyone signs in with. */

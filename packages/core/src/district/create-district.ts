@@ -29,6 +29,7 @@ import { diskStorage } from '../files/disk-storage.js'
 import { createFileService } from '../files/service.js'
 import type { FileStorage } from '../files/storage.js'
 import { createJobLoop, type JobLoop } from '../jobs/loop.js'
+import { searchIndexJob } from '../db/search-indexes.js'
 import { fireDueTimers } from '../workflow/engine.js'
 import type { PluginContext } from '../plugin/types.js'
 import { type BenchManifest, type GenerateOptions, benchManifest, generateDistrict } from '../bench/generate.js'
@@ -193,6 +194,7 @@ function assemble(
       { name: 'timers', run: (now) => fireDueTimers(db, engine.runners, now) },
       { name: 'events', run: (now) => engine.bus.deliverDue(now) },
       { name: 'mail', run: (now) => mail.sendDue(now) },
+      searchIndexJob(handle.client),
     ],
     logger.child({ component: 'jobs' }),
   )
