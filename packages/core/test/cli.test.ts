@@ -92,6 +92,27 @@ describe('distrito CLI', () => {
     expect(lines.join('\n')).toContain('Background jobs: 1 scheduled transitions')
   })
 
+  it('merges the search indexes into one for cron, leaving the background job nothing to merge', async () => {
+    const { run, lines, errors, input } = setup()
+    expect(await run('optimize-search')).toBe(1)
+    expect(errors.join('\n')).toContain('Migrations are pending')
+    await run('migrate')
+    // Three writes, three segments: more than the job lets a level keep.
+    const district = await createDistrict(input)
+    try {
+      for (const id of ['org-1', 'org-2']) await district.db.insert(organizations).values({ id, slug: id, name: `Datos ${id}`, kind: 'startup', country: 'CO' })
+      await district.db.update(organizations).set({ name: 'Cosecha' }).where(eq(organizations.id, 'org-1'))
+    } finally {
+      district.close()
+    }
+    lines.length = 0
+    expect(await run('optimize-search')).toBe(0)
+    expect(lines.join('\n')).toMatch(/^Search indexes merged \(core_organizations_fts\) in \d+\.\d s\.$/m)
+    lines.length = 0
+    expect(await run('jobs', '--once')).toBe(0)
+    expect(lines.join('\n')).toContain('0 search indexes merged a step')
+  })
+
   it('will not start with pending migrations, and says what to do', async () => {
     const { run, errors } = setup()
     expect(await run('start', '--port', '0')).toBe(1)

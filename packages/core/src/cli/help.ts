@@ -9,6 +9,7 @@ const COMMANDS = [
     ['--no-jobs', 'core.cli.help.noJobs'],
   ]],
   ['jobs', 'core.cli.help.jobs', [['--once', 'core.cli.help.once']]],
+  ['optimize-search', 'core.cli.help.optimizeSearch', []],
   ['generate', 'core.cli.help.generate', [['--scale <n>', 'core.cli.help.scale']]],
   ['bench-pages', 'core.cli.help.benchPages', []],
   ['create-admin', 'core.cli.help.createAdmin', [

@@ -8,6 +8,7 @@ import { en } from '../i18n/messages/en.js'
 import { createAdminCommand } from './commands/create-admin.js'
 import { benchPagesCommand, generateCommand } from './commands/generate.js'
 import { describePending, migrateCommand } from './commands/migrate.js'
+import { optimizeSearchCommand } from './commands/optimize-search.js'
 import { seedCommand } from './commands/seed.js'
 import type { RunningServer } from './commands/server.js'
 import { startCommand } from './commands/start.js'
@@ -102,6 +103,8 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
       }
       case 'bench-pages':
         return await benchPagesCommand(district, dt, io)
+      case 'optimize-search':
+        return await optimizeSearchCommand(district, dt, io)
       case 'create-admin':
         return await createAdminCommand(district, dt, io, { email: v.email, name: v.name, password: v.password }, locale)
       case 'start':
@@ -117,7 +120,7 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
         }
         if (v.once) {
           const report = await district.jobs.runOnce()
-          io.out(dt('core.cli.jobsDone', { timers: report.timers ?? 0, events: report.events ?? 0, mail: report.mail ?? 0 }))
+          io.out(dt('core.cli.jobsDone', { timers: report.timers ?? 0, events: report.events ?? 0, mail: report.mail ?? 0, indexes: report['search-index'] ?? 0 }))
           return 0
         }
         const signalled = options.untilStopped ? null : waitForSignal()

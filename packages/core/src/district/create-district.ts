@@ -29,7 +29,7 @@ import { diskStorage } from '../files/disk-storage.js'
 import { createFileService } from '../files/service.js'
 import type { FileStorage } from '../files/storage.js'
 import { createJobLoop, type JobLoop } from '../jobs/loop.js'
-import { searchIndexJob } from '../db/search-indexes.js'
+import { optimizeSearchIndexes, searchIndexJob } from '../db/search-indexes.js'
 import { fireDueTimers } from '../workflow/engine.js'
 import type { PluginContext } from '../plugin/types.js'
 import { type BenchManifest, type GenerateOptions, benchManifest, generateDistrict } from '../bench/generate.js'
@@ -62,6 +62,8 @@ export interface District {
   generate(options: GenerateOptions): Promise<void>
   /** The pages the benchmark drives on a generated district. */
   benchManifest(): Promise<BenchManifest>
+  /** Merges every full-text search index into one (`distrito optimize-search`); returns their names. */
+  optimizeSearch(): Promise<string[]>
   /** Workflows, events, notifications, audit, files: what plugins get as `ctx.services`. */
   services: CoreServices
   /** Background work (scheduled transitions, event retries, queued mail); `distrito start` runs it. */
@@ -242,6 +244,7 @@ function assemble(
     seed: (options) => runSeeds({ db, config, plugins, services: engine.services }, options),
     generate: (options) => generateDistrict(db, handle.client, config, plugins, options),
     benchManifest: () => benchManifest(db, handle.client, plugins),
+    optimizeSearch: () => optimizeSearchIndexes(handle.client),
     services: engine.services,
     jobs,
     translator,
