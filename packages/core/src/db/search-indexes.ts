@@ -27,7 +27,8 @@ export async function fullTextIndexes(client: Client): Promise<string[]> {
 /**
  * Merges every full-text index into one segment, dropping stale entries: what a bulk load ends with
  * (`distrito generate` does). It rewrites each whole index in one write (0.6 s for the directory at
- * scale 1), so a live district leaves it to the background job instead.
+ * scale 1), so a live district runs it at a quiet hour (`distrito optimize-search` from cron) and
+ * leaves the rest of the day to the background job.
  */
 export async function optimizeSearchIndexes(client: Client): Promise<string[]> {
   const tables = await fullTextIndexes(client)
