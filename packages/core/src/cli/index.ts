@@ -7,7 +7,7 @@ import { esCO } from '../i18n/messages/es-CO.js'
 import { en } from '../i18n/messages/en.js'
 import { createAdminCommand } from './commands/create-admin.js'
 import { benchPagesCommand, generateCommand } from './commands/generate.js'
-import { describePending, migrateCommand } from './commands/migrate.js'
+import { migrateCommand, refusedForPending } from './commands/migrate.js'
 import { optimizeSearchCommand } from './commands/optimize-search.js'
 import { seedCommand } from './commands/seed.js'
 import type { RunningServer } from './commands/server.js'
@@ -113,11 +113,7 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
           jobs: !v['no-jobs'] && env.JOBS !== 'off', env, locale, untilStopped: options.untilStopped,
         })
       case 'jobs': {
-        const pending = await describePending(district)
-        if (pending) {
-          io.err(dt('core.cli.pending', { detail: pending }))
-          return 1
-        }
+        if (await refusedForPending(district, dt, io)) return 1
         if (v.once) {
           const report = await district.jobs.runOnce()
           io.out(dt('core.cli.jobsDone', { timers: report.timers ?? 0, events: report.events ?? 0, mail: report.mail ?? 0, indexes: report['search-index'] ?? 0 }))

@@ -37,14 +37,15 @@ export async function optimizeSearchIndexes(client: Client): Promise<string[]> {
 }
 
 /**
- * One bounded round of merging for each index: FTS5's incremental `merge` command, which merges a
- * level once it holds `SEGMENTS_PER_LEVEL` segments, so a district's indexes stay at one segment
- * per level at most, whatever was written since. The work is in the index itself, so any instance
- * may run the next round. Returns how many indexes had work to do.
+ * One bounded round of merging for each of `tables`: FTS5's incremental `merge` command, which
+ * merges a level once it holds `SEGMENTS_PER_LEVEL` segments (see `mergeLevelsEarly`), so a
+ * district's indexes stay at one segment per level at most, whatever was written since. The work
+ * is in the index itself, so any instance may run the next round. Returns how many indexes had work
+ * to do.
  */
-export async function mergeSearchIndexes(client: Client): Promise<number> {
+async function mergeSearchIndexes(client: Client, tables: readonly string[]): Promise<number> {
   let merged = 0
-  for (const table of await fullTextIndexes(client)) {
+  for (const table of tables) {
     const name = quoted(table)
     // FTS5 tells whether a merge did anything only through the connection's total changes: 1 is
     // the command itself. One batch keeps the three statements on one connection, remote or not.
@@ -58,28 +59,30 @@ export async function mergeSearchIndexes(client: Client): Promise<number> {
   return merged
 }
 
-/** The setting `mergeSearchIndexes` relies on, stored in each index's own configuration. */
-async function mergeLevelsEarly(client: Client): Promise<void> {
-  for (const table of await fullTextIndexes(client)) {
+/** Sets, in each index's own configuration, the level size the merge relies on; returns the indexes. */
+async function mergeLevelsEarly(client: Client): Promise<string[]> {
+  const tables = await fullTextIndexes(client)
+  for (const table of tables) {
     const name = quoted(table)
     // In the statement's text: a bound JavaScript number arrives as a real, which FTS5 refuses here.
     await client.execute(`INSERT INTO ${name}(${name}, rank) VALUES('usermerge', ${SEGMENTS_PER_LEVEL})`)
   }
+  return tables
 }
 
 /** The background job that keeps the full-text indexes merged (see `mergeSearchIndexes`). */
 export function searchIndexJob(client: Client): Job {
-  let configured: Promise<void> | null = null
+  let indexes: Promise<string[]> | null = null
   return {
     name: 'search-index',
     async run() {
-      // Once per process: an index added by a later migration gets it at the next start.
-      configured ??= mergeLevelsEarly(client).catch((error: unknown) => {
-        configured = null
+      // Once per process (indexes come with migrations, which run before the jobs start): an index
+      // added by a later migration is found, and set up, at the next start.
+      indexes ??= mergeLevelsEarly(client).catch((error: unknown) => {
+        indexes = null
         throw error
       })
-      await configured
-      return mergeSearchIndexes(client)
+      return mergeSearchIndexes(client, await indexes)
     },
   }
 }

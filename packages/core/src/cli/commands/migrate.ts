@@ -11,7 +11,14 @@ export async function migrateCommand(district: District, t: Translate, io: CliOu
 }
 
 /** "core: 1, challenges: 2", or null when nothing is pending. */
-export async function describePending(district: District): Promise<string | null> {
+async function describePending(district: District): Promise<string | null> {
   const pending = await district.pendingMigrations()
   return pending.length ? pending.map((p) => `${p.owner}: ${p.pending}`).join(', ') : null
+}
+
+/** For commands that need the schema up to date: says which migrations are pending, if any. */
+export async function refusedForPending(district: District, t: Translate, io: CliOutput): Promise<boolean> {
+  const pending = await describePending(district)
+  if (pending) io.err(t('core.cli.pending', { detail: pending }))
+  return pending !== null
 }

@@ -1,7 +1,7 @@
 import type { District } from '../../district/create-district.js'
 import type { Translate } from '../../i18n/translator.js'
 import type { CliOutput } from '../output.js'
-import { describePending } from './migrate.js'
+import { refusedForPending } from './migrate.js'
 
 /**
  * `distrito optimize-search`: merges every full-text index into one segment, dropping what edits
@@ -9,11 +9,7 @@ import { describePending } from './migrate.js'
  * nightly from cron, since it rewrites each whole index while writers wait.
  */
 export async function optimizeSearchCommand(district: District, t: Translate, io: CliOutput): Promise<number> {
-  const pending = await describePending(district)
-  if (pending) {
-    io.err(t('core.cli.pending', { detail: pending }))
-    return 1
-  }
+  if (await refusedForPending(district, t, io)) return 1
   const started = performance.now()
   const indexes = await district.optimizeSearch()
   io.out(t('core.cli.optimizeSearchDone', { indexes: indexes.join(', ') || '—', seconds: ((performance.now() - started) / 1000).toFixed(1) }))

@@ -4,7 +4,7 @@ import type { Locale } from '../../i18n/locales.js'
 import type { Translate } from '../../i18n/translator.js'
 import type { CliOutput } from '../output.js'
 import { waitForSignal } from '../signals.js'
-import { describePending, migrateCommand } from './migrate.js'
+import { migrateCommand, refusedForPending } from './migrate.js'
 import { seedCommand } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
 import { isWorkerProcess, leavePrimary, poolPort, startWorkers, untilPrimaryStops, type WorkerPool, workersSchema } from './workers.js'
@@ -51,11 +51,7 @@ export async function startCommand(district: District, t: Translate, io: CliOutp
   if (isWorkerProcess()) return serveAsWorker(district, poolPort() ?? port.data, hostname)
 
   if (options.migrate) await migrateCommand(district, t, io)
-  const pending = await describePending(district)
-  if (pending) {
-    io.err(t('core.cli.pending', { detail: pending }))
-    return 1
-  }
+  if (await refusedForPending(district, t, io)) return 1
 
   if (options.seed || options.demo) await seedCommand(district, t, io, options.demo ?? false)
   // Listen for the stop signal before announcing readiness, so an early SIGTERM still stops cleanly.
