@@ -2,6 +2,7 @@
 export type { Database, DatabaseHandle } from './client.js'
 export { openDatabase, DEFAULT_DATABASE_URL } from './client.js'
 export { prepared, preparedShapes } from './prepared.js'
+export { listColumn, type RowsOf } from './list-column.js'
 export { migrationsTableFor, type MigrationSource, type PendingMigrations } from './migrations.js'
 export { users, type User } from './schema/users.js'
 export { organizations, organizationSectors, type Organization } from './schema/organizations.js'

@@ -3,7 +3,7 @@ import { Column, SQL, Subquery, getTableName, is } from 'drizzle-orm'
 import { ROW_VALUES } from './file-client/statements.js'
 
 /** A selected field as drizzle's select builder lists it on a prepared query. */
-interface SelectedField {
+export interface SelectedField {
   path: string[]
   field: unknown
 }

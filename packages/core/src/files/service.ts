@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { type SQLWrapper, and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { files, type StoredFile } from '../db/schema/files.js'
 import { preparedShapes } from '../db/prepared.js'
 import { afterCommit, type Executor } from '../db/transaction.js'
@@ -28,6 +28,11 @@ export interface FileService {
   /** Stores the bytes, then records the file with `executor` (in the transaction of the change it belongs to). */
   save(executor: Executor, input: { subject: { type: string; id: string }; purpose: string; file: Extract<CheckedFile, { ok: true }>; uploadedBy: string | null }): Promise<StoredFile>
   list(db: Executor, subject: { type: string; id: string }, purpose?: string): Promise<StoredFile[]>
+  /**
+   * The same list as a select not yet run, for a page that reads it in the statement of its main
+   * row (`listColumn`); the subject may be `sql.placeholder`s or columns of that statement.
+   */
+  listQuery(db: Executor, subject: { type: FileQueryValue; id: FileQueryValue }, purpose?: FileQueryValue): FileListQuery
   get(db: Executor, id: string): Promise<StoredFile | undefined>
   remove(executor: Executor, file: StoredFile): Promise<void>
   /** Removes every file of an item (when the item itself is deleted). */
@@ -92,6 +97,9 @@ export function createFileService(storage: FileStorage, maxUploadBytes: number):
     list(db, subject, purpose) {
       return filesOfSubject(db, Boolean(purpose)).all({ type: subject.type, id: subject.id, purpose })
     },
+    listQuery(db, subject, purpose) {
+      return filesOfSubjectQuery(db, subject, purpose)
+    },
     async get(db, id) {
       const [row] = await db.select().from(files).where(eq(files.id, id))
       return row
@@ -111,16 +119,22 @@ export function createFileService(storage: FileStorage, maxUploadBytes: number):
   }
 }
 
+type FileQueryValue = string | SQLWrapper
+
+function filesOfSubjectQuery(db: Executor, subject: { type: FileQueryValue; id: FileQueryValue }, purpose?: FileQueryValue) {
+  return db
+    .select()
+    .from(files)
+    .where(and(eq(files.subjectType, subject.type), eq(files.subjectId, subject.id), purpose === undefined ? undefined : eq(files.purpose, purpose)))
+    .orderBy(asc(files.createdAt))
+}
+
+export type FileListQuery = ReturnType<typeof filesOfSubjectQuery>
+
 // Pages list an item's files on every view: built once per executor, with or without a purpose.
 const filesOfSubject = preparedShapes(
   (byPurpose: boolean) => (byPurpose ? 'purpose' : 'all'),
-  (db, byPurpose) =>
-    db
-      .select()
-      .from(files)
-      .where(and(eq(files.subjectType, sql.placeholder('type')), eq(files.subjectId, sql.placeholder('id')), byPurpose ? eq(files.purpose, sql.placeholder('purpose')) : undefined))
-      .orderBy(asc(files.createdAt))
-      .prepare(),
+  (db, byPurpose) => filesOfSubjectQuery(db, { type: sql.placeholder('type'), id: sql.placeholder('id') }, byPurpose ? sql.placeholder('purpose') : undefined).prepare(),
 )
 
 /** Files of several items of one type, for lists, in one query. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { eq, inArray, sql } from 'drizzle-orm'
+import { type SQLWrapper, eq, inArray } from 'drizzle-orm'
 import { uniqueSlug, type CoreServices, type Executor, type Transaction } from '@distrito/core'
-import { organizations, prepared } from '@distrito/core/db'
+import { organizations } from '@distrito/core/db'
 import { challengeOrganizations, challengeTags, challenges, rounds } from '../schema.js'
 import type { ChallengeInput } from './challenge-input.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
@@ -48,25 +48,34 @@ export async function updateChallenge(tx: Transaction, services: CoreServices, i
   await services.audit.record(tx, { actorId: userId, action: 'challenges.challenge.edit', subject: { type: CHALLENGE_SUBJECT, id }, organizationId: sponsorId, changes, note: null })
 }
 
-const organizationsOfChallenge = prepared((db) =>
+type ChallengeId = string | SQLWrapper
+
+/** The challenge's co-sponsors and invited organizations, as one select (see `challenge-overview.ts`). */
+export const organizationsOfChallengeSelect = (db: Executor, id: ChallengeId) =>
   db
     .select({ relation: challengeOrganizations.relation, id: organizations.id, slug: organizations.slug, name: organizations.name })
     .from(challengeOrganizations)
     .innerJoin(organizations, eq(organizations.id, challengeOrganizations.organizationId))
-    .where(eq(challengeOrganizations.challengeId, sql.placeholder('id')))
-    .prepare(),
-)
+    .where(eq(challengeOrganizations.challengeId, id))
 
-export async function relatedOrganizations(db: Executor, id: string) {
-  const rows = await organizationsOfChallenge(db).all({ id })
+type RelatedRow = Awaited<ReturnType<typeof organizationsOfChallengeSelect>>[number]
+
+export function groupRelated(rows: RelatedRow[]) {
   return { cosponsors: rows.filter((r) => r.relation === 'cosponsor'), invited: rows.filter((r) => r.relation === 'invited') }
 }
 
-const tagsOfChallenge = prepared((db) => db.select({ kind: challengeTags.kind, value: challengeTags.value }).from(challengeTags).where(eq(challengeTags.challengeId, sql.placeholder('id'))).prepare())
+export async function relatedOrganizations(db: Executor, id: string) {
+  return groupRelated(await organizationsOfChallengeSelect(db, id))
+}
 
-export async function tagsOf(db: Executor, id: string) {
-  const rows = await tagsOfChallenge(db).all({ id })
+export const tagsSelect = (db: Executor, id: ChallengeId) =>
+  db.select({ kind: challengeTags.kind, value: challengeTags.value }).from(challengeTags).where(eq(challengeTags.challengeId, id))
+
+export function groupTags(rows: { kind: string; value: string }[]) {
   const pick = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value)
   return { sector: pick('sector'), capability: pick('capability'), reward: pick('reward') }
 }
 
+export async function tagsOf(db: Executor, id: string) {
+  return groupTags(await tagsSelect(db, id))
+}

@@ -26,10 +26,12 @@ function ownEntryColumn(userId: SQLWrapper | string) {
 }
 
 // One statement: the challenge, its state, sponsor and co-sponsors, and the person's relation to it
-// (what they are to its organizations and panel, whether they follow it, their entry).
-function challengeWithState(db: Executor, userId: SQLWrapper | string) {
+// (what they are to its organizations and panel, whether they follow it, their entry), and the
+// lists of the page that asks, if any (`challengeFinderWith`).
+function challengeWithState<Lists extends Record<string, SQL> = Record<never, SQL>>(db: Executor, userId: SQLWrapper | string, lists = {} as Lists) {
   return db
     .select({
+      lists,
       challenge: challenges,
       state: challengeState,
       sponsor: { id: organizations.id, slug: organizations.slug, name: organizations.name, kind: organizations.kind },
@@ -56,6 +58,23 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
   return {
     challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, row),
     following: Boolean(row.following), ownEntry: entry ? { id: entry[0], status: entry[1] } : undefined,
+  }
+}
+
+/**
+ * A finder for one page's challenge together with the page's own short lists, all in the one
+ * statement (each list a `listColumn` that may refer to `challenges.id`): the page then costs no
+ * statement of its own beyond the session's.
+ */
+export function challengeFinderWith<Lists extends Record<string, SQL>>(lists: (db: Executor, userId: SQLWrapper) => Lists) {
+  const query = prepared((db) => {
+    const userId = sql.placeholder('userId')
+    return challengeWithState(db, userId, lists(db, userId)).where(eq(challenges.slug, sql.placeholder('slug'))).prepare()
+  })
+  return async (db: Database, slug: string, who: SubjectAccess): Promise<(FoundChallenge & { lists: { [Name in keyof Lists]: Lists[Name]['_']['type'] } }) | undefined> => {
+    const [row] = await query(db).all({ slug, userId: personId(who) })
+    const challenge = found(row, who)
+    return challenge && { ...challenge, lists: row!.lists as never }
   }
 }
 

@@ -4,17 +4,17 @@ import type { Child } from 'hono/jsx'
 import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, SubmitButton, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
 import { PUBLISHED_STATES, RESULTS_STATES, inStates, phaseAllows } from '../domain/phases.js'
-import { relatedOrganizations, tagsOf } from '../domain/challenge-service.js'
+import { challengeOverviewFinder } from '../domain/challenge-overview.js'
 import { RESOURCE_POLICY } from '../domain/policies.js'
 import { KeyDates } from '../pages/key-dates.js'
 import { Faq, Updates } from '../pages/conversation.js'
 import { AnswerFields, QuestionFields, UpdateFields } from '../pages/conversation-fields.js'
-import { FAQ_ON_PAGE, UPDATES_ON_PAGE, latestAnswers, latestUpdates, ownQuestions, unansweredQuestions } from '../domain/faq.js'
+import { FAQ_ON_PAGE, UPDATES_ON_PAGE, unansweredQuestions } from '../domain/faq.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FileField } from '@distrito/core/ui'
 import { type Challenge, questions } from '../schema.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
-import { loadChallengePage } from './load.js'
+import { loadChallengePageWith } from './load.js'
 
 type Question = typeof questions.$inferSelect
 
@@ -80,20 +80,18 @@ function QuestionList(props: { items: Question[]; slug: string; answering: boole
 }
 
 export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  const findOverview = challengeOverviewFinder(ctx.services.files)
   app.get('/:slug', async (c) => {
     const { t, db, auth } = c.var
-    const { challenge: ch, state, sponsor, access, following, ownEntry: own } = await loadChallengePage(c)
+    const { challenge: ch, state, sponsor, access, following, ownEntry: own, lists } = await loadChallengePageWith(c, findOverview)
+    const { tags, related, resources, faq, news } = lists
     const user = auth.user
     const subject = { type: CHALLENGE_SUBJECT, id: ch.id }
     const path = `/challenges/${ch.slug}`
-    const [tags, related, resources, faq, mine, staffQuestions, news, panel] = await Promise.all([
-      tagsOf(db, ch.id),
-      relatedOrganizations(db, ch.id),
-      ctx.services.files.list(db, subject, 'resource'),
-      latestAnswers(db).all({ id: ch.id }),
-      user && !access.staff ? ownQuestions(db).all({ id: ch.id, userId: user.id }) : Promise.resolve([]),
+    // The staff answer questions rather than ask them: theirs are the unanswered ones.
+    const mine = access.staff ? [] : lists.mine
+    const [staffQuestions, panel] = await Promise.all([
       access.staff ? unansweredQuestions(db).all({ id: ch.id }) : Promise.resolve([]),
-      latestUpdates(db).all({ id: ch.id }),
       access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state, ch) : Promise.resolve(null),
     ])
     const canSubmit = phaseAllows(ch, state, 'submissions')

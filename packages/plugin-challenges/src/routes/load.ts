@@ -1,12 +1,18 @@
 import type { Context } from 'hono'
-import { httpError, type DistritoEnv } from '@distrito/core'
+import { httpError, type DistritoEnv, type SubjectAccess } from '@distrito/core'
+import type { Database } from '@distrito/core/db'
 import { findChallengeBySlug, type FoundChallenge } from '../domain/find-challenge.js'
 
 export type LoadedChallenge = FoundChallenge
 
 /** The challenge of a page; one the person may not see is a 404, as if it did not exist. */
-export async function loadChallengePage(c: Context<DistritoEnv>, slug = c.req.param('slug') ?? ''): Promise<LoadedChallenge> {
-  const found = await findChallengeBySlug(c.get('db'), slug, { auth: c.get('auth'), can: c.get('can') })
+export function loadChallengePage(c: Context<DistritoEnv>, slug?: string): Promise<LoadedChallenge> {
+  return loadChallengePageWith(c, findChallengeBySlug, slug)
+}
+
+/** The same through a finder that also reads the page's own lists (see `challengeFinderWith`). */
+export async function loadChallengePageWith<Found extends FoundChallenge>(c: Context<DistritoEnv>, find: (db: Database, slug: string, who: SubjectAccess) => Promise<Found | undefined>, slug = c.req.param('slug') ?? ''): Promise<Found> {
+  const found = await find(c.get('db'), slug, { auth: c.get('auth'), can: c.get('can') })
   if (!found?.access.canView) httpError(404)
   return found
 }
