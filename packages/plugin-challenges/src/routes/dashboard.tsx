@@ -1,49 +1,40 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { type SQLWrapper, and, asc, eq, sql } from 'drizzle-orm'
 import { csvResponse, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { follows, prepared, users } from '@distrito/core/db'
+import { follows, users } from '@distrito/core/db'
 import { PageHeader, WorkflowPanel, loadWorkflowPanel } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
 import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { assignments, awards, challenges, criteria, entryCounts, rounds, scores, submissions } from '../schema.js'
 import { CHALLENGE_SUBJECT, CHALLENGE_WORKFLOW } from '../workflow.js'
-import { loadForStaff } from './load.js'
+import { loadForStaff, loadForStaffWith } from './load.js'
+import { challengeFinderWith } from '../domain/find-challenge.js'
 
 /**
- * Followers → submissions → shortlisted → awarded, and drafts under way, in one query: the entries
- * are counted from the call's row of counts (kept by triggers), so a big call is not counted again.
+ * The sponsor's dashboard finds its challenge with the funnel's numbers in the same statement:
+ * followers → submissions → shortlisted → awarded, and drafts under way. The entries are counted
+ * from the call's row of counts (kept by triggers), so a big call is not counted again.
  */
-const funnelQuery = prepared((db) =>
-  db
-    .select({
-      followers: sql<number>`(SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challenges.id})`,
-      drafts: sql<number>`coalesce(${entryCounts.drafts}, 0)`,
-      submitted: sql<number>`coalesce(${entryCounts.submitted}, 0)`,
-      shortlisted: sql<number>`coalesce(${entryCounts.shortlisted}, 0)`,
-      awarded: sql<number>`(SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challenges.id})`,
-    })
-    .from(challenges)
-    .leftJoin(entryCounts, eq(entryCounts.challengeId, challenges.id))
-    .where(eq(challenges.id, sql.placeholder('challengeId')))
-    .prepare(),
-)
-
-async function funnel(ctx: PluginContext, challengeId: string) {
-  const [row] = await funnelQuery(ctx.db).all({ challengeId })
-  return row!
-}
+const entryCount = (column: SQLWrapper) => sql<number>`coalesce((SELECT ${column} FROM ${entryCounts} WHERE ${entryCounts.challengeId} = ${challenges.id}), 0)`
+const findWithFunnel = challengeFinderWith(() => ({
+  followers: sql<number>`(SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challenges.id})`,
+  drafts: entryCount(entryCounts.drafts),
+  submitted: entryCount(entryCounts.submitted),
+  shortlisted: entryCount(entryCounts.shortlisted),
+  awarded: sql<number>`(SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challenges.id})`,
+}))
 
 export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug/manage', async (c) => {
     const { t } = c.var
-    const l = await loadForStaff(c)
-    const { challenge: ch, state } = l
+    const l = await loadForStaffWith(c, findWithFunnel)
+    const { challenge: ch, state, lists: numbers } = l
     const base = `/challenges/${ch.slug}`
     // The entries' export moved to their own page; addresses saved before keep working.
     if (c.req.query('format') === 'csv') return c.redirect(`${base}/entries?format=csv`, 301)
-    const [numbers, panel] = await Promise.all([funnel(ctx, ch.id), loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state, ch)])
+    const panel = await loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state, ch)
     const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(
       <>
