@@ -1,8 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
-import type { Executor } from '@distrito/core'
-import { memberships, prepared, users } from '@distrito/core/db'
+import { type SQLWrapper, and, asc, eq, sql } from 'drizzle-orm'
+import type { Executor, SubjectAccess } from '@distrito/core'
+import { type Database, listColumn, memberships, prepared, users } from '@distrito/core/db'
+import { challengeFinderWith } from './find-challenge.js'
 import { pageSizeParam } from '@distrito/core/ui'
-import { assignments, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { assignments, challenges, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
 export const DISAGREEMENT_SPREAD = 25
@@ -10,19 +11,33 @@ export const DISAGREEMENT_SPREAD = 25
 export type RoundWithCriteria = Round & { criteria: Criterion[] }
 
 // Every evaluation page reads the rounds and their rubrics: in one statement (a round without
-// criteria comes once, with none), built once.
-const roundsWithCriteria = prepared((db) =>
+// criteria comes once, with none).
+const roundsWithCriteriaSelect = (db: Executor, challengeId: string | SQLWrapper) =>
   db.select({ round: rounds, criterion: criteria }).from(rounds).leftJoin(criteria, eq(criteria.roundId, rounds.id))
-    .where(eq(rounds.challengeId, sql.placeholder('challengeId'))).orderBy(asc(rounds.position), asc(criteria.position)).prepare(),
-)
+    .where(eq(rounds.challengeId, challengeId)).orderBy(asc(rounds.position), asc(criteria.position))
 
-export async function roundsOf(db: Executor, challengeId: string): Promise<RoundWithCriteria[]> {
+const roundsWithCriteria = prepared((db) => roundsWithCriteriaSelect(db, sql.placeholder('challengeId')).prepare())
+
+function groupRounds(rows: Awaited<ReturnType<typeof roundsWithCriteriaSelect>>): RoundWithCriteria[] {
   const out: RoundWithCriteria[] = []
-  for (const { round, criterion } of await roundsWithCriteria(db).all({ challengeId })) {
+  for (const { round, criterion } of rows) {
     if (out.at(-1)?.id !== round.id) out.push({ ...round, criteria: [] })
     if (criterion) out.at(-1)!.criteria.push(criterion)
   }
   return out
+}
+
+export async function roundsOf(db: Executor, challengeId: string): Promise<RoundWithCriteria[]> {
+  return groupRounds(await roundsWithCriteria(db).all({ challengeId }))
+}
+
+// The evaluation pages find their challenge with its rounds in the same statement.
+const challengeWithRounds = challengeFinderWith((db) => ({ rounds: listColumn(roundsWithCriteriaSelect(db, challenges.id)) }))
+
+/** A challenge (by slug, as `findChallengeBySlug`) with its rounds and their rubrics. */
+export async function findWithRounds(db: Database, slug: string, who: SubjectAccess) {
+  const found = await challengeWithRounds(db, slug, who)
+  return found && { ...found, rounds: groupRounds(found.lists.rounds) }
 }
 
 /** A judge's score of one submission as a number out of 100, each criterion counted by its weight. */

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { prepared, users } from '@distrito/core/db'
 import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
-import { STANDINGS_PAGE_SIZES, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
+import { STANDINGS_PAGE_SIZES, findWithRounds, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
 import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
 import { RESULTS_STATES, inStates } from '../domain/phases.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
@@ -15,7 +15,7 @@ import { ScoringPage } from '../pages/scoring-page.js'
 import { assignments, judges, scores, submissions } from '../schema.js'
 import { formFieldsOf } from '../domain/submission-form.js'
 import { CHALLENGE_SUBJECT } from '../workflow.js'
-import { loadChallengePage, loadForStaff, type LoadedChallenge } from './load.js'
+import { loadChallengePage, loadChallengePageWith, loadForStaff, loadForStaffWith, type LoadedChallenge } from './load.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
 
 const emailSchema = z.object({ email: z.email().trim().toLowerCase() })
@@ -83,14 +83,15 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.get('/:slug/evaluation', async (c) => {
     currentUser(c)
-    const l = await loadChallengePage(c)
+    const l = await loadChallengePageWith(c, findWithRounds)
     if (!l.access.staff && !l.access.judge) httpError(403)
-    return renderStandings(c, l)
+    return renderStandings(c, l, {}, { all: l.rounds })
   })
 
   app.get('/:slug/evaluation/setup', async (c) => {
     currentUser(c)
-    return renderSetup(c, await loadForStaff(c))
+    const l = await loadForStaffWith(c, findWithRounds)
+    return renderSetup(c, l, {}, { all: l.rounds })
   })
 
   const roundFromBody = (all: RoundWithCriteria[], body: Record<string, unknown>) => all.find((r) => r.id === body.round)
