@@ -45,7 +45,7 @@ describe('distrito start --workers: the district served by several processes of 
       DATABASE_URL: `file:${join(dir, 'distrito.db')}`,
       DISTRITO_LOCALE: 'en',
     })
-    const [, url] = (await run.waitFor(/is at (http:\/\/127\.0\.0\.1:\d+)/, 60_000)) as unknown as [string, string]
+    const [, url] = (await run.waitFor(/is at (http:\/\/127\.0\.0\.1:\d+)\n/, 60_000)) as unknown as [string, string]
     const [, first, second] = (await run.waitFor(/2 processes serve \(pid (\d+), (\d+)\)/)) as unknown as [string, string, string]
     const pids = [Number(first), Number(second)]
     expect(pids.every(alive)).toBe(true)

@@ -1,8 +1,8 @@
 import { type SQLWrapper, and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor, SubjectAccess } from '@distrito/core'
 import { type Database, listColumn, memberships, prepared, users } from '@distrito/core/db'
-import { challengeFinderWith } from './find-challenge.js'
 import { pageSizeParam } from '@distrito/core/ui'
+import { challengeFinderWith } from './find-challenge.js'
 import { assignments, challenges, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */

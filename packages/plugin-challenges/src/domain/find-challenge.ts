@@ -62,9 +62,9 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
 }
 
 /**
- * A finder for one page's challenge together with the page's own short lists, all in the one
- * statement (each list a `listColumn` that may refer to `challenges.id`): the page then costs no
- * statement of its own beyond the session's.
+ * A finder for one page's challenge together with what the page itself shows, all in the one
+ * statement: its short lists (each a `listColumn`) or numbers (any column), which may refer to
+ * `challenges.id`. The page then needs no statement of its own for them.
  */
 export function challengeFinderWith<Lists extends Record<string, SQL>>(lists: (db: Executor, userId: SQLWrapper) => Lists) {
   const query = prepared((db) => {
