@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, lt, ne, sql } from 'drizzle-orm'
-import { memberships, prepared, workflowItems } from '@distrito/core/db'
+import { listColumn, memberships, prepared, workflowItems } from '@distrito/core/db'
 import { pageSizeParam } from '@distrito/core/ui'
 import { assignments, challengeOrganizations, challenges, judges, rounds, submissions, teamMembers } from '../schema.js'
 import { UNLISTED_RANK } from './phases.js'
@@ -44,28 +44,31 @@ export const judgeQueue = prepared((db) => {
     .prepare()
 })
 
-// "My challenges": the person's entries, the challenges of their organizations, their invitations.
-export const myEntries = prepared((db) =>
-  db.select({ id: submissions.id, title: submissions.title, status: submissions.status, slug: challenges.slug, challenge: challenges.title })
-    .from(teamMembers).innerJoin(submissions, eq(submissions.id, teamMembers.submissionId)).innerJoin(challenges, eq(challenges.id, submissions.challengeId))
-    .where(eq(teamMembers.userId, value('userId'))).orderBy(desc(submissions.updatedAt)).limit(100)
-    .prepare(),
-)
-export const mySponsored = prepared((db) =>
-  db.select({ slug: challenges.slug, title: challenges.title, state: challengeState })
-    .from(challenges).innerJoin(memberships, and(eq(memberships.organizationId, challenges.sponsorId), eq(memberships.userId, value('userId'))))
-    .leftJoin(workflowItems, challengeStateJoin).orderBy(desc(challenges.createdAt)).limit(100)
-    .prepare(),
-)
-// From the person's organizations to their invitations: published is read from the challenge's
-// catalogue rank, so the query never walks every published challenge.
-export const myInvitations = prepared((db) =>
-  db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: challengeState, closesAt: challenges.closesAt })
-    .from(memberships)
-    .innerJoin(challengeOrganizations, and(eq(challengeOrganizations.organizationId, memberships.organizationId), eq(challengeOrganizations.relation, 'invited')))
-    .innerJoin(challenges, eq(challenges.id, challengeOrganizations.challengeId))
-    .leftJoin(workflowItems, challengeStateJoin)
-    .where(and(eq(memberships.userId, value('userId')), lt(challenges.catalogueRank, UNLISTED_RANK)))
-    .orderBy(desc(challenges.closesAt)).limit(100)
-    .prepare(),
+// "My challenges": the person's entries, the challenges of their organizations, their invitations,
+// as three lists of one statement (see the core's `listColumn`).
+const userId = value('userId')
+export const myChallenges = prepared((db) =>
+  db.select({
+    entries: listColumn(
+      db.select({ id: submissions.id, title: submissions.title, status: submissions.status, slug: challenges.slug, challenge: challenges.title })
+        .from(teamMembers).innerJoin(submissions, eq(submissions.id, teamMembers.submissionId)).innerJoin(challenges, eq(challenges.id, submissions.challengeId))
+        .where(eq(teamMembers.userId, userId)).orderBy(desc(submissions.updatedAt)).limit(100),
+    ),
+    sponsored: listColumn(
+      db.select({ slug: challenges.slug, title: challenges.title, state: challengeState })
+        .from(challenges).innerJoin(memberships, and(eq(memberships.organizationId, challenges.sponsorId), eq(memberships.userId, userId)))
+        .leftJoin(workflowItems, challengeStateJoin).orderBy(desc(challenges.createdAt)).limit(100),
+    ),
+    // From the person's organizations to their invitations: published is read from the challenge's
+    // catalogue rank, so the query never walks every published challenge.
+    invitations: listColumn(
+      db.selectDistinct({ slug: challenges.slug, title: challenges.title, state: challengeState, closesAt: challenges.closesAt })
+        .from(memberships)
+        .innerJoin(challengeOrganizations, and(eq(challengeOrganizations.organizationId, memberships.organizationId), eq(challengeOrganizations.relation, 'invited')))
+        .innerJoin(challenges, eq(challenges.id, challengeOrganizations.challengeId))
+        .leftJoin(workflowItems, challengeStateJoin)
+        .where(and(eq(memberships.userId, userId), lt(challenges.catalogueRank, UNLISTED_RANK)))
+        .orderBy(desc(challenges.closesAt)).limit(100),
+    ),
+  }).from(sql`(SELECT 1)`).prepare(),
 )

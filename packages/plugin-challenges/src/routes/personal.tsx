@@ -2,7 +2,7 @@
 import type { Hono } from 'hono'
 import { currentUser, type DistritoEnv, type Formatters, type PluginContext, type Translate } from '@distrito/core'
 import { html, EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
-import { QUEUE_PAGE_SIZES, judgeQueue, myEntries, myInvitations, mySponsored } from '../domain/personal-lists.js'
+import { QUEUE_PAGE_SIZES, judgeQueue, myChallenges } from '../domain/personal-lists.js'
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof judgeQueue>['all']>>[number]
 
@@ -43,7 +43,9 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const user = currentUser(c)
     const { t } = c.var
     const place = { userId: user.id }
-    const [entries, sponsored, invitations] = await Promise.all([myEntries(ctx.db).all(place), mySponsored(ctx.db).all(place), myInvitations(ctx.db).all(place)])
+    // A select from no table gives exactly one row.
+    const [lists] = await myChallenges(ctx.db).all(place)
+    const { entries, sponsored, invitations } = lists!
     return c.render(
       <>
         <PageHeader title={t('challenges.mine.title')} />
