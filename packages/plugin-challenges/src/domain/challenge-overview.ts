@@ -14,18 +14,15 @@ import { CHALLENGE_SUBJECT } from '../workflow.js'
  * come through the core's file service.
  */
 export function challengeOverviewFinder(files: FileService) {
-  const find = challengeFinderWith((db: Executor, userId: SQLWrapper) => ({
-    tags: listColumn(tagsSelect(db, challenges.id)),
-    related: listColumn(organizationsOfChallengeSelect(db, challenges.id)),
-    resources: listColumn(files.listQuery(db, { type: CHALLENGE_SUBJECT, id: challenges.id }, 'resource')),
-    faq: listColumn(latestAnswersSelect(db, challenges.id)),
-    news: listColumn(latestUpdatesSelect(db, challenges.id)),
-    mine: listColumn(ownQuestionsSelect(db, challenges.id, userId)),
-  }))
-  return async (...args: Parameters<typeof find>) => {
-    const page = await find(...args)
-    if (!page) return undefined
-    const { lists } = page
-    return { ...page, lists: { ...lists, tags: groupTags(lists.tags), related: groupRelated(lists.related) } }
-  }
+  return challengeFinderWith(
+    (db: Executor, userId: SQLWrapper) => ({
+      tags: listColumn(tagsSelect(db, challenges.id)),
+      related: listColumn(organizationsOfChallengeSelect(db, challenges.id)),
+      resources: listColumn(files.listQuery(db, { type: CHALLENGE_SUBJECT, id: challenges.id }, 'resource')),
+      faq: listColumn(latestAnswersSelect(db, challenges.id)),
+      news: listColumn(latestUpdatesSelect(db, challenges.id)),
+      mine: listColumn(ownQuestionsSelect(db, challenges.id, userId)),
+    }),
+    (lists) => ({ ...lists, tags: groupTags(lists.tags), related: groupRelated(lists.related) }),
+  )
 }

@@ -1,6 +1,6 @@
 import { type SQLWrapper, and, asc, eq, sql } from 'drizzle-orm'
-import type { Executor, SubjectAccess } from '@distrito/core'
-import { type Database, listColumn, memberships, prepared, users } from '@distrito/core/db'
+import type { Executor } from '@distrito/core'
+import { listColumn, memberships, prepared, users } from '@distrito/core/db'
 import { pageSizeParam } from '@distrito/core/ui'
 import { challengeFinderWith } from './find-challenge.js'
 import { assignments, challenges, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
@@ -31,14 +31,11 @@ export async function roundsOf(db: Executor, challengeId: string): Promise<Round
   return groupRounds(await roundsWithCriteria(db).all({ challengeId }))
 }
 
-// The evaluation pages find their challenge with its rounds in the same statement.
-const challengeWithRounds = challengeFinderWith((db) => ({ rounds: listColumn(roundsWithCriteriaSelect(db, challenges.id)) }))
-
-/** A challenge (by slug, as `findChallengeBySlug`) with its rounds and their rubrics. */
-export async function findWithRounds(db: Database, slug: string, who: SubjectAccess) {
-  const found = await challengeWithRounds(db, slug, who)
-  return found && { ...found, rounds: groupRounds(found.lists.rounds) }
-}
+/** A challenge (by slug, as `findChallengeBySlug`) with its rounds and their rubrics, in one statement. */
+export const findWithRounds = challengeFinderWith(
+  (db) => ({ rounds: listColumn(roundsWithCriteriaSelect(db, challenges.id)) }),
+  (lists) => ({ rounds: groupRounds(lists.rounds) }),
+)
 
 /** A judge's score of one submission as a number out of 100, each criterion counted by its weight. */
 export function weightedTotal(scoresByCriterion: ReadonlyMap<string, number>, rubric: readonly Criterion[], scaleMax: number): number {

@@ -64,19 +64,25 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
 /**
  * A finder for one page's challenge together with what the page itself shows, all in the one
  * statement: its short lists (each a `listColumn`) or numbers (any column), which may refer to
- * `challenges.id`. The page then needs no statement of its own for them.
+ * `challenges.id`. The page then needs no statement of its own for them. `shape` turns what was
+ * read into what the page uses (rows grouped, say).
  */
-export function challengeFinderWith<Lists extends Record<string, SQL>>(lists: (db: Executor, userId: SQLWrapper) => Lists) {
+export function challengeFinderWith<Columns extends Record<string, SQL>, Lists = ValuesOf<Columns>>(
+  columns: (db: Executor, userId: SQLWrapper) => Columns,
+  shape: (read: ValuesOf<Columns>) => Lists = (read) => read as Lists,
+) {
   const query = prepared((db) => {
     const userId = sql.placeholder('userId')
-    return challengeWithState(db, userId, lists(db, userId)).where(eq(challenges.slug, sql.placeholder('slug'))).prepare()
+    return challengeWithState(db, userId, columns(db, userId)).where(eq(challenges.slug, sql.placeholder('slug'))).prepare()
   })
-  return async (db: Database, slug: string, who: SubjectAccess): Promise<(FoundChallenge & { lists: { [Name in keyof Lists]: Lists[Name]['_']['type'] } }) | undefined> => {
+  return async (db: Database, slug: string, who: SubjectAccess): Promise<(FoundChallenge & { lists: Lists }) | undefined> => {
     const [row] = await query(db).all({ slug, userId: personId(who) })
     const challenge = found(row, who)
-    return challenge && { ...challenge, lists: row!.lists as never }
+    return challenge && { ...challenge, lists: shape(row!.lists as ValuesOf<Columns>) }
   }
 }
+
+type ValuesOf<Columns extends Record<string, SQL>> = { [Name in keyof Columns]: Columns[Name]['_']['type'] }
 
 /**
  * A challenge with its state, its sponsor and what the person is to it, in one statement; pages

@@ -85,13 +85,13 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     currentUser(c)
     const l = await loadChallengePageWith(c, findWithRounds)
     if (!l.access.staff && !l.access.judge) httpError(403)
-    return renderStandings(c, l, {}, { all: l.rounds })
+    return renderStandings(c, l, {}, { all: l.lists.rounds })
   })
 
   app.get('/:slug/evaluation/setup', async (c) => {
     currentUser(c)
     const l = await loadForStaffWith(c, findWithRounds)
-    return renderSetup(c, l, {}, { all: l.rounds })
+    return renderSetup(c, l, {}, { all: l.lists.rounds })
   })
 
   const roundFromBody = (all: RoundWithCriteria[], body: Record<string, unknown>) => all.find((r) => r.id === body.round)
