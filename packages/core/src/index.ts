@@ -50,7 +50,7 @@ export { ORGANIZATION_ROLES, type OrganizationRole } from './db/schema/membershi
 export type { DemoOrganization, DemoPerson } from './organizations/demo-schema.js'
 
 export { defineWorkflow, type Allowance, type TransitionContext, type TransitionDefinition, type WorkflowActor, type WorkflowDefinition } from './workflow/define.js'
-export type { AvailableTransition, FireResult, Refusal, TimelineEntry, WorkflowRunner } from './workflow/engine.js'
+export type { AvailableTransition, FireResult, Refusal, ScheduledTransition, TimelineEntry, WorkflowHistory, WorkflowHistoryColumns, WorkflowRunner } from './workflow/engine.js'
 export { defineEvent, defineHook, subscribe, veto, type EventDefinition, type EventHandler, type HookDefinition, type Subscription, type Veto, type VetoRegistration } from './events/define.js'
 export { coreEvents, coreHooks } from './events/core-events.js'
 export type { CoreServices } from './services/types.js'

@@ -77,4 +77,11 @@ describe('lists carried as columns of one statement', () => {
     const [empty] = await teamWithMembers(handle.db).all({ id: 't2', limit: 10 })
     expect(empty).toEqual({ team: { id: 't2', name: 'Vacío' }, members: [], names: [] })
   })
+
+  it('shapes each row as it is read, when given how', async () => {
+    const [row] = await handle.db
+      .select({ names: listColumn(handle.db.select({ name: people.name, active: people.active }).from(people).where(eq(people.teamId, teams.id)).orderBy(asc(people.name)), (p) => `${p.name}${p.active ? '' : ' (inactiva)'}`) })
+      .from(teams).where(eq(teams.id, 't1'))
+    expect(row!.names).toEqual(['Ana <b>', 'Beto "el grande" (inactiva)', 'Carla'])
+  })
 })

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDistrict, silentLogger, type AuthState, type District } from '@distrito/core'
 import { testDistrictConfig } from '@distrito/core/testing'
@@ -97,6 +98,35 @@ describe('workflows', () => {
     )
     expect(entry).toMatchObject({ action: 'pilots.pilot.close', note: 'Terminó la temporada de lluvias.', actor_id: w.manager.id })
     expect(JSON.parse(entry!.changes)).toEqual({ state: { before: 'open', after: 'closed' } })
+  })
+
+  it('reads an item’s timeline and timers along with the item, as it reads them by itself', async () => {
+    w = await pilotWorld()
+    const { t, pilotId } = w
+    const db = t.district.db
+    const runner = t.district.services.workflow('pilots.pilot')
+    await t.login(w.manager.email)
+    await db.update(pilots).set({ judges: 1 })
+    for (const transition of ['open', 'evaluate']) expect((await t.post(`/workflows/pilots.pilot/${pilotId}/${transition}`, {})).status).toBe(303)
+    expect((await t.post(`/workflows/pilots.pilot/${pilotId}/close`, { note: 'Cierre "anticipado" <por lluvias>' })).status).toBe(303)
+    await runner.schedule(db, pilotId, 'evaluate', new Date(Date.now() + 86_400_000))
+    await runner.schedule(db, pilotId, 'close', new Date(Date.now() + 3_600_000))
+    const empty = await w.addPilot({ organizationId: w.org.id, title: 'Sin historia' })
+    const read = async (id: string) => {
+      const [row] = await db.select({ id: pilots.id, ...runner.historyColumns(db, pilots.id) }).from(pilots).where(eq(pilots.id, id))
+      return row!
+    }
+    const along = await read(pilotId)
+    expect(along.timeline.map((e) => [e.transition, e.to, e.note, e.actor?.name])).toEqual([
+      ['open', 'open', null, w.manager.name],
+      ['evaluate', 'evaluation', null, w.manager.name],
+      ['close', 'closed', 'Cierre "anticipado" <por lluvias>', w.manager.name],
+    ])
+    expect(along.timeline[0]!.at).toBeInstanceOf(Date)
+    // Soonest first, each named by its transition's label.
+    expect(along.scheduled.map((s) => s.transition)).toEqual(['close', 'evaluate'])
+    expect(along).toEqual({ id: pilotId, timeline: await runner.timeline(db, pilotId), scheduled: await runner.scheduled(db, pilotId) })
+    expect(await read(empty)).toEqual({ id: empty, timeline: [], scheduled: [] })
   })
 
   it('fires a scheduled transition once when two instances share the database', async () => {

@@ -105,6 +105,23 @@ describe('challenge pages', () => {
     }
   })
 
+  it('show the sponsor the same workflow panel on the dashboard, read along with the challenge, as on the challenge’s page', async () => {
+    const runner = w.t.district.services.workflow('challenges.challenge')
+    await runner.schedule(w.t.district.db, c.id, 'publishResults', new Date(Date.now() + 86_400_000))
+    const sponsor = await w.as(w.sponsorAdmin)
+    const panelOf = (html: string, back: string) => /<section class="workflow-panel"[\s\S]*?<\/section>/.exec(html)?.[0].replaceAll(`name="back" value="${back}"`, 'name="back" value=""')
+    const dashboard = await sponsor.get(`/challenges/${c.slug}/manage`)
+    const panel = panelOf(await dashboard.text(), `/challenges/${c.slug}/manage`)
+    expect(panel).toBe(panelOf(await (await sponsor.get(`/challenges/${c.slug}`)).text(), `/challenges/${c.slug}`))
+    // Its history (published, evaluation opened, by whom) and what is scheduled are there…
+    expect(panel).toContain('<ol class="timeline"')
+    expect(panel?.match(/<li>/g)?.length).toBe((await runner.timeline(w.t.district.db, c.id)).length)
+    expect(panel).toContain('Programado: «')
+    // …and cost no statement beyond the session's and the challenge's own.
+    expect(dashboard.queries).toBe(2)
+    await runner.schedule(w.t.district.db, c.id, 'publishResults', null)
+  })
+
   it('draw the sponsor’s funnel as an image that says its numbers', async () => {
     const html = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/manage`)).text()
     const svg = /<svg [^>]*role="img"[^>]*>([\s\S]*?)<\/svg>/.exec(html)?.[1] ?? ''

@@ -9,6 +9,7 @@ interface SelectBuilder extends PromiseLike<unknown[]> {
 
 /** The rows a select hands back. */
 export type RowsOf<Query> = Awaited<Query> extends (infer Row)[] ? Row[] : never
+type RowOf<Query> = RowsOf<Query>[number]
 
 /** The part of drizzle's prepared select that says how its rows map (as `row-mapper.ts` reads it). */
 interface MappedQuery {
@@ -38,12 +39,16 @@ interface MappedQuery {
  * Only for short lists (a page's worth, with a `limit`): the whole list is one value. Its columns
  * travel as JSON, so they must not be blobs, integers beyond 2^53, or the results of JSON
  * functions (SQLite would nest those as JSON instead of passing their text).
+ *
+ * `shape`, if given, turns each row into what the page uses, as the list's owner would after
+ * running its own query (the workflow's timeline names its transitions, say).
  */
-export function listColumn<List extends SelectBuilder>(list: List): SQL<RowsOf<List>> {
+export function listColumn<List extends SelectBuilder, Item = RowOf<List>>(list: List, shape?: (row: RowOf<List>) => Item): SQL<Item[]> {
   const query = list.prepare() as MappedQuery
-  const map = compileRowMapper(query.fields, query.joinsNotNullableMap)
+  const mapRow = compileRowMapper(query.fields, query.joinsNotNullableMap) as unknown as (values: unknown[]) => RowOf<List>
+  const map = shape ? (values: unknown[]) => shape(mapRow(values)) : mapRow
   // The CTE names the select's columns by position, so two columns both called "id" stay apart.
   const names = sql.raw(query.fields.map((_, i) => `c${i}`).join(', '))
   return sql`(WITH "list"(${names}) AS (${list.getSQL()}) SELECT json_group_array(json_array(${names})) FROM "list")`
-    .mapWith((value: string) => (JSON.parse(value) as unknown[][]).map(map) as RowsOf<List>)
+    .mapWith((value: string) => (JSON.parse(value) as unknown[][]).map(map) as Item[])
 }

@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { type SQLWrapper, and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import { leaseFree } from '../db/leases.js'
 import type { AuthState } from '../auth/auth-state.js'
 import { type PermissionTable, isGranted, roleAtLeast } from '../auth/permissions.js'
 import type { Database } from '../db/client.js'
 import { prepared } from '../db/prepared.js'
 import { type OrganizationRole } from '../db/schema/memberships.js'
-import { users } from '../db/schema/users.js'
 import { workflowItems, workflowTimers, workflowTransitions } from '../db/schema/workflows.js'
 import { type Executor, type Transaction, afterCommit, inTransaction } from '../db/transaction.js'
 import { errorFields, type Logger } from '../log/logger.js'
@@ -14,6 +13,9 @@ import { coreEvents } from '../events/core-events.js'
 import { roleIn } from '../organizations/membership.js'
 import type { CoreServices } from '../services/types.js'
 import type { TransitionDefinition, WorkflowActor, WorkflowDefinition } from './define.js'
+import { type ScheduledTransition, type TimelineEntry, type WorkflowHistoryColumns, workflowHistory } from './history.js'
+
+export type { ScheduledTransition, TimelineEntry, WorkflowHistory, WorkflowHistoryColumns } from './history.js'
 
 /** Why a transition was not fired; `message` is an i18n key. */
 export interface Refusal extends Veto {
@@ -29,16 +31,6 @@ export interface AvailableTransition {
   note: 'optional' | 'required' | null
   /** Set when the guard refuses now: the button is shown disabled with its reason. */
   blocked: Veto | null
-}
-
-export interface TimelineEntry {
-  transition: string
-  label: string
-  from: string
-  to: string
-  at: Date
-  actor: { name: string; deletedAt: Date | null } | null
-  note: string | null
 }
 
 export interface WorkflowRunner {
@@ -66,7 +58,13 @@ export interface WorkflowRunner {
   schedule(executor: Executor, itemId: string, transition: string, at: Date | null, options?: { fireIfDue?: boolean }): Promise<void>
   timeline(db: Executor, itemId: string): Promise<TimelineEntry[]>
   /** Transitions scheduled for the item and not yet fired, soonest first. */
-  scheduled(db: Executor, itemId: string): Promise<{ transition: string; label: string; at: Date }[]>
+  scheduled(db: Executor, itemId: string): Promise<ScheduledTransition[]>
+  /**
+   * The timeline and the scheduled transitions as two columns of another select (see
+   * `listColumn`), `itemId` a column of that select: a page that reads its item hands what they
+   * read to `loadWorkflowPanel` as `history` and runs no statement of its own for them.
+   */
+  historyColumns(db: Executor, itemId: SQLWrapper): WorkflowHistoryColumns
 }
 
 class RefusedError extends Error {
@@ -99,34 +97,11 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
   const subjectType = `${deps.plugin}.${definition.subject}`
   const transitions = definition.transitions as Record<string, TransitionDefinition<unknown, string>>
 
-  // What an item's page shows of its workflow (state, history, what is scheduled) is read on
-  // every view: these queries are built once per runner and executor.
-  const itemKey = (table: typeof workflowItems | typeof workflowTimers | typeof workflowTransitions) => and(eq(table.workflow, id), eq(table.itemId, sql.placeholder('itemId')))
-  const stateOf = prepared((db) => db.select({ state: workflowItems.state }).from(workflowItems).where(itemKey(workflowItems)).prepare())
-  const pendingTimers = prepared((db) =>
-    db.select({ transition: workflowTimers.transition, at: workflowTimers.dueAt }).from(workflowTimers)
-      .where(and(itemKey(workflowTimers), eq(workflowTimers.status, 'pending')))
-      .orderBy(asc(workflowTimers.dueAt))
-      .prepare(),
+  // An item's state is read on every view of its page: the query is built once per executor.
+  const stateOf = prepared((db) =>
+    db.select({ state: workflowItems.state }).from(workflowItems).where(and(eq(workflowItems.workflow, id), eq(workflowItems.itemId, sql.placeholder('itemId')))).prepare(),
   )
-  const transitionsOf = prepared((db) =>
-    db
-      .select({
-        transition: workflowTransitions.transition,
-        from: workflowTransitions.fromState,
-        to: workflowTransitions.toState,
-        at: workflowTransitions.at,
-        note: workflowTransitions.note,
-        actorName: users.name,
-        actorDeletedAt: users.deletedAt,
-        actorId: workflowTransitions.actorId,
-      })
-      .from(workflowTransitions)
-      .leftJoin(users, eq(users.id, workflowTransitions.actorId))
-      .where(itemKey(workflowTransitions))
-      .orderBy(asc(workflowTransitions.id))
-      .prepare(),
-  )
+  const history = workflowHistory(id, transitions)
 
   async function currentState(db: Executor, itemId: string): Promise<string> {
     const [row] = await stateOf(db).all({ itemId })
@@ -284,22 +259,9 @@ export function createWorkflowRunner(definition: WorkflowDefinition, deps: Engin
         )
       }
     },
-    async scheduled(db, itemId) {
-      const rows = await pendingTimers(db).all({ itemId })
-      return rows.map((r) => ({ ...r, label: transitions[r.transition]?.label ?? r.transition }))
-    },
-    async timeline(db, itemId) {
-      const rows = await transitionsOf(db).all({ itemId })
-      return rows.map((r) => ({
-        transition: r.transition,
-        label: transitions[r.transition]?.label ?? r.transition,
-        from: r.from,
-        to: r.to,
-        at: r.at,
-        note: r.note,
-        actor: r.actorId ? { name: r.actorName ?? '', deletedAt: r.actorDeletedAt } : null,
-      }))
-    },
+    scheduled: history.scheduled,
+    timeline: history.timeline,
+    historyColumns: history.columns,
   }
   return runner
 }

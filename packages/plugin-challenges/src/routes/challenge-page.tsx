@@ -92,7 +92,7 @@ export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) 
     const mine = access.staff ? [] : lists.mine
     const [staffQuestions, panel] = await Promise.all([
       access.staff ? unansweredQuestions(db).all({ id: ch.id }) : Promise.resolve([]),
-      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, path, state, ch) : Promise.resolve(null),
+      access.staff ? loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, { back: path, state, item: ch }) : Promise.resolve(null),
     ])
     const canSubmit = phaseAllows(ch, state, 'submissions')
     const canAsk = phaseAllows(ch, state, 'questions')

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
 import { type SQLWrapper, and, asc, eq, sql } from 'drizzle-orm'
-import { csvResponse, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { csvResponse, pagesOf, type DistritoEnv, type PluginContext, type WorkflowRunner } from '@distrito/core'
 import { follows, users } from '@distrito/core/db'
 import { PageHeader, WorkflowPanel, loadWorkflowPanel } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
@@ -13,28 +13,37 @@ import { loadForStaff, loadForStaffWith } from './load.js'
 import { challengeFinderWith } from '../domain/find-challenge.js'
 
 /**
- * The sponsor's dashboard finds its challenge with the funnel's numbers in the same statement:
- * followers → submissions → shortlisted → awarded, and drafts under way. The entries are counted
- * from the call's row of counts (kept by triggers), so a big call is not counted again.
+ * The sponsor's dashboard finds its challenge with the funnel's numbers and the workflow's panel
+ * (its timeline and what is scheduled) in the same statement: followers → submissions →
+ * shortlisted → awarded, and drafts under way. The entries are counted from the call's row of
+ * counts (kept by triggers), so a big call is not counted again.
  */
 const entryCount = (column: SQLWrapper) => sql<number>`coalesce((SELECT ${column} FROM ${entryCounts} WHERE ${entryCounts.challengeId} = ${challenges.id}), 0)`
-const findWithFunnel = challengeFinderWith(() => ({
-  followers: sql<number>`(SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challenges.id})`,
-  drafts: entryCount(entryCounts.drafts),
-  submitted: entryCount(entryCounts.submitted),
-  shortlisted: entryCount(entryCounts.shortlisted),
-  awarded: sql<number>`(SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challenges.id})`,
-}))
+function dashboardFinder(workflow: WorkflowRunner) {
+  return challengeFinderWith(
+    (db) => ({
+      followers: sql<number>`(SELECT count(*) FROM ${follows} WHERE ${follows.subjectType} = ${CHALLENGE_SUBJECT} AND ${follows.subjectId} = ${challenges.id})`,
+      drafts: entryCount(entryCounts.drafts),
+      submitted: entryCount(entryCounts.submitted),
+      shortlisted: entryCount(entryCounts.shortlisted),
+      awarded: sql<number>`(SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challenges.id})`,
+      ...workflow.historyColumns(db, challenges.id),
+    }),
+    ({ timeline, scheduled, ...funnel }) => ({ funnel, history: { timeline, scheduled } }),
+  )
+}
 
 export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
+  const findForDashboard = dashboardFinder(ctx.services.workflow(CHALLENGE_WORKFLOW))
   app.get('/:slug/manage', async (c) => {
     const { t } = c.var
-    const l = await loadForStaffWith(c, findWithFunnel)
-    const { challenge: ch, state, lists: numbers } = l
+    const l = await loadForStaffWith(c, findForDashboard)
+    const { challenge: ch, state } = l
+    const { funnel: numbers, history } = l.lists
     const base = `/challenges/${ch.slug}`
     // The entries' export moved to their own page; addresses saved before keep working.
     if (c.req.query('format') === 'csv') return c.redirect(`${base}/entries?format=csv`, 301)
-    const panel = await loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, `${base}/manage`, state, ch)
+    const panel = await loadWorkflowPanel(c, CHALLENGE_WORKFLOW, ch.id, { back: `${base}/manage`, state, item: ch, history })
     const editable = inStates(TERMS_EDITABLE_STATES, state)
     return c.render(
       <>

@@ -43,7 +43,7 @@ async function pageData(c: Context<DistritoEnv>, org: OrganizationWithRole): Pro
   const subject = { type: VERIFICATION_SUBJECT, id: org.id }
   const back = `/orgs/${org.slug}/verification`
   const [panel, certificates, comments] = await Promise.all([
-    loadWorkflowPanel(c, VERIFICATION_WORKFLOW, org.id, back),
+    loadWorkflowPanel(c, VERIFICATION_WORKFLOW, org.id, { back }),
     c.get('services').files.list(c.get('db'), subject, CERTIFICATE_PURPOSE),
     loadCommentThread(c, subject),
   ])

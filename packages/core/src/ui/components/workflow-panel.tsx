@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { displayName } from '../../accounts/display-name.js'
 import type { DistritoEnv } from '../../http/env.js'
-import type { AvailableTransition, TimelineEntry } from '../../workflow/engine.js'
+import type { AvailableTransition, ScheduledTransition, TimelineEntry, WorkflowHistory } from '../../workflow/engine.js'
 import { useDistrito } from '../context.js'
 
 export interface WorkflowPanelData {
@@ -12,23 +12,39 @@ export interface WorkflowPanelData {
   states: Record<string, { label: string }>
   timeline: TimelineEntry[]
   available: AvailableTransition[]
-  scheduled: { transition: string; label: string; at: Date }[]
+  scheduled: ScheduledTransition[]
   /** Where the person returns after firing a transition: the item's page. */
   back: string
 }
 
+/** What a page already has of the item, each saving a read. */
+export interface WorkflowPanelKnown {
+  /** Where the person returns after firing a transition; the page's own address by default. */
+  back?: string
+  /** The item's state. */
+  state?: string
+  /** The item as the workflow's `load` returns it, for the guards. */
+  item?: unknown
+  /** Its timeline and scheduled transitions, read along with the item (`runner.historyColumns`). */
+  history?: WorkflowHistory
+}
+
 /**
  * What the panel shows for an item and the person looking: its queries and the guards. A page that
- * has already read the item's state passes it as `knownState`, and the item itself, as the
- * workflow's `load` returns it, as `knownItem`: each saves reading it again.
+ * read the item itself passes what it read in `known`; with all of it (state, item and history)
+ * the panel runs no statement unless a guard or a role needs one.
  */
-export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, back = new URL(c.req.url).pathname, knownState?: string, knownItem?: unknown): Promise<WorkflowPanelData> {
+export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, known: WorkflowPanelKnown = {}): Promise<WorkflowPanelData> {
   const runner = c.get('services').workflow(workflow)
   const { db, auth } = c.var
-  const state = knownState ?? (await runner.state(db, itemId))
-  const [timeline, available, scheduled] = await Promise.all([runner.timeline(db, itemId), runner.available(auth, itemId, state, knownItem), runner.scheduled(db, itemId)])
+  const state = known.state ?? (await runner.state(db, itemId))
+  const [history, available] = await Promise.all([
+    known.history ?? Promise.all([runner.timeline(db, itemId), runner.scheduled(db, itemId)]).then(([timeline, scheduled]) => ({ timeline, scheduled })),
+    runner.available(auth, itemId, state, known.item),
+  ])
   const states = runner.definition.states as Record<string, { label: string }>
-  return { workflow, itemId, state: { name: state, label: states[state]?.label ?? state }, states, timeline, available, scheduled, back }
+  const back = known.back ?? new URL(c.req.url).pathname
+  return { workflow, itemId, state: { name: state, label: states[state]?.label ?? state }, states, ...history, available, back }
 }
 
 /**
