@@ -171,6 +171,10 @@ describe('challenge pages', () => {
     const list = `/challenges/${many.slug}/entries`
     expect(entries(await (await sponsor.get(list)).text())).toHaveLength(25)
     expect(entries(await (await sponsor.get(`${list}?per=100`)).text())).toHaveLength(60)
+    // Its page is read with the challenge, in the statement that checks who may see it.
+    const third = await sponsor.get(`${list}?page=3&status=submitted`)
+    expect(entries(await third.text())).toHaveLength(10)
+    expect(third.queries).toBe(2)
     const judge = await w.as(w.judge2)
     const queued = (html: string, entry = '[\\w-]+') => html.match(new RegExp(`/evaluate/${entry}"`, 'g')) ?? []
     const queue = await (await judge.get('/challenges/judging')).text()

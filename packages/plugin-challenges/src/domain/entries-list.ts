@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, isNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { z } from 'zod'
-import type { Executor } from '@distrito/core'
-import { organizations, preparedShapes, users } from '@distrito/core/db'
-import { submissions } from '../schema.js'
+import type { Executor, SubjectAccess } from '@distrito/core'
+import { type Database, listColumn, organizations, preparedShapes, users } from '@distrito/core/db'
+import { challenges, submissions } from '../schema.js'
+import { challengeFinderWith } from './find-challenge.js'
 import { RECEIPT_CODE_LENGTH } from './submission-service.js'
 
 /** What the list of a call's entries can show: drafts stay their teams' own. */
@@ -37,9 +38,9 @@ const shapeKey = (shape: Shape) => `${Number(shape.status)}${Number(shape.receip
 
 // A status is read in order from (challenge, status, submitted) and the whole list from
 // (challenge, submitted): newest first a page at a time; a receipt is one entry of the receipts' index.
-function conditionsOf(shape: Shape): SQL {
+function conditionsOf(shape: Shape, challengeId: SQLWrapper = sql.placeholder('challengeId')): SQL {
   const conditions = [
-    eq(submissions.challengeId, sql.placeholder('challengeId')),
+    eq(submissions.challengeId, challengeId),
     shape.status ? eq(submissions.status, sql.placeholder('status')) : ne(submissions.status, 'draft'),
   ]
   if (shape.receipt) conditions.push(eq(submissions.receipt, sql.placeholder('receipt')))
@@ -50,18 +51,16 @@ const newestFirst = [desc(submissions.submittedAt), desc(submissions.id)]
 const columns = { id: submissions.id, title: submissions.title, status: submissions.status, round: submissions.round, receipt: submissions.receipt, organization: organizations.name, leadName: users.name, leadDeletedAt: users.deletedAt }
 
 /** What the table shows: the lead is looked up only for an entry without an organization. */
-const pageOf = preparedShapes(shapeKey, (db, shape: Shape) =>
+const pageSelect = (db: Executor, shape: Shape, challengeId: SQLWrapper) =>
   db
     .select(columns)
     .from(submissions)
     .leftJoin(organizations, eq(organizations.id, submissions.organizationId))
     .leftJoin(users, and(isNull(submissions.organizationId), eq(users.id, submissions.leadId)))
-    .where(conditionsOf(shape))
+    .where(conditionsOf(shape, challengeId))
     .orderBy(...newestFirst)
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
-    .prepare(),
-)
 
 /** What the export adds: when it was handed in, the summary, the lead's email. */
 const exportOf = preparedShapes(shapeKey, (db, shape: Shape) =>
@@ -77,15 +76,31 @@ const exportOf = preparedShapes(shapeKey, (db, shape: Shape) =>
     .prepare(),
 )
 
-const valuesOf = (challengeId: string, filter: EntriesFilter, limit: number, offset: number) => ({ challengeId, status: filter.status, receipt: filter.receipt, limit, offset })
+const filterValues = (filter: EntriesFilter, limit: number, offset: number) => ({ status: filter.status, receipt: filter.receipt, limit, offset })
 
-/** One page of a call's entries (ask for one row more than the page to know there is a next). */
-export function entriesPage(db: Executor, challengeId: string, filter: EntriesFilter, limit: number, offset: number) {
-  return pageOf(db, shapeOf(filter)).all(valuesOf(challengeId, filter, limit, offset))
+/**
+ * A call's challenge with one page of its entries, in the statement that finds the challenge and
+ * checks who may see it (ask for one row more than the page to know there is a next): one finder
+ * per shape of filters.
+ */
+export function challengeWithEntries(filter: EntriesFilter, limit: number, offset: number) {
+  const shape = shapeOf(filter)
+  const find = findersByShape(shape)
+  const values = filterValues(filter, limit, offset)
+  return (db: Database, slug: string, who: SubjectAccess) => find(db, slug, who, values)
+}
+
+const finders = new Map<string, ReturnType<typeof finderOf>>()
+const finderOf = (shape: Shape) => challengeFinderWith((db) => ({ entries: listColumn(pageSelect(db, shape, challenges.id)) }))
+function findersByShape(shape: Shape) {
+  const key = shapeKey(shape)
+  let find = finders.get(key)
+  if (!find) finders.set(key, (find = finderOf(shape)))
+  return find
 }
 
 /** The export's rows, a chunk at a time, with the same filters as the page. */
 export function exportedEntries(db: Executor, challengeId: string, filter: EntriesFilter) {
   const query = exportOf(db, shapeOf(filter))
-  return (limit: number, offset: number) => query.all(valuesOf(challengeId, filter, limit, offset))
+  return (limit: number, offset: number) => query.all({ challengeId, ...filterValues(filter, limit, offset) })
 }

@@ -65,7 +65,8 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
  * A finder for one page's challenge together with what the page itself shows, all in the one
  * statement: its short lists (each a `listColumn`) or numbers (any column), which may refer to
  * `challenges.id`. The page then needs no statement of its own for them. `shape` turns what was
- * read into what the page uses (rows grouped, say).
+ * read into what the page uses (rows grouped, say). Placeholders of the columns other than the
+ * finder's own (`slug`, `userId`) take their values from the finder's `values` (a page's filters).
  */
 export function challengeFinderWith<Columns extends Record<string, SQL>, Lists = ValuesOf<Columns>>(
   columns: (db: Executor, userId: SQLWrapper) => Columns,
@@ -75,8 +76,8 @@ export function challengeFinderWith<Columns extends Record<string, SQL>, Lists =
     const userId = sql.placeholder('userId')
     return challengeWithState(db, userId, columns(db, userId)).where(eq(challenges.slug, sql.placeholder('slug'))).prepare()
   })
-  return async (db: Database, slug: string, who: SubjectAccess): Promise<(FoundChallenge & { lists: Lists }) | undefined> => {
-    const [row] = await query(db).all({ slug, userId: personId(who) })
+  return async (db: Database, slug: string, who: SubjectAccess, values?: Record<string, unknown>): Promise<(FoundChallenge & { lists: Lists }) | undefined> => {
+    const [row] = await query(db).all({ ...values, slug, userId: personId(who) })
     const challenge = found(row, who)
     return challenge && { ...challenge, lists: shape(row!.lists as ValuesOf<Columns>) }
   }

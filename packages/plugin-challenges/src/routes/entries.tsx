@@ -2,9 +2,9 @@
 import type { Hono } from 'hono'
 import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { html, DataTable, EmptyState, ExportLink, Filters, PageHeader, SearchFilter, SelectFilter, pageOf, pageParam, pageSizeParam, pageWindow } from '@distrito/core/ui'
-import { LISTED_ENTRY_STATUSES, entriesFilter, entriesPage, exportedEntries, isFiltered } from '../domain/entries-list.js'
+import { LISTED_ENTRY_STATUSES, challengeWithEntries, entriesFilter, exportedEntries, isFiltered } from '../domain/entries-list.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
-import { loadForStaff } from './load.js'
+import { loadForStaff, loadForStaffWith } from './load.js'
 
 /** Entries per page of the sponsor's table (`per`); the first is the default. */
 const ENTRIES_PAGE_SIZES = pageSizeParam([25, 50, 100])
@@ -13,11 +13,9 @@ const ENTRIES_PAGE_SIZES = pageSizeParam([25, 50, 100])
 export function entriesRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug/entries', async (c) => {
     const { t } = c.var
-    const l = await loadForStaff(c)
-    const { challenge: ch } = l
-    const base = `/challenges/${ch.slug}`
     const filter = entriesFilter.parse({ status: c.req.query('status'), receipt: c.req.query('receipt') })
     if (c.req.query('format') === 'csv') {
+      const { challenge: ch } = await loadForStaff(c)
       return csvResponse(c, `${ch.slug}-propuestas.csv`, [
         { header: t('challenges.csv.receipt'), value: (r) => r.receipt },
         { header: t('challenges.submission.title'), value: (r) => r.title },
@@ -33,7 +31,10 @@ export function entriesRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const page = pageParam.parse(c.req.query('page'))
     const perPage = ENTRIES_PAGE_SIZES.parse(c.req.query('per'))
     const { limit, offset } = pageWindow(page, perPage)
-    const list = pageOf(await entriesPage(ctx.db, ch.id, filter, limit, offset), page, perPage, ENTRIES_PAGE_SIZES.choices)
+    const l = await loadForStaffWith(c, challengeWithEntries(filter, limit, offset))
+    const { challenge: ch } = l
+    const base = `/challenges/${ch.slug}`
+    const list = pageOf(l.lists.entries, page, perPage, ENTRIES_PAGE_SIZES.choices)
     const filtered = isFiltered(filter)
     const title = t('challenges.entries.title', { title: ch.title })
     return c.render(
