@@ -161,6 +161,10 @@ describe('a challenge from draft to pilot', () => {
     expect((await sponsor.post(`/challenges/${challenge.slug}/submissions/${entryA}/milestones`, { title: 'Modelo integrado al sistema de cosecha', dueOn: '2027-03-01' })).status).toBe(303)
     const teamA = await (await (await w.as(w.leadA)).get(`/challenges/${challenge.slug}/submissions/${entryA}`)).text()
     expect(teamA).toContain('Modelo integrado al sistema de cosecha')
+    // The pilot's progress is public with its award, read with the challenge in one statement.
+    const progress = await w.t.get(`/challenges/${challenge.slug}/results`)
+    expect(await progress.text()).toContain('Piloto: 0 de 1 hitos cumplidos')
+    expect(progress.queries).toBe(1)
     const [award] = await w.t.district.db.select().from(awards)
     expect(award!.amount).toBe(120000000)
     const log = await w.t.district.db.select({ action: auditLog.action }).from(auditLog)

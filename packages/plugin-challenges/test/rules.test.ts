@@ -282,6 +282,8 @@ describe('challenge rules', () => {
     expect(await twice.text()).toContain('ya votó')
     expect((await (await w.as(w.leadA)).post(`/challenges/${slug}/vote`, { submission: entryA })).status).toBe(403)
     expect(await (await w.t.get(`/challenges/${slug}/vote`)).text()).not.toContain('1 voto')
+    // Not to the people running it either: the results page has no tally before the results.
+    expect(await (await sponsor.get(`/challenges/${slug}/results`)).text()).not.toContain('1 voto')
     await sponsor.post(`/workflows/challenges.challenge/${id}/publishResults`, { back: `/challenges/${slug}` })
     expect(await (await w.t.get(`/challenges/${slug}/results`)).text()).toContain('Finalista A: 1 voto(s)')
   })

@@ -4,15 +4,15 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
-import { organizations, prepared, users } from '@distrito/core/db'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
 import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
 import { standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
-import { REWARD_KINDS, awards, milestones, rounds, submissions, votes } from '../schema.js'
+import { REWARD_KINDS, awards, milestones, rounds, submissions } from '../schema.js'
+import { type ResultsData, challengeWithResults, resultsData } from '../domain/results-lists.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
-import { loadChallengePage, loadForStaff, type LoadedChallenge } from './load.js'
+import { loadChallengePageWith, loadForStaff, type LoadedChallenge } from './load.js'
 import { loadSubmission } from './load-submission.js'
 
 
@@ -26,31 +26,7 @@ const feedbackSchema = z.object({ feedback: z.string().trim().max(8000) })
 const milestoneSchema = z.object({ title: z.string().trim().min(3).max(200), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'challenges.form.date') })
 const milestoneDoneSchema = z.object({ note: z.string().trim().max(1000) })
 
-// The results page is public once results are out: its selects are built once.
-const awardsOf = prepared((db) =>
-  db.select({ id: awards.id, rewardKind: awards.rewardKind, description: awards.description, amount: awards.amount, submissionId: submissions.id, title: submissions.title, organization: organizations.name, organizationSlug: organizations.slug, lead: users.name })
-    .from(awards).innerJoin(submissions, eq(submissions.id, awards.submissionId)).leftJoin(organizations, eq(organizations.id, submissions.organizationId)).leftJoin(users, eq(users.id, submissions.leadId))
-    .where(eq(awards.challengeId, sql.placeholder('challengeId'))).orderBy(asc(awards.createdAt))
-    .prepare(),
-)
-const voteTally = prepared((db) =>
-  db.select({ submissionId: votes.submissionId, title: submissions.title, count: sql<number>`count(*)` }).from(votes).innerJoin(submissions, eq(submissions.id, votes.submissionId))
-    .where(eq(votes.challengeId, sql.placeholder('challengeId'))).groupBy(votes.submissionId).orderBy(sql`count(*) DESC`).limit(10)
-    .prepare(),
-)
-
-async function resultsData(ctx: PluginContext, challengeId: string, withVotes: boolean) {
-  const [given, pilots, tally] = await Promise.all([
-    awardsOf(ctx.db).all({ challengeId }),
-    ctx.db.all<{ submission_id: string; total: number; done: number }>(sql`
-      SELECT m.submission_id, count(*) AS total, count(m.done_at) AS done FROM ${milestones} m
-      JOIN ${submissions} s ON s.id = m.submission_id WHERE s.challenge_id = ${challengeId} GROUP BY m.submission_id`),
-    withVotes ? voteTally(ctx.db).all({ challengeId }) : Promise.resolve([]),
-  ])
-  return { given, pilots: new Map(pilots.map((p) => [p.submission_id, p])), tally }
-}
-
-function AwardList(props: { data: Awaited<ReturnType<typeof resultsData>>; currency: string; removable?: string }) {
+function AwardList(props: { data: ResultsData; currency: string; removable?: string }) {
   const request = useDistrito()
   const t = request.get('t')
   const format = request.get('format')
@@ -87,13 +63,14 @@ async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRou
 export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
-  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, award?: { values: FormValues; errors: FieldErrors }) => {
+  /** The page; `known` is its results when they were read with the challenge. */
+  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, award?: { values: FormValues; errors: FieldErrors }, known?: ResultsData) => {
     const { t } = c.var
     const { challenge: ch, state, access } = l
     const published = inStates(RESULTS_STATES, state)
     if (!published && !access.staff) httpError(404)
     const [data, entries, ranking] = await Promise.all([
-      resultsData(ctx, ch.id, ch.publicVote && published),
+      known ?? resultsData(ctx.db, ch.id, ch.publicVote && published),
       access.staff && inStates(AWARDING_STATES, state)
         ? ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
         : Promise.resolve([]),
@@ -151,7 +128,10 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     )
   }
 
-  app.get('/:slug/results', async (c) => render(c, await loadChallengePage(c)))
+  app.get('/:slug/results', async (c) => {
+    const l = await loadChallengePageWith(c, challengeWithResults)
+    return render(c, l, undefined, l.lists)
+  })
 
   app.post('/:slug/awards', async (c) => {
     const user = currentUser(c)

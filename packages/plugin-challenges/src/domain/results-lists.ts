@@ -1,0 +1,65 @@
+import { type SQL, type SQLWrapper, and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { Executor } from '@distrito/core'
+import { listColumn, organizations, prepared, users } from '@distrito/core/db'
+import { awards, challenges, milestones, submissions, votes } from '../schema.js'
+import { challengeState } from '../workflow.js'
+import { challengeFinderWith } from './find-challenge.js'
+import { RESULTS_STATES } from './phases.js'
+
+// What a call's results page shows to everyone once results are out: its awards, each awarded
+// pilot's progress and, with a public vote, the ten most voted entries.
+
+const awardsSelect = (db: Executor, challengeId: SQLWrapper) =>
+  db.select({ id: awards.id, rewardKind: awards.rewardKind, description: awards.description, amount: awards.amount, submissionId: submissions.id, title: submissions.title, organization: organizations.name, organizationSlug: organizations.slug, lead: users.name })
+    .from(awards).innerJoin(submissions, eq(submissions.id, awards.submissionId)).leftJoin(organizations, eq(organizations.id, submissions.organizationId)).leftJoin(users, eq(users.id, submissions.leadId))
+    .where(eq(awards.challengeId, challengeId)).orderBy(asc(awards.createdAt))
+
+const milestonesSelect = (db: Executor, challengeId: SQLWrapper) =>
+  db.select({ submissionId: milestones.submissionId, total: sql<number>`count(*)`, done: sql<number>`count(${milestones.doneAt})` })
+    .from(milestones).innerJoin(submissions, eq(submissions.id, milestones.submissionId))
+    .where(eq(submissions.challengeId, challengeId)).groupBy(milestones.submissionId)
+
+const tallySelect = (db: Executor, challengeId: SQLWrapper, only?: SQL) =>
+  db.select({ submissionId: votes.submissionId, title: submissions.title, count: sql<number>`count(*)` }).from(votes).innerJoin(submissions, eq(submissions.id, votes.submissionId))
+    .where(and(eq(votes.challengeId, challengeId), only)).groupBy(votes.submissionId).orderBy(sql`count(*) DESC`).limit(10)
+
+type Award = Awaited<ReturnType<typeof awardsSelect>>[number]
+type Progress = Awaited<ReturnType<typeof milestonesSelect>>[number]
+type Tally = Awaited<ReturnType<typeof tallySelect>>[number]
+
+export interface ResultsData {
+  given: Award[]
+  /** Each awarded pilot's milestones, done and in all, by entry. */
+  pilots: Map<string, Progress>
+  tally: Tally[]
+}
+
+const resultsOf = (given: Award[], progress: Progress[], tally: Tally[]): ResultsData => ({ given, pilots: new Map(progress.map((p) => [p.submissionId, p])), tally })
+
+/**
+ * A call's challenge with its results, in the one statement that finds it and checks who may see
+ * it. The tally is counted only where it is shown: a public vote whose results are out.
+ */
+export const challengeWithResults = challengeFinderWith(
+  (db) => ({
+    given: listColumn(awardsSelect(db, challenges.id)),
+    progress: listColumn(milestonesSelect(db, challenges.id)),
+    tally: listColumn(tallySelect(db, challenges.id, and(eq(challenges.publicVote, true), inArray(challengeState, [...RESULTS_STATES])))),
+  }),
+  ({ given, progress, tally }) => resultsOf(given, progress, tally),
+)
+
+// The same read by themselves, for a page that found its challenge another way (a form sent back).
+const challengeId = sql.placeholder('challengeId')
+const awardsOf = prepared((db) => awardsSelect(db, challengeId).prepare())
+const milestonesOf = prepared((db) => milestonesSelect(db, challengeId).prepare())
+const tallyOf = prepared((db) => tallySelect(db, challengeId).prepare())
+
+export async function resultsData(db: Executor, id: string, withVotes: boolean): Promise<ResultsData> {
+  const [given, progress, tally] = await Promise.all([
+    awardsOf(db).all({ challengeId: id }),
+    milestonesOf(db).all({ challengeId: id }),
+    withVotes ? tallyOf(db).all({ challengeId: id }) : Promise.resolve([]),
+  ])
+  return resultsOf(given, progress, tally)
+}
