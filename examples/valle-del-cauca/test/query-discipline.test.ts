@@ -98,7 +98,8 @@ describe('query discipline', () => {
     const scans = [...large.pages].flatMap(([name, page]) =>
       page.statements.flatMap((statement) => fullTableScans(statement, large.plans.get(statement)!).map((step) => `${name}: ${step} in ${statement.slice(0, 120)}`)),
     )
-    expect(large.plans.size).toBeGreaterThan(20)
+    // The plans were read: one for each distinct statement (the session's, and most pages' own).
+    expect(large.plans.size).toBeGreaterThan(15)
     expect(scans).toEqual([])
   })
 

@@ -122,6 +122,16 @@ describe('challenge pages', () => {
     await runner.schedule(w.t.district.db, c.id, 'publishResults', null)
   })
 
+  it('show a judge their own assignments on the evaluation page, and none of the committee’s standings', async () => {
+    const judge = await w.as(w.judge1)
+    const page = await judge.get(`/challenges/${c.slug}/evaluation`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain(`/challenges/${c.slug}/evaluate/${c.entry}`)
+    expect(html).not.toContain('id="standings-heading"')
+    expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/evaluation`)).text()).toContain('id="standings-heading"')
+  })
+
   it('draw the sponsor’s funnel as an image that says its numbers', async () => {
     const html = await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/manage`)).text()
     const svg = /<svg [^>]*role="img"[^>]*>([\s\S]*?)<\/svg>/.exec(html)?.[1] ?? ''

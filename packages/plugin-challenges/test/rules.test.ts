@@ -237,6 +237,18 @@ describe('challenge rules', () => {
     // Each round shows its own rubric.
     expect(await (await sponsor.get(`${base}/setup?round=2`)).text()).toMatch(/Criterios de «Pitch de finalistas»[\s\S]*<td>Demostración<\/td><td class="numeric">70 %/)
     expect(await (await sponsor.get(`${base}/setup?round=1`)).text()).toContain('Esta ronda aún no tiene rúbrica.')
+    // A round that does not exist, or no number at all, is the call's current round (the first here).
+    for (const query of ['', '?round=9', '?round=dos', '?round=1.5']) {
+      for (const page of [`${base}/setup${query}`, `${base}${query}`]) {
+        expect([page, /aria-current="page">Ronda (\d)/.exec(await (await sponsor.get(page)).text())?.[1]]).toEqual([page, '1'])
+      }
+    }
+    expect(/aria-current="page">Ronda (\d)/.exec(await (await sponsor.get(`${base}?round=2`)).text())?.[1]).toBe('2')
+    // Once the call has moved on to its second round, that is the one shown unless another is named.
+    await w.t.district.db.run(sql`UPDATE challenges_challenges SET current_round = 2 WHERE id = ${id}`)
+    const shown = async (page: string) => /aria-current="page">Ronda (\d)/.exec(await (await sponsor.get(page)).text())?.[1]
+    expect([await shown(base), await shown(`${base}/setup?round=9`), await shown(`${base}?round=1`)]).toEqual(['2', '2', '1'])
+    await w.t.district.db.run(sql`UPDATE challenges_challenges SET current_round = 1 WHERE id = ${id}`)
     // A judge added goes back to the panel; a person without an account is refused beside the field.
     expect((await sponsor.post(`${base}/judges`, { email: w.judge1.email })).headers.get('location')).toBe(`${base}/setup#judges-heading`)
     const nobody = await sponsor.post(`${base}/judges`, { email: 'nadie@ejemplo.test' })
