@@ -130,6 +130,10 @@ describe('challenge pages', () => {
     expect(html).toContain(`/challenges/${c.slug}/evaluate/${c.entry}`)
     expect(html).not.toContain('id="standings-heading"')
     expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/evaluation`)).text()).toContain('id="standings-heading"')
+    // The scoring form reads the entry, the assignment, the scores, questions and files with the call.
+    const scoring = await judge.get(`/challenges/${c.slug}/evaluate/${c.entry}`)
+    expect(scoring.status).toBe(200)
+    expect(scoring.queries).toBe(2)
   })
 
   it('draw the sponsor’s funnel as an image that says its numbers', async () => {

@@ -24,6 +24,9 @@ export async function challengePages(ctx: BenchContext): Promise<BenchPage[]> {
     { name: 'challenges: challenge page (an entrant)', path: `/challenges/${flagship}`, as: pop.personEmail(plan.leadOf(0)) },
     { name: 'challenges: results', path: `/challenges/${plan.slug(decided!)}/results` },
     { name: 'challenges: judge queue', path: '/challenges/judging', as: pop.personEmail(plan.judge) },
+    // The flagship's first entry: its team's page, and the judge's scoring form (they are on its panel).
+    { name: 'challenges: an entry (its team)', path: `/challenges/${flagship}/submissions/${plan.entryId(0)}`, as: pop.personEmail(plan.leadOf(0)) },
+    { name: 'challenges: scoring an entry', path: `/challenges/${flagship}/evaluate/${plan.entryId(0)}`, as: pop.personEmail(plan.judge) },
     { name: 'challenges: sponsor dashboard', path: `/challenges/${flagship}/manage`, as: sponsor },
     { name: 'challenges: entries', path: `/challenges/${flagship}/entries`, as: sponsor },
     { name: 'challenges: evaluation standings', path: `/challenges/${flagship}/evaluation`, as: sponsor },

@@ -18,7 +18,7 @@ const roundsWithCriteriaSelect = (db: Executor, challengeId: string | SQLWrapper
 
 const roundsWithCriteria = prepared((db) => roundsWithCriteriaSelect(db, sql.placeholder('challengeId')).prepare())
 
-function groupRounds(rows: Awaited<ReturnType<typeof roundsWithCriteriaSelect>>): RoundWithCriteria[] {
+export function groupRounds(rows: Awaited<ReturnType<typeof roundsWithCriteriaSelect>>): RoundWithCriteria[] {
   const out: RoundWithCriteria[] = []
   for (const { round, criterion } of rows) {
     if (out.at(-1)?.id !== round.id) out.push({ ...round, criteria: [] })
@@ -31,11 +31,11 @@ export async function roundsOf(db: Executor, challengeId: string): Promise<Round
   return groupRounds(await roundsWithCriteria(db).all({ challengeId }))
 }
 
+/** A challenge's rounds and their rubrics as a column of the statement that finds it (`groupRounds` groups what it reads). */
+export const roundsColumns = (db: Executor) => ({ rounds: listColumn(roundsWithCriteriaSelect(db, challenges.id)) })
+
 /** A challenge (by slug, as `findChallengeBySlug`) with its rounds and their rubrics, in one statement. */
-export const findWithRounds = challengeFinderWith(
-  (db) => ({ rounds: listColumn(roundsWithCriteriaSelect(db, challenges.id)) }),
-  (lists) => ({ rounds: groupRounds(lists.rounds) }),
-)
+export const findWithRounds = challengeFinderWith(roundsColumns, (lists) => ({ rounds: groupRounds(lists.rounds) }))
 
 /** A judge's score of one submission as a number out of 100, each criterion counted by its weight. */
 export function weightedTotal(scoresByCriterion: ReadonlyMap<string, number>, rubric: readonly Criterion[], scaleMax: number): number {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { type SQLWrapper, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Executor } from '@distrito/core'
 import { optionalText } from '@distrito/core/ui'
@@ -67,5 +67,9 @@ export function answeredFileFields(files: readonly { purpose: string }[]): Set<s
 
 /** The sponsor's own questions of a challenge, in order. */
 export function formFieldsOf(db: Executor, challengeId: string): Promise<FormField[]> {
-  return db.select().from(formFields).where(eq(formFields.challengeId, challengeId)).orderBy(asc(formFields.position))
+  return formFieldsSelect(db, challengeId)
 }
+
+/** The same as a select, for a page that reads them along with its challenge (`listColumn`). */
+export const formFieldsSelect = (db: Executor, challengeId: string | SQLWrapper) =>
+  db.select().from(formFields).where(eq(formFields.challengeId, challengeId)).orderBy(asc(formFields.position))

@@ -13,10 +13,9 @@ import { EvaluationPage, type EvaluationPageData } from '../pages/evaluation-pag
 import { EvaluationSetupPage, type EvaluationSetupData } from '../pages/evaluation-setup-page.js'
 import { ScoringPage } from '../pages/scoring-page.js'
 import { assignments, judges, scores, submissions } from '../schema.js'
-import { formFieldsOf } from '../domain/submission-form.js'
 import { CHALLENGE_SUBJECT } from '../workflow.js'
-import { loadChallengePage, loadChallengePageWith, loadForStaff, loadForStaffWith, type LoadedChallenge } from './load.js'
-import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
+import { loadChallengePageWith, loadForStaff, loadForStaffWith, type LoadedChallenge } from './load.js'
+import { scoringFinder } from '../domain/scoring-read.js'
 
 const emailSchema = z.object({ email: z.email().trim().toLowerCase() })
 const roundSchema = z.object({ name: z.string().trim().min(2).max(80) })
@@ -189,29 +188,23 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   })
 
   // ——— A judge's evaluation of one entry ———
+  const findForScoring = scoringFinder(services.files)
+  /**
+   * The entry a judge scores, with everything its form shows, in one statement. Not assigned, or
+   * not an entry of this challenge: the judge cannot even see it.
+   */
   async function loadScoring(c: Context<DistritoEnv>) {
     const user = currentUser(c)
-    const { db } = c.var
-    const l = await loadChallengePage(c)
-    const all = await roundsOf(db, l.challenge.id)
-    const round = all.find((r) => r.position === l.challenge.currentRound)!
     const submissionId = c.req.param('submissionId') ?? ''
-    const [[submission], [assignment]] = await Promise.all([
-      db.select().from(submissions).where(and(eq(submissions.id, submissionId), eq(submissions.challengeId, l.challenge.id), eq(submissions.status, 'submitted'))),
-      db.select().from(assignments).where(and(eq(assignments.roundId, round.id), eq(assignments.submissionId, submissionId), eq(assignments.judgeId, user.id))),
-    ])
-    // Not assigned, or not an entry of this challenge: the judge cannot even see it.
-    if (!submission || !assignment) httpError(l.access.judge && submission ? 403 : 404)
+    const l = await loadChallengePageWith(c, (db, slug, who) => findForScoring(db, slug, who, { submissionId }))
+    const { entry: submission, assignment } = l.lists
+    if (!submission || !assignment) httpError(l.access.judge && l.lists.entryExists ? 403 : 404)
+    const round = l.lists.rounds.find((r) => r.position === l.challenge.currentRound)!
     return { l, round, submission, assignment, user }
   }
 
   const renderScoring = async (c: Context<DistritoEnv>, s: Awaited<ReturnType<typeof loadScoring>>, values?: FormValues, errors?: FieldErrors) => {
-    const { db } = c.var
-    const [fields, files, mine] = await Promise.all([
-      formFieldsOf(db, s.l.challenge.id),
-      services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.submission.id }),
-      db.select().from(scores).where(and(eq(scores.roundId, s.round.id), eq(scores.submissionId, s.submission.id), eq(scores.judgeId, s.user.id))),
-    ])
+    const { fields, files, scores: mine } = s.l.lists
     const saved: FormValues = { comment: s.assignment.comment, ...Object.fromEntries(mine.flatMap((m) => [[`score_${m.criterionId}`, String(m.score)], [`comment_${m.criterionId}`, m.comment]])) }
     if (errors) c.status(422)
     return c.render(<ScoringPage challenge={s.l.challenge} state={s.l.state} round={s.round} submission={s.submission} assignment={s.assignment} fields={fields} files={files} values={values ?? saved} errors={errors} />,
