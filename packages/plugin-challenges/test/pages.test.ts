@@ -122,7 +122,7 @@ describe('challenge pages', () => {
     await runner.schedule(w.t.district.db, c.id, 'publishResults', null)
   })
 
-  it('show a judge their own assignments on the evaluation page, and none of the committee’s standings', async () => {
+  it('show a judge their own assignments and none of the committee’s standings, and read an entry’s pages with their call', async () => {
     const judge = await w.as(w.judge1)
     const page = await judge.get(`/challenges/${c.slug}/evaluation`)
     expect(page.status).toBe(200)
@@ -130,6 +130,10 @@ describe('challenge pages', () => {
     expect(html).toContain(`/challenges/${c.slug}/evaluate/${c.entry}`)
     expect(html).not.toContain('id="standings-heading"')
     expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/evaluation`)).text()).toContain('id="standings-heading"')
+    // The team's page reads its entry, the call's questions, its files, team and pilot with the call.
+    const team = await (await w.as(w.leadA)).get(`/challenges/${c.slug}/submissions/${c.entry}`)
+    expect(team.status).toBe(200)
+    expect(team.queries).toBe(2)
     // The scoring form reads the entry, the assignment, the scores, questions and files with the call.
     const scoring = await judge.get(`/challenges/${c.slug}/evaluate/${c.entry}`)
     expect(scoring.status).toBe(200)

@@ -65,12 +65,13 @@ function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChalleng
  * A finder for one page's challenge together with what the page itself shows, all in the one
  * statement: its short lists (each a `listColumn`) or numbers (any column), which may refer to
  * `challenges.id`. The page then needs no statement of its own for them. `shape` turns what was
- * read into what the page uses (rows grouped, say). Placeholders of the columns other than the
+ * read into what the page uses (rows grouped, say), given the challenge found and who is asking, and
+ * drops there what the person may not see. Placeholders of the columns other than the
  * finder's own (`slug`, `userId`) take their values from the finder's `values` (a page's filters).
  */
 export function challengeFinderWith<Columns extends Record<string, SQL>, Lists = ValuesOf<Columns>>(
   columns: (db: Executor, userId: SQLWrapper) => Columns,
-  shape: (read: ValuesOf<Columns>) => Lists = (read) => read as Lists,
+  shape: (read: ValuesOf<Columns>, found: FoundChallenge, who: SubjectAccess) => Lists = (read) => read as Lists,
 ) {
   const query = prepared((db) => {
     const userId = sql.placeholder('userId')
@@ -79,7 +80,7 @@ export function challengeFinderWith<Columns extends Record<string, SQL>, Lists =
   return async (db: Database, slug: string, who: SubjectAccess, values?: Record<string, unknown>): Promise<(FoundChallenge & { lists: Lists }) | undefined> => {
     const [row] = await query(db).all({ ...values, slug, userId: personId(who) })
     const challenge = found(row, who)
-    return challenge && { ...challenge, lists: shape(row!.lists as ValuesOf<Columns>) }
+    return challenge && { ...challenge, lists: shape(row!.lists as ValuesOf<Columns>, challenge, who) }
   }
 }
 

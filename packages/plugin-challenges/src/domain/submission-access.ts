@@ -13,17 +13,40 @@ export interface SubmissionAccess {
   canView: boolean
 }
 
-export async function submissionAccess(db: Executor, submission: Submission, userId: string | undefined, challenge: ChallengeAccess): Promise<SubmissionAccess> {
+/**
+ * What the person is to one entry, as columns of a statement that reads it (`submissionId` and
+ * `userId` a placeholder or value; nobody has the id ''): on its team, on its panel (assigned in
+ * some round and not recused).
+ */
+export function entryRelationColumns(submissionId: SQLWrapper | string, userId: SQLWrapper | string) {
+  return {
+    inTeam: sql<number>`EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submissionId} AND ${teamMembers.userId} = ${userId})`.mapWith(Boolean),
+    onPanel: sql<number>`EXISTS (SELECT 1 FROM ${assignments} WHERE ${assignments.submissionId} = ${submissionId} AND ${assignments.judgeId} = ${userId} AND ${assignments.status} != 'recused')`.mapWith(Boolean),
+  }
+}
+
+export interface EntryRelation {
+  inTeam: boolean
+  onPanel: boolean
+}
+
+/** What the person may do with an entry, from their relation to it (read with `entryRelationColumns`). */
+export function submissionAccessOf(submission: Pick<Submission, 'status' | 'leadId'>, userId: string | undefined, challenge: ChallengeAccess, relation: EntryRelation): SubmissionAccess {
   if (!userId) return { team: false, lead: false, judge: false, canView: false }
-  const [row] = await db.all<{ team: number; judge: number }>(sql`
-    SELECT EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.submissionId} = ${submission.id} AND ${teamMembers.userId} = ${userId}) AS team,
-           EXISTS (SELECT 1 FROM ${assignments} WHERE ${assignments.submissionId} = ${submission.id} AND ${assignments.judgeId} = ${userId} AND ${assignments.status} != 'recused') AS judge`)
-  const team = Boolean(row?.team)
-  const judge = Boolean(row?.judge)
+  const team = relation.inTeam
+  const judge = relation.onPanel
   const lead = submission.leadId === userId
   const canView = team || (submission.status !== 'draft' && (challenge.staff || judge))
   return { team, lead, judge, canView }
 }
+
+export async function submissionAccess(db: Executor, submission: Submission, userId: string | undefined, challenge: ChallengeAccess): Promise<SubmissionAccess> {
+  if (!userId) return submissionAccessOf(submission, userId, challenge, { inTeam: false, onPanel: false })
+  const [relation] = await relationToEntry(db).all({ submissionId: submission.id, userId })
+  return submissionAccessOf(submission, userId, challenge, relation!)
+}
+
+const relationToEntry = prepared((db) => db.select(entryRelationColumns(sql.placeholder('submissionId'), sql.placeholder('userId'))).from(sql`(SELECT 1)`).prepare())
 
 /** The person's entry to a challenge, as lead or member, if any. */
 export async function submissionOf(db: Executor, challengeId: string, userId: string) {

@@ -1,24 +1,26 @@
 import type { Context } from 'hono'
-import { and, eq } from 'drizzle-orm'
-import { httpError, type DistritoEnv } from '@distrito/core'
+import { httpError, type DistritoEnv, type SubjectAccess } from '@distrito/core'
+import type { Database } from '@distrito/core/db'
+import { type FoundSubmission, submissionFinderWith } from '../domain/find-submission.js'
 import { phaseAllows } from '../domain/phases.js'
-import { submissionAccess, type SubmissionAccess } from '../domain/submission-access.js'
-import { type Submission, submissions } from '../schema.js'
-import { loadChallengePage, type LoadedChallenge } from './load.js'
 
-export interface LoadedSubmission extends LoadedChallenge {
-  submission: Submission
-  mine: SubmissionAccess
-}
+export type LoadedSubmission = FoundSubmission
+
+type Finder<Found extends FoundSubmission> = (db: Database, slug: string, submissionId: string, who: SubjectAccess) => Promise<Found | undefined>
+
+// The entry and its call, without a page's lists: for the forms that act on it.
+const findSubmission = submissionFinderWith(() => ({}), () => ({}))
 
 /** A submission with its challenge; anyone who may not see it gets a 404, as if it did not exist. */
-export async function loadSubmission(c: Context<DistritoEnv>): Promise<LoadedSubmission> {
-  const loaded = await loadChallengePage(c)
-  const [submission] = await c.get('db').select().from(submissions).where(and(eq(submissions.id, c.req.param('id') ?? ''), eq(submissions.challengeId, loaded.challenge.id)))
-  if (!submission) httpError(404)
-  const mine = await submissionAccess(c.get('db'), submission, c.get('auth').user?.id, loaded.access)
-  if (!mine.canView) httpError(404)
-  return { ...loaded, submission, mine }
+export function loadSubmission(c: Context<DistritoEnv>): Promise<LoadedSubmission> {
+  return loadSubmissionWith(c, findSubmission)
+}
+
+/** The same through a finder that also reads the page's own lists (see `submissionFinderWith`). */
+export async function loadSubmissionWith<Found extends FoundSubmission>(c: Context<DistritoEnv>, find: Finder<Found>): Promise<Found> {
+  const found = await find(c.get('db'), c.req.param('slug') ?? '', c.req.param('id') ?? '', { auth: c.get('auth'), can: c.get('can') })
+  if (!found) httpError(404)
+  return found
 }
 
 /** Whether the team may still change its entry: drafts while submissions are open, a submitted entry while editing is. */

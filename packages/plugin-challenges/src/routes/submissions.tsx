@@ -1,9 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono'
-import { and, asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, displayName, httpError, renderRefusal, setFlash, type DistritoEnv, type Executor, type PluginContext } from '@distrito/core'
-import { organizations, users } from '@distrito/core/db'
+import { currentUser, displayName, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { CheckboxField, ErrorSummary, FileField, FileList, Form, PageHeader, RadioGroup, SelectField, SubmitButton, TextArea, TextField, checkbox, optionalText, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { individualsAllowed, organizationsAllowed, submitterOrganizations } from '../domain/eligibility.js'
 import { AWARDING_STATES, RESULTS_STATES, WITHDRAWABLE_STATES, inStates, phaseAllows } from '../domain/phases.js'
@@ -16,9 +15,10 @@ import { TeamSection } from '../pages/team-section.js'
 import { EvaluationsDetail } from '../pages/evaluations-detail.js'
 import { evaluationsOf } from '../domain/evaluations-of.js'
 import { partnerOptions } from '../domain/team.js'
-import { awards, milestones, type FormField, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { type FormField, submissions } from '../schema.js'
 import { loadChallengePage, type LoadedChallenge } from './load.js'
-import { editable, loadSubmission, type LoadedSubmission } from './load-submission.js'
+import { editable, loadSubmission, loadSubmissionWith, type LoadedSubmission } from './load-submission.js'
+import { submissionOverviewFinder } from '../domain/submission-overview.js'
 
 const startSchema = z.object({
   title: z.string().trim().min(3, 'challenges.submission.titleShort').max(140),
@@ -26,15 +26,6 @@ const startSchema = z.object({
   nda: checkbox(),
 })
 const withdrawSchema = z.object({ reason: optionalText(z.string().trim().max(1000)) })
-
-/** Whether the entry won a paid pilot, and the pilot's milestones. */
-async function pilotOf(db: Executor, submissionId: string) {
-  const [award, items] = await Promise.all([
-    db.select({ id: awards.id }).from(awards).where(and(eq(awards.submissionId, submissionId), eq(awards.rewardKind, 'paid_pilot'))).limit(1),
-    db.select().from(milestones).where(eq(milestones.submissionId, submissionId)).orderBy(asc(milestones.dueAt)),
-  ])
-  return { awarded: award.length > 0, milestones: items }
-}
 
 export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
@@ -105,18 +96,15 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   })
 
   // ——— The team's page ———
+  const findOverview = submissionOverviewFinder(services.files)
   app.get('/:slug/submissions/:id', async (c) => {
-    const l = await loadSubmission(c)
+    const l = await loadSubmissionWith(c, findOverview)
     const { t, db, format } = c.var
     const { challenge: ch, submission: s } = l
-    const blind = ch.blindReview && !l.mine.team && !l.access.staff
-    const fields = await formFieldsOf(c.get('db'), ch.id)
+    const { blind, fields, files, members: team, organizations: orgs, pilot } = l.lists
     const canEdit = editable(l)
-    const [files, team, orgs, pilot, partners, evaluations] = await Promise.all([
-      services.files.list(db, { type: SUBMISSION_SUBJECT, id: s.id }),
-      blind ? Promise.resolve([]) : db.select({ id: users.id, name: users.name, deletedAt: users.deletedAt, role: teamMembers.role }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(eq(teamMembers.submissionId, s.id)).orderBy(asc(teamMembers.role)),
-      blind ? Promise.resolve([]) : db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(teamOrganizations).innerJoin(organizations, eq(organizations.id, teamOrganizations.organizationId)).where(eq(teamOrganizations.submissionId, s.id)),
-      pilotOf(db, s.id),
+    // The lead's partners to add, and the judges' evaluations for the people running the call.
+    const [partners, evaluations] = await Promise.all([
       l.mine.lead && canEdit ? partnerOptions(db, s) : Promise.resolve([]),
       l.access.staff ? evaluationsOf(db, s.id) : Promise.resolve([]),
     ])
