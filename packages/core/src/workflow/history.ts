@@ -86,6 +86,7 @@ export function workflowHistory(workflowId: string, transitions: Record<string, 
     async scheduled(db: Executor, itemId: string): Promise<ScheduledTransition[]> {
       return (await timersQuery(db).all({ itemId })).map(scheduledOf)
     },
+    // No limit: an item's timeline is as long as the moves it has made, a handful for a call or a request.
     columns(db: Executor, itemId: SQLWrapper): WorkflowHistoryColumns {
       return { timeline: listColumn(timelineSelect(db, itemId), entryOf), scheduled: listColumn(timersSelect(db, itemId), scheduledOf) }
     },

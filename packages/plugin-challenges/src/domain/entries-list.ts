@@ -91,7 +91,8 @@ export function challengeWithEntries(filter: EntriesFilter, limit: number, offse
 }
 
 const finders = new Map<string, ReturnType<typeof finderOf>>()
-const finderOf = (shape: Shape) => challengeFinderWith((db) => ({ entries: listColumn(pageSelect(db, shape, challenges.id)) }))
+// The entries are the people running the call's to see: anyone else's finder drops them (the page then refuses).
+const finderOf = (shape: Shape) => challengeFinderWith((db) => ({ entries: listColumn(pageSelect(db, shape, challenges.id)) }), (read, found) => ({ entries: found.access.staff ? read.entries : [] }))
 function findersByShape(shape: Shape) {
   const key = shapeKey(shape)
   let find = finders.get(key)

@@ -84,7 +84,8 @@ export function challengeFinderWith<Columns extends Record<string, SQL>, Lists =
   }
 }
 
-type ValuesOf<Columns extends Record<string, SQL>> = { [Name in keyof Columns]: Columns[Name]['_']['type'] }
+/** What a finder's columns read, by name. */
+export type ValuesOf<Columns extends Record<string, SQL>> = { [Name in keyof Columns]: Columns[Name]['_']['type'] }
 
 /**
  * A challenge with its state, its sponsor and what the person is to it, in one statement; pages

@@ -2,8 +2,7 @@ import { type SQL, type SQLWrapper, and, eq, sql } from 'drizzle-orm'
 import type { Executor, SubjectAccess } from '@distrito/core'
 import { type Database, listColumn } from '@distrito/core/db'
 import { challenges, type Submission, submissions } from '../schema.js'
-import type { FoundChallenge } from './find-challenge.js'
-import { challengeFinderWith } from './find-challenge.js'
+import { type FoundChallenge, type ValuesOf, challengeFinderWith } from './find-challenge.js'
 import { entryRelationColumns, type SubmissionAccess, submissionAccessOf } from './submission-access.js'
 
 /** An entry with its call, and what the person is to both. */
@@ -11,8 +10,6 @@ export interface FoundSubmission extends FoundChallenge {
   submission: Submission
   mine: SubmissionAccess
 }
-
-type ValuesOf<Columns extends Record<string, SQL>> = { [Name in keyof Columns]: Columns[Name]['_']['type'] }
 
 /**
  * A finder for one page of an entry (the `submissionId` placeholder) of the call found by slug:

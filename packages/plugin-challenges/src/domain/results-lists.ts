@@ -4,7 +4,7 @@ import { listColumn, organizations, prepared, users } from '@distrito/core/db'
 import { awards, challenges, milestones, submissions, votes } from '../schema.js'
 import { challengeState } from '../workflow.js'
 import { challengeFinderWith } from './find-challenge.js'
-import { RESULTS_STATES } from './phases.js'
+import { RESULTS_STATES, inStates } from './phases.js'
 
 // What a call's results page shows to everyone once results are out: its awards, each awarded
 // pilot's progress and, with a public vote, the ten most voted entries.
@@ -46,7 +46,8 @@ export const challengeWithResults = challengeFinderWith(
     progress: listColumn(milestonesSelect(db, challenges.id)),
     tally: listColumn(tallySelect(db, challenges.id, and(eq(challenges.publicVote, true), inArray(challengeState, [...RESULTS_STATES])))),
   }),
-  ({ given, progress, tally }) => resultsOf(given, progress, tally),
+  // Until results are out they are the people running the call's: anyone else's finder drops them (the page is then a 404).
+  ({ given, progress, tally }, found) => (found.access.staff || inStates(RESULTS_STATES, found.state) ? resultsOf(given, progress, tally) : resultsOf([], [], [])),
 )
 
 // The same read by themselves, for a page that found its challenge another way (a form sent back).

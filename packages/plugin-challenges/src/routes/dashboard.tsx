@@ -19,6 +19,7 @@ import { challengeFinderWith } from '../domain/find-challenge.js'
  * counts (kept by triggers), so a big call is not counted again.
  */
 const entryCount = (column: SQLWrapper) => sql<number>`coalesce((SELECT ${column} FROM ${entryCounts} WHERE ${entryCounts.challengeId} = ${challenges.id}), 0)`
+const NO_FUNNEL = { followers: 0, drafts: 0, submitted: 0, shortlisted: 0, awarded: 0 }
 function dashboardFinder(workflow: WorkflowRunner) {
   return challengeFinderWith(
     (db) => ({
@@ -29,7 +30,8 @@ function dashboardFinder(workflow: WorkflowRunner) {
       awarded: sql<number>`(SELECT count(DISTINCT ${awards.submissionId}) FROM ${awards} WHERE ${awards.challengeId} = ${challenges.id})`,
       ...workflow.historyColumns(db, challenges.id),
     }),
-    ({ timeline, scheduled, ...funnel }) => ({ funnel, history: { timeline, scheduled } }),
+    // For the people running the call only: anyone else's finder drops them (the page then refuses).
+    ({ timeline, scheduled, ...funnel }, found) => (found.access.staff ? { funnel, history: { timeline, scheduled } } : { funnel: NO_FUNNEL, history: { timeline: [], scheduled: [] } }),
   )
 }
 
