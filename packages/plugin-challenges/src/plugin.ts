@@ -7,7 +7,7 @@ import { organizations, prepared, workflowItems } from '@distrito/core/db'
 import { challengeAccess, personId, relationColumns } from './domain/access.js'
 import { findChallenge } from './domain/find-challenge.js'
 import { catalogueRank } from './domain/phases.js'
-import { submissionAccess } from './domain/submission-access.js'
+import { entryRelationColumns, submissionAccessOf } from './domain/submission-access.js'
 import { messages } from './i18n/messages.js'
 import { registerRoutes } from './routes/index.js'
 import * as schema from './schema.js'
@@ -65,12 +65,14 @@ export const challengesPlugin: PluginFactory<typeof optionsSchema> = definePlugi
     },
     submission: {
       async canView(id, access, db) {
-        const [row] = await db.select({ submission: submissions, challenge: challenges, state: challengeState, ...relationColumns(personId(access)) }).from(submissions)
+        // The entry, its call and what the person is to both, in one statement.
+        const userId = personId(access)
+        const [row] = await db.select({ submission: submissions, challenge: challenges, state: challengeState, ...relationColumns(userId), ...entryRelationColumns(submissions.id, userId) }).from(submissions)
           .innerJoin(challenges, eq(challenges.id, submissions.challengeId))
           .leftJoin(workflowItems, challengeStateJoin).where(eq(submissions.id, id))
         if (!row) return false
         const onChallenge = challengeAccess(row.challenge, row.state, access, row)
-        return (await submissionAccess(db, row.submission, access.auth.user?.id, onChallenge)).canView
+        return submissionAccessOf(row.submission, access.auth.user?.id, onChallenge, row).canView
       },
       async describe(ids, db) {
         const rows = await db.select({ id: submissions.id, title: submissions.title, slug: challenges.slug }).from(submissions).innerJoin(challenges, eq(challenges.id, submissions.challengeId)).where(inArray(submissions.id, [...ids]))

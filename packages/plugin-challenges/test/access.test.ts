@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestUser } from '@distrito/core/testing'
+import { simplePdf, type TestUser } from '@distrito/core/testing'
+import { ATTACHMENT_POLICY } from '../src/domain/policies.js'
 import { challengeWorld, type ChallengeWorld } from './world.js'
 
 /**
@@ -65,5 +66,27 @@ describe('who may see and run a challenge', () => {
     expect(await status(null, page)).toBe(404)
     expect(await status(w.leadA, page)).toBe(404)
     expect(await status(coMember, page)).toBe(404)
+  })
+
+  it('serves an entry’s file to its team, the people running the call and its judges, and to no one else', async () => {
+    const call = await w.createChallenge({ title: 'Reto con anexos privados' })
+    await w.publish(call.slug)
+    const entry = await w.submitEntry(call.slug, w.leadA, w.startupA.id, 'Propuesta con anexo')
+    const { services } = w.t.district
+    const checked = await services.files.check(new File([simplePdf(['Plan de trabajo'])], 'plan.pdf', { type: 'application/pdf' }), ATTACHMENT_POLICY)
+    if (!checked?.ok) throw new Error('the fixture is a PDF')
+    const file = await services.transaction((tx) => services.files.save(tx, { subject: { type: 'challenges.submission', id: entry }, purpose: 'field:plan', file: checked, uploadedBy: w.leadA.id }))
+    const path = `/files/${file.id}`
+    await w.startEvaluation(call, [w.judge1])
+    expect(await status(w.leadA, path)).toBe(200)
+    expect(await status(w.sponsorAdmin, path)).toBe(200)
+    expect(await status(w.manager, path)).toBe(200)
+    expect(await status(w.judge1, path)).toBe(200)
+    // Not a member of the startup who is not on the team, a judge of another panel, an outsider.
+    expect(await status(w.memberA, path)).toBe(404)
+    expect(await status(w.judge2, path)).toBe(404)
+    expect(await status(w.outsider, path)).toBe(404)
+    // A visitor is asked to sign in first.
+    expect(await status(null, path)).toBe(303)
   })
 })

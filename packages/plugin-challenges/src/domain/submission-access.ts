@@ -40,14 +40,6 @@ export function submissionAccessOf(submission: Pick<Submission, 'status' | 'lead
   return { team, lead, judge, canView }
 }
 
-export async function submissionAccess(db: Executor, submission: Submission, userId: string | undefined, challenge: ChallengeAccess): Promise<SubmissionAccess> {
-  if (!userId) return submissionAccessOf(submission, userId, challenge, { inTeam: false, onPanel: false })
-  const [relation] = await relationToEntry(db).all({ submissionId: submission.id, userId })
-  return submissionAccessOf(submission, userId, challenge, relation!)
-}
-
-const relationToEntry = prepared((db) => db.select(entryRelationColumns(sql.placeholder('submissionId'), sql.placeholder('userId'))).from(sql`(SELECT 1)`).prepare())
-
 /** The person's entry to a challenge, as lead or member, if any. */
 export async function submissionOf(db: Executor, challengeId: string, userId: string) {
   const [row] = await submissionOfPerson(db).all({ challengeId, userId })
