@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { simplePdf, type TestUser } from '@distrito/core/testing'
 import { ATTACHMENT_POLICY } from '../src/domain/policies.js'
+import { challengeWithEntries, entriesFilter } from '../src/domain/entries-list.js'
 import { challengeWorld, type ChallengeWorld } from './world.js'
 
 /**
@@ -88,5 +89,26 @@ describe('who may see and run a challenge', () => {
     expect(await status(w.outsider, path)).toBe(404)
     // A visitor is asked to sign in first.
     expect(await status(null, path)).toBe(303)
+  })
+
+  it('hands a page none of the private rows of a person it refuses: the finders drop them', async () => {
+    const call = await w.createChallenge({ title: 'Reto con propuestas que nadie más ve' })
+    await w.publish(call.slug)
+    await w.submitEntry(call.slug, w.leadA, w.startupA.id, 'Propuesta privada')
+    // What the core hands a finder for a signed-in person: no district-wide permission here.
+    const who = (user: TestUser) => ({
+      auth: { session: null, user: { id: user.id, email: user.email, name: user.name, platformRole: 'member' as const, locale: null, emailVerified: true }, organization: null, managerOf: [], unreadNotifications: 0 },
+      can: () => false,
+    })
+    const find = challengeWithEntries(entriesFilter.parse({}), 26, 0)
+    const db = w.t.district.db
+    const sponsor = await find(db, call.slug, who(w.sponsorAdmin))
+    expect(sponsor?.lists.entries.map((e) => e.title)).toEqual(['Propuesta privada'])
+    // The call is public, so an outsider finds it, but not its entries (the page then refuses them).
+    const outsider = await find(db, call.slug, who(w.outsider))
+    expect(outsider?.access.canView).toBe(true)
+    expect(outsider?.lists.entries).toEqual([])
+    const lead = await find(db, call.slug, who(w.leadA))
+    expect(lead?.lists.entries).toEqual([])
   })
 })
