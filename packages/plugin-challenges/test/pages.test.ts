@@ -130,6 +130,17 @@ describe('challenge pages', () => {
     expect(html).toContain(`/challenges/${c.slug}/evaluate/${c.entry}`)
     expect(html).not.toContain('id="standings-heading"')
     expect(await (await (await w.as(w.sponsorAdmin)).get(`/challenges/${c.slug}/evaluation`)).text()).toContain('id="standings-heading"')
+    // The judges' page reads the panel's loads with the call; a round that does not exist shows the
+    // current one, whose loads it then reads by itself.
+    const sponsor = await w.as(w.sponsorAdmin)
+    const setup = await sponsor.get(`/challenges/${c.slug}/evaluation/setup`)
+    expect(setup.queries).toBe(2)
+    const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0]
+    const panel = main(await setup.text())
+    expect(panel).toMatch(/Julio Jurado[\s\S]*<td class="numeric">2<\/td>/)
+    const missing = await sponsor.get(`/challenges/${c.slug}/evaluation/setup?round=9`)
+    expect(main(await missing.text())).toBe(panel)
+    expect(missing.queries).toBe(4)
     // The team's page reads its entry, the call's questions, its files, team and pilot with the call.
     const team = await (await w.as(w.leadA)).get(`/challenges/${c.slug}/submissions/${c.entry}`)
     expect(team.status).toBe(200)

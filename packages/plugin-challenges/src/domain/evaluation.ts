@@ -3,7 +3,7 @@ import type { Executor } from '@distrito/core'
 import { listColumn, memberships, prepared, users } from '@distrito/core/db'
 import { pageSizeParam } from '@distrito/core/ui'
 import { challengeFinderWith } from './find-challenge.js'
-import { assignments, challenges, type Criterion, criteria, judgeLoads, judges, type Round, rounds, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
+import { assignments, challenges, type Criterion, criteria, judgeLoads, judges, type Round, rounds, scores, standings as standingsTable, submissions, teamMembers, teamOrganizations } from '../schema.js'
 
 /** Judges' totals further apart than this (out of 100) flag a submission for discussion. */
 export const DISAGREEMENT_SPREAD = 25
@@ -171,8 +171,8 @@ const standingsPage = prepared((db) => {
     .prepare()
 })
 
-// The judges of a call with their loads in a round, kept by triggers on the assignments.
-const judgesWithLoads = prepared((db) =>
+/** The judges of a call with their loads in a round, kept by triggers on the assignments. */
+const judgesSelect = (db: Executor, challengeId: SQLWrapper, roundId: SQLWrapper) =>
   db
     .select({
       user_id: judges.userId, name: users.name, email: users.email,
@@ -180,14 +180,43 @@ const judgesWithLoads = prepared((db) =>
     })
     .from(judges)
     .innerJoin(users, eq(users.id, judges.userId))
-    .leftJoin(judgeLoads, and(eq(judgeLoads.roundId, sql.placeholder('roundId')), eq(judgeLoads.judgeId, judges.userId)))
-    .where(eq(judges.challengeId, sql.placeholder('challengeId')))
+    .leftJoin(judgeLoads, and(eq(judgeLoads.roundId, roundId), eq(judgeLoads.judgeId, judges.userId)))
+    .where(eq(judges.challengeId, challengeId))
     .orderBy(asc(users.name))
-    .prepare(),
-)
+
+const judgesWithLoads = prepared((db) => judgesSelect(db, sql.placeholder('challengeId'), sql.placeholder('roundId')).prepare())
 
 /** Each judge's load in a round: assigned, done, recused. */
 export async function judgeProgress(db: Executor, challengeId: string, roundId: string) {
   return judgesWithLoads(db).all({ challengeId, roundId })
 }
+
+/** The position `?round=` names, as the setup finder's `wanted`: null when it is no whole number. */
+export function wantedRound(query: string | undefined): number | null {
+  const wanted = Number(query)
+  return query !== undefined && Number.isInteger(wanted) ? wanted : null
+}
+
+/**
+ * The judges-and-rubric page's challenge with its rounds, and the panel's loads and whether a
+ * score locks the rubric in the round at `wanted` (else the current one), in one statement.
+ * `readRound` says which round that was: where the page shows another (a round that does not
+ * exist falls back to the current one), it reads them itself. The people running the call only.
+ */
+export const findForSetup = challengeFinderWith(
+  (db) => {
+    const readRound = sql<number>`coalesce(${sql.placeholder('wanted')}, ${challenges.currentRound})`
+    const roundId = sql`(SELECT ${rounds.id} FROM ${rounds} WHERE ${rounds.challengeId} = ${challenges.id} AND ${rounds.position} = ${readRound})`
+    return {
+      ...roundsColumns(db),
+      readRound,
+      judges: listColumn(judgesSelect(db, challenges.id, roundId)),
+      rubricLocked: sql<number>`EXISTS (SELECT 1 FROM ${scores} WHERE ${scores.roundId} = ${roundId})`.mapWith(Boolean),
+    }
+  },
+  (read, found) => ({
+    rounds: groupRounds(read.rounds),
+    panel: found.access.staff ? { round: read.readRound, judges: read.judges, rubricLocked: read.rubricLocked } : null,
+  }),
+)
 

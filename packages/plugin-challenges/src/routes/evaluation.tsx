@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
 import { prepared, users } from '@distrito/core/db'
 import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
-import { STANDINGS_PAGE_SIZES, findWithRounds, hasConflict, judgeProgress, roundsOf, standings, type RoundWithCriteria } from '../domain/evaluation.js'
+import { STANDINGS_PAGE_SIZES, findForSetup, findWithRounds, hasConflict, judgeProgress, roundsOf, standings, wantedRound, type RoundWithCriteria } from '../domain/evaluation.js'
 import { rubricSchema, scoreSchema } from '../domain/evaluation-input.js'
 import { RESULTS_STATES, inStates } from '../domain/phases.js'
 import { addRound, assignRound, recuse, saveEvaluation, saveRubric, shortlist } from '../domain/evaluation-service.js'
@@ -30,6 +30,8 @@ const myAssignments = prepared((db) =>
     .prepare(),
 )
 const anyScore = prepared((db) => db.select({ r: scores.roundId }).from(scores).where(eq(scores.roundId, sql.placeholder('roundId'))).limit(1).prepare())
+
+type SetupPanel = NonNullable<NonNullable<Awaited<ReturnType<typeof findForSetup>>>['lists']['panel']>
 
 /** Rounds a route has already read, and the one a page must show (else the one `?round=` asks for). */
 interface KnownRounds {
@@ -71,11 +73,14 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     return c.render(<EvaluationPage data={data} />, { title: c.get('t')('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
   }
 
-  const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, known?: KnownRounds) => {
+  /** The judges-and-rubric page; `read` is the panel its finder read with the challenge, used when it is the shown round's. */
+  const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, known?: KnownRounds, read?: SetupPanel | null) => {
     const { db } = c.var
     const { all, round } = await roundsToShow(c, l, known)
-    const [panel, scored] = await Promise.all([judgeProgress(db, l.challenge.id, round.id), anyScore(db).all({ roundId: round.id })])
-    const data: EvaluationSetupData = { ...l, rounds: all, round, judges: panel, rubricLocked: scored.length > 0, problems }
+    const [panel, rubricLocked] = read && read.round === round.position
+      ? [read.judges, read.rubricLocked]
+      : await Promise.all([judgeProgress(db, l.challenge.id, round.id), anyScore(db).all({ roundId: round.id }).then((rows) => rows.length > 0)])
+    const data: EvaluationSetupData = { ...l, rounds: all, round, judges: panel, rubricLocked, problems }
     if (problems.rubric || problems.judge || problems.round) c.status(422)
     return c.render(<EvaluationSetupPage data={data} />, { title: c.get('t')('challenges.setup.title', { title: l.challenge.title }), noindex: true })
   }
@@ -89,8 +94,9 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.get('/:slug/evaluation/setup', async (c) => {
     currentUser(c)
-    const l = await loadForStaffWith(c, findWithRounds)
-    return renderSetup(c, l, {}, { all: l.lists.rounds })
+    const wanted = wantedRound(c.req.query('round'))
+    const l = await loadForStaffWith(c, (db, slug, who) => findForSetup(db, slug, who, { wanted }))
+    return renderSetup(c, l, {}, { all: l.lists.rounds }, l.lists.panel)
   })
 
   const roundFromBody = (all: RoundWithCriteria[], body: Record<string, unknown>) => all.find((r) => r.id === body.round)
