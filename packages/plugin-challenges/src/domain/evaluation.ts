@@ -31,6 +31,10 @@ export async function roundsOf(db: Executor, challengeId: string): Promise<Round
   return groupRounds(await roundsWithCriteria(db).all({ challengeId }))
 }
 
+/** The id of the read challenge's round at `position`, as a value of the statement that reads the challenge. */
+export const roundIdAt = (position: SQLWrapper) =>
+  sql<string | null>`(SELECT ${rounds.id} FROM ${rounds} WHERE ${rounds.challengeId} = ${challenges.id} AND ${rounds.position} = ${position})`
+
 /** A challenge's rounds and their rubrics as a column of the statement that finds it (`groupRounds` groups what it reads). */
 export const roundsColumns = (db: Executor) => ({ rounds: listColumn(roundsWithCriteriaSelect(db, challenges.id)) })
 
@@ -206,7 +210,7 @@ export function wantedRound(query: string | undefined): number | null {
 export const findForSetup = challengeFinderWith(
   (db) => {
     const readRound = sql<number>`coalesce(${sql.placeholder('wanted')}, ${challenges.currentRound})`
-    const roundId = sql`(SELECT ${rounds.id} FROM ${rounds} WHERE ${rounds.challengeId} = ${challenges.id} AND ${rounds.position} = ${readRound})`
+    const roundId = roundIdAt(readRound)
     return {
       ...roundsColumns(db),
       readRound,

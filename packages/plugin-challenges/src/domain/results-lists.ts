@@ -1,6 +1,6 @@
-import { type SQL, type SQLWrapper, and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { type SQLWrapper, and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '@distrito/core'
-import { listColumn, organizations, prepared, users } from '@distrito/core/db'
+import { listColumn, organizations, users } from '@distrito/core/db'
 import { awards, challenges, milestones, submissions, votes } from '../schema.js'
 import { challengeState } from '../workflow.js'
 import { challengeFinderWith } from './find-challenge.js'
@@ -19,9 +19,11 @@ const milestonesSelect = (db: Executor, challengeId: SQLWrapper) =>
     .from(milestones).innerJoin(submissions, eq(submissions.id, milestones.submissionId))
     .where(eq(submissions.challengeId, challengeId)).groupBy(milestones.submissionId)
 
-const tallySelect = (db: Executor, challengeId: SQLWrapper, only?: SQL) =>
+// Counted only where it is shown: the read challenge has a public vote and its results are out.
+const tallySelect = (db: Executor, challengeId: SQLWrapper) =>
   db.select({ submissionId: votes.submissionId, title: submissions.title, count: sql<number>`count(*)` }).from(votes).innerJoin(submissions, eq(submissions.id, votes.submissionId))
-    .where(and(eq(votes.challengeId, challengeId), only)).groupBy(votes.submissionId).orderBy(sql`count(*) DESC`).limit(10)
+    .where(and(eq(votes.challengeId, challengeId), eq(challenges.publicVote, true), inArray(challengeState, [...RESULTS_STATES])))
+    .groupBy(votes.submissionId).orderBy(sql`count(*) DESC`).limit(10)
 
 type Award = Awaited<ReturnType<typeof awardsSelect>>[number]
 type Progress = Awaited<ReturnType<typeof milestonesSelect>>[number]
@@ -44,23 +46,8 @@ export const challengeWithResults = challengeFinderWith(
   (db) => ({
     given: listColumn(awardsSelect(db, challenges.id)),
     progress: listColumn(milestonesSelect(db, challenges.id)),
-    tally: listColumn(tallySelect(db, challenges.id, and(eq(challenges.publicVote, true), inArray(challengeState, [...RESULTS_STATES])))),
+    tally: listColumn(tallySelect(db, challenges.id)),
   }),
   // Until results are out they are the people running the call's: anyone else's finder drops them (the page is then a 404).
   ({ given, progress, tally }, found) => (found.access.staff || inStates(RESULTS_STATES, found.state) ? resultsOf(given, progress, tally) : resultsOf([], [], [])),
 )
-
-// The same read by themselves, for a page that found its challenge another way (a form sent back).
-const challengeId = sql.placeholder('challengeId')
-const awardsOf = prepared((db) => awardsSelect(db, challengeId).prepare())
-const milestonesOf = prepared((db) => milestonesSelect(db, challengeId).prepare())
-const tallyOf = prepared((db) => tallySelect(db, challengeId).prepare())
-
-export async function resultsData(db: Executor, id: string, withVotes: boolean): Promise<ResultsData> {
-  const [given, progress, tally] = await Promise.all([
-    awardsOf(db).all({ challengeId: id }),
-    milestonesOf(db).all({ challengeId: id }),
-    withVotes ? tallyOf(db).all({ challengeId: id }) : Promise.resolve([]),
-  ])
-  return resultsOf(given, progress, tally)
-}

@@ -1,14 +1,13 @@
 import { type SQLWrapper, and, eq, sql } from 'drizzle-orm'
 import type { Executor, FileService } from '@distrito/core'
 import { listColumn } from '@distrito/core/db'
-import { assignments, challenges, rounds, scores, submissions } from '../schema.js'
-import { groupRounds, roundsColumns } from './evaluation.js'
+import { assignments, challenges, scores, submissions } from '../schema.js'
+import { groupRounds, roundIdAt, roundsColumns } from './evaluation.js'
 import { challengeFinderWith } from './find-challenge.js'
 import { formFieldsSelect } from './submission-form.js'
 import { SUBMISSION_SUBJECT } from './submission-service.js'
 
-/** The call's current round, as a value of a statement that reads the call. */
-const currentRoundId = sql<string>`(SELECT ${rounds.id} FROM ${rounds} WHERE ${rounds.challengeId} = ${challenges.id} AND ${rounds.position} = ${challenges.currentRound})`
+const currentRoundId = roundIdAt(challenges.currentRound)
 
 /** A submitted entry of the call read (`submissionId` a placeholder), as a list of at most one. */
 export const submittedEntrySelect = (db: Executor, submissionId: SQLWrapper) =>

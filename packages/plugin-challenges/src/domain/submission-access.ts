@@ -25,10 +25,7 @@ export function entryRelationColumns(submissionId: SQLWrapper | string, userId: 
   }
 }
 
-export interface EntryRelation {
-  inTeam: boolean
-  onPanel: boolean
-}
+export type EntryRelation = { [Name in keyof ReturnType<typeof entryRelationColumns>]: boolean }
 
 /** What the person may do with an entry, from their relation to it (read with `entryRelationColumns`). */
 export function submissionAccessOf(submission: Pick<Submission, 'status' | 'leadId'>, userId: string | undefined, challenge: ChallengeAccess, relation: EntryRelation): SubmissionAccess {

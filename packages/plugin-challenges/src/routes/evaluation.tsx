@@ -44,7 +44,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   /** The round a page shows: `?round=` if it names one, else the current round. */
   function selectedRound(c: Context<DistritoEnv>, l: LoadedChallenge, all: RoundWithCriteria[]) {
-    const wanted = Number(c.req.query('round') ?? l.challenge.currentRound)
+    const wanted = wantedRound(c.req.query('round')) ?? l.challenge.currentRound
     return all.find((r) => r.position === wanted) ?? all.find((r) => r.position === l.challenge.currentRound) ?? all[0]!
   }
 

@@ -10,9 +10,9 @@ import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
 import { standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { REWARD_KINDS, awards, milestones, rounds, submissions } from '../schema.js'
-import { type ResultsData, challengeWithResults, resultsData } from '../domain/results-lists.js'
+import { type ResultsData, challengeWithResults } from '../domain/results-lists.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
-import { loadChallengePageWith, loadForStaff, type LoadedChallenge } from './load.js'
+import { loadChallengePageWith, loadForStaff, loadForStaffWith, type LoadedChallenge } from './load.js'
 import { loadSubmission } from './load-submission.js'
 
 
@@ -63,14 +63,14 @@ async function rankingOf(ctx: PluginContext, challenge: { id: string; currentRou
 export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const { services } = ctx
 
-  /** The page; `known` is its results when they were read with the challenge. */
-  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, award?: { values: FormValues; errors: FieldErrors }, known?: ResultsData) => {
+  /** The page, with its results as they were read with the challenge (`challengeWithResults`). */
+  const render = async (c: Context<DistritoEnv>, l: LoadedChallenge & { lists: ResultsData }, award?: { values: FormValues; errors: FieldErrors }) => {
     const { t } = c.var
     const { challenge: ch, state, access } = l
     const published = inStates(RESULTS_STATES, state)
     if (!published && !access.staff) httpError(404)
     const [data, entries, ranking] = await Promise.all([
-      known ?? resultsData(ctx.db, ch.id, ch.publicVote && published),
+      l.lists,
       access.staff && inStates(AWARDING_STATES, state)
         ? ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
         : Promise.resolve([]),
@@ -129,14 +129,13 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   }
 
   app.get('/:slug/results', async (c) => {
-    const l = await loadChallengePageWith(c, challengeWithResults)
-    return render(c, l, undefined, l.lists)
+    return render(c, await loadChallengePageWith(c, challengeWithResults))
   })
 
   app.post('/:slug/awards', async (c) => {
     const user = currentUser(c)
     const { t } = c.var
-    const l = await loadForStaff(c)
+    const l = await loadForStaffWith(c, challengeWithResults)
     const back = `/challenges/${l.challenge.slug}/results`
     if (!inStates(AWARDING_STATES, l.state)) return renderRefusal(c, 409, { title: t('challenges.award.give'), reason: t('challenges.award.notNow'), back })
     const form = await parseForm(c, awardSchema)
