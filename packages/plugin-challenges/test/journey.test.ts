@@ -136,6 +136,19 @@ describe('a challenge from draft to pilot', () => {
   it('awards, publishes results with feedback, announces the award and follows the pilot', async () => {
     const sponsor = await w.as(w.sponsorAdmin)
     expect((await sponsor.post(`/challenges/${challenge.slug}/submissions/${entryB}/feedback`, { feedback: 'Buen enfoque; faltó validar con datos de campo.' })).status).toBe(303)
+    // An award with a mistake comes back beside its fields, with the call's results still on the
+    // page, and nothing is given; an entry of another call is no entry to award; a team may not award.
+    const bad = await sponsor.post(`/challenges/${challenge.slug}/awards`, { submissionId: entryB, rewardKind: 'cash', description: 'x', amount: '-5' })
+    expect(bad.status).toBe(422)
+    const badPage = await bad.text()
+    expect(badPage).toContain('id="field-description-error"')
+    expect(badPage).toContain('id="field-amount-error"')
+    expect(badPage).toContain('id="ranking-heading"')
+    const elsewhere = await sponsor.post(`/challenges/${challenge.slug}/awards`, { submissionId: 'no-es-de-este-reto', rewardKind: 'cash', description: 'Premio a nadie', amount: '' })
+    expect(elsewhere.status).toBe(422)
+    expect(await elsewhere.text()).toContain('id="field-submissionId-error"')
+    expect((await (await w.as(w.leadA)).post(`/challenges/${challenge.slug}/awards`, { submissionId: entryA, rewardKind: 'cash', description: 'Premio propio', amount: '' })).status).toBe(403)
+    expect(await w.t.district.db.select().from(awards)).toHaveLength(0)
     // A mistaken award, taken back while results are still private.
     expect((await sponsor.post(`/challenges/${challenge.slug}/awards`, { submissionId: entryB, rewardKind: 'cash', description: 'Premio por error', amount: '5' })).status).toBe(303)
     const mistaken = /awards\/([\w-]+)\/remove/.exec(await (await sponsor.get(`/challenges/${challenge.slug}/results`)).text())![1]
