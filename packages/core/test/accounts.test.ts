@@ -174,6 +174,31 @@ describe('sign-in and sessions', () => {
     expect((await t.get('/account')).status).toBe(303)
   })
 
+  it('takes the session only from a cookie of its exact name, the first one sent', async () => {
+    t = await createTestDistrict()
+    const user = await t.createUser()
+    await t.login(user.email)
+    const token = t.jar.get('distrito_session')!
+    const account = (cookie: string) => t.client().get('/account', { headers: { Cookie: cookie } })
+    expect((await account(`tema="claro"; distrito_session=${token}; distrito_session=garbage`)).status).toBe(200)
+    expect((await account(` distrito_session = ${token} ;otra=1`)).status).toBe(200)
+    expect((await account(`distrito_session=garbage; distrito_session=${token}`)).status).toBe(303)
+    expect((await account(`xdistrito_session=${token}`)).status).toBe(303)
+    expect((await account(`distrito_sessio=${token}`)).status).toBe(303)
+    // Over https only the __Host- cookie counts: one a sibling subdomain could plant is ignored.
+    const secure = await createTestDistrict({ config: { publicUrl: 'https://distrito.example.gov.co' } })
+    try {
+      const other = await secure.createUser()
+      expect((await secure.post('/login', { email: other.email, password: TEST_PASSWORD }, { origin: 'https://distrito.example.gov.co' })).status).toBe(303)
+      const hostToken = secure.jar.get('__Host-distrito_session')!
+      const visit = (cookie: string) => secure.client().get('/account', { headers: { Cookie: cookie } })
+      expect((await visit(`__Host-distrito_session=${hostToken}`)).status).toBe(200)
+      expect((await visit(`distrito_session=${hostToken}`)).status).toBe(303)
+    } finally {
+      secure.close()
+    }
+  })
+
   it('never redirects outside the district after signing in', async () => {
     t = await createTestDistrict()
     const user = await t.createUser()

@@ -1,7 +1,8 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { managedProgramsColumn, parseManagedPrograms } from './managed-programs.js'
 import type { Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { readCookie } from '../http/cookies.js'
 import type { Database } from '../db/client.js'
 import { prepared } from '../db/prepared.js'
 import { memberships } from '../db/schema/memberships.js'
@@ -143,5 +144,6 @@ export function deleteSessionCookie(c: Context<DistritoEnv>): void {
 }
 
 export function readSessionCookie(c: Context<DistritoEnv>): string | undefined {
-  return c.get('district').https ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE)
+  // Over https the cookie is set with the `__Host-` prefix (see `cookieOptions`).
+  return readCookie(c, c.get('district').https ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
 }

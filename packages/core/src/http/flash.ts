@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { DistritoEnv } from './env.js'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { readCookie } from './cookies.js'
 import { z } from 'zod'
 
 const FLASH_COOKIE = 'distrito_flash'
@@ -25,7 +26,7 @@ export function setFlash(c: Context<DistritoEnv>, kind: FlashMessage['kind'], ke
 
 /** Reads and clears the pending notice; a tampered cookie is ignored, not an error. */
 export function takeFlash(c: Context): FlashMessage | null {
-  const raw = getCookie(c, FLASH_COOKIE)
+  const raw = readCookie(c, FLASH_COOKIE)
   if (!raw) return null
   deleteCookie(c, FLASH_COOKIE, { path: '/' })
   try {

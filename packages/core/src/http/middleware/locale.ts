@@ -1,16 +1,16 @@
 import type { MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { LOCALE_COOKIE, negotiateLocale } from '../../i18n/negotiate.js'
 import { createTranslator } from '../../i18n/translator.js'
 import { createFormatters } from '../../i18n/format.js'
 import type { DistritoEnv } from '../env.js'
+import { readCookie } from '../cookies.js'
 
 /** Sets the request's language, translator and formatters; responses vary with the choice. */
 export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
   return async (c, next) => {
     const { config, catalogs } = c.get('district')
     const locale = negotiateLocale({
-      cookie: getCookie(c, LOCALE_COOKIE),
+      cookie: readCookie(c, LOCALE_COOKIE),
       preference: c.get('auth')?.user?.locale,
       acceptLanguage: c.req.header('Accept-Language'),
       fallback: config.defaultLocale,
