@@ -30,6 +30,7 @@ export type { DistrictConfig, DistrictConfigInput, Term } from './config/distric
 export type { DistritoEnv, DistritoVariables, DistrictRuntime } from './http/env.js'
 export { httpError, renderError } from './http/errors.js'
 export { setFlash, type FlashMessage } from './http/flash.js'
+export { vars } from './http/vars.js'
 
 export { LOCALES, DEFAULT_LOCALE, type Locale, type Localized } from './i18n/locales.js'
 export type { Translate, MessageParams } from './i18n/translator.js'

@@ -15,6 +15,7 @@ import { backField, backTo } from '../ui/forms/back-field.js'
 import { optionalText } from '../ui/forms/fields.js'
 import { type FieldErrors, type FormValues, parseForm } from '../ui/forms/parse-form.js'
 import { COMMENT_MAX_LENGTH, REPORT_REASONS, addComment, commentById, dismissReports, reportComment, setHidden } from './service.js'
+import { vars } from '../http/vars.js'
 
 const postSchema = z.object({
   subjectType: z.string().min(1).max(100),
@@ -46,7 +47,7 @@ function CommentErrorPage(props: { values: FormValues; errors: FieldErrors; titl
 
 /** The comment and whether this person may see its item; 404 when they may not (its existence stays private). */
 async function visibleComment(c: Context<DistritoEnv>) {
-  const { db, services, auth, can } = c.var
+  const { db, services, auth, can } = vars(c)
   const comment = await commentById(db, c.req.param('id') ?? '')
   if (!comment || !(await services.subjects.canView(comment.subjectType, comment.subjectId, { auth, can }, db))) httpError(404)
   return comment
@@ -60,7 +61,7 @@ export function commentRoutes() {
 
   app.post('/comments', async (c) => {
     const user = currentUser(c)
-    const { db, services, auth, can, t } = c.var
+    const { db, services, auth, can, t } = vars(c)
     const form = await parseForm(c, postSchema)
     const values = form.values
     const subject = { type: String(values.subjectType ?? ''), id: String(values.subjectId ?? '') }
@@ -100,7 +101,7 @@ export function commentRoutes() {
   app.post('/comments/:id/report', async (c) => {
     const user = currentUser(c)
     const comment = await visibleComment(c)
-    const { db, services } = c.var
+    const { db, services } = vars(c)
     const form = await parseForm(c, reportSchema)
     if (!form.ok) httpError(422)
     const plugin = services.subjects.get(comment.subjectType)?.plugin ?? 'core'
@@ -117,7 +118,7 @@ export function commentRoutes() {
   const moderate = (action: 'hide' | 'unhide' | 'dismiss') => async (c: Context<DistritoEnv>) => {
     const user = currentUser(c)
     const comment = await visibleComment(c)
-    const { db, services, auth, can } = c.var
+    const { db, services, auth, can } = vars(c)
     if (!(await services.subjects.canModerate(comment.subjectType, comment.subjectId, { auth, can }, db))) httpError(403)
     const form = await parseForm(c, action === 'hide' ? hideSchema : backOnly)
     if (!form.ok) {

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { currentUser } from '../auth/guards.js'
 import type { DistritoEnv } from '../http/env.js'
 import { httpError } from '../http/errors.js'
+import { vars } from '../http/vars.js'
 
 /** Images are shown in the browser; everything else downloads, so no document runs in the district's origin. */
 const INLINE = new Set(['image/png', 'image/jpeg', 'image/webp', 'application/pdf'])
@@ -10,7 +11,7 @@ const INLINE = new Set(['image/png', 'image/jpeg', 'image/webp', 'application/pd
 export function fileRoutes() {
   const app = new Hono<DistritoEnv>()
   const serve = async (c: Context<DistritoEnv>) => {
-    const { db, services, auth, can } = c.var
+    const { db, services, auth, can } = vars(c)
     const file = await services.files.get(db, c.req.param('id') ?? '')
     const allowed = file ? await services.subjects.canView(file.subjectType, file.subjectId, { auth, can }, db) : false
     if (!allowed) {

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { errorFields } from '../log/logger.js'
 import type { DistritoEnv } from './env.js'
 import { isRedirectToLogin } from '../auth/guards.js'
+import { vars } from './vars.js'
 
 export type ErrorKind = '403' | '404' | '413' | '500' | 'csrf' | 'generic'
 
@@ -29,7 +30,7 @@ function ErrorPage(props: { kind: ErrorKind; requestId: string; t: DistritoEnv['
 
 /** Renders the shell's error page; if rendering itself fails, a bare page still answers. */
 export async function renderError(c: Context<DistritoEnv>, status: ContentfulStatusCode, kind: ErrorKind = kindFor(status)): Promise<Response> {
-  const { t, requestId } = c.var
+  const { t, requestId } = vars(c)
   c.status(status)
   c.header('Cache-Control', 'no-store')
   try {

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { DistritoEnv } from '../http/env.js'
 import { PageHeader } from '../ui/components/page-header.js'
 import { INACTIVITY_TIMEOUT_MS } from '../auth/sessions.js'
+import { vars } from '../http/vars.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -20,7 +21,7 @@ export function legalRoutes() {
   const sections = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}.${i + 1}`)
 
   app.get('/legal/privacy', (c) => {
-    const { t, locale, district } = c.var
+    const { t, locale, district } = vars(c)
     const name = district.config.name[locale]
     const contact = district.config.legal.contactEmail
     const params = { district: name, days: INACTIVITY_TIMEOUT_MS / DAY_MS }
@@ -43,7 +44,7 @@ export function legalRoutes() {
   })
 
   app.get('/legal/terms', (c) => {
-    const { t, locale, district } = c.var
+    const { t, locale, district } = vars(c)
     const params = { district: district.config.name[locale] }
     return c.render(
       <div class="narrow">

@@ -14,6 +14,7 @@ import { parseForm } from '../ui/forms/parse-form.js'
 import { type Page, pageOf, pageParam, pageWindow } from '../ui/list-query.js'
 import { renderNotification } from './render.js'
 import { emailPreferences, markAllRead, notificationsOf, openNotification, saveEmailPreferences } from './service.js'
+import { vars } from '../http/vars.js'
 
 const PER_PAGE = 30
 const subjectSchema = z.object({ subjectType: z.string().min(1).max(100), subjectId: z.string().min(1).max(200), back: backField })
@@ -22,7 +23,7 @@ type Row = Awaited<ReturnType<typeof notificationsOf>>[number]
 
 function NotificationsPage(props: { page: Page<Row> }) {
   const c = useDistrito()
-  const { t, format } = c.var
+  const { t, format } = vars(c)
   const unread = props.page.rows.some((n) => !n.readAt)
   return (
     <>
@@ -61,7 +62,7 @@ function NotificationsPage(props: { page: Page<Row> }) {
 
 function PreferencesPage(props: { kinds: { kind: string; label: string; email: boolean }[] }) {
   const c = useDistrito()
-  const { t } = c.var
+  const { t } = vars(c)
   return (
     <>
       <PageHeader title={t('core.notifications.preferencesTitle')} lead={t('core.notifications.preferencesLead')} />
@@ -134,7 +135,7 @@ export function notificationRoutes() {
   for (const [path, following] of [['/follows', true], ['/follows/remove', false]] as const) {
     app.post(path, async (c) => {
       const user = currentUser(c)
-      const { db, services, auth, can } = c.var
+      const { db, services, auth, can } = vars(c)
       const form = await parseForm(c, subjectSchema)
       if (!form.ok) httpError(422)
       const subject = { type: form.data.subjectType, id: form.data.subjectId }

@@ -12,6 +12,7 @@ import { optionalText } from '../ui/forms/fields.js'
 import { parseForm } from '../ui/forms/parse-form.js'
 import type { Refusal } from './engine.js'
 import { translateParams } from '../i18n/deferred-params.js'
+import { vars } from '../http/vars.js'
 
 const fireSchema = z.object({ note: optionalText(z.string().max(2000)), back: backField })
 
@@ -21,7 +22,7 @@ const STATUS: Record<Refusal['code'], ContentfulStatusCode> = { forbidden: 403, 
 export function workflowRoutes() {
   const app = new Hono<DistritoEnv>()
   app.post('/workflows/:workflow/:itemId/:transition', requireUser(), async (c) => {
-    const { services, auth, t } = c.var
+    const { services, auth, t } = vars(c)
     const { workflow, itemId, transition } = c.req.param()
     const runner = services.workflows.get(workflow)
     if (!runner) httpError(404)

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistrictConfig, type Locale } from '@distrito/core'
+import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistrictConfig, type Locale, vars } from '@distrito/core'
 import { CheckboxField, CheckboxGroup, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { DEFAULT_PHASE_SETTINGS } from '../domain/phases.js'
 import { CONFIGURABLE_PHASES, IP_TERMS, PARTICIPATION, PHASE_FEATURES, REWARD_KINDS, VISIBILITIES, type Challenge } from '../schema.js'
@@ -36,7 +36,7 @@ export const NEW_CHALLENGE_VALUES: FormValues = { participation: 'both', ipTerms
 /** Creating and editing a challenge: the problem, who may take part, what it offers, its terms and dates. */
 export function ChallengeForm(props: { action: string; values: FormValues; errors?: FieldErrors; submitLabel: string; cancel: string }) {
   const c = useDistrito()
-  const { t, district, locale } = c.var
+  const { t, district, locale } = vars(c)
   const { values, errors } = props
   const field = (name: string) => ({ name, label: t(`challenges.field.${name}`), value: values[name], error: errors?.[name] })
   const hint = (name: string) => t(`challenges.hint.${name}`)

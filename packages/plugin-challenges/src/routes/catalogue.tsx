@@ -2,7 +2,7 @@
 import type { Hono } from 'hono'
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { AI_CAPABILITIES, ORGANIZATION_KINDS, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { organizations, prepared, preparedShapes, workflowItems } from '@distrito/core/db'
 import { EmptyState, Filters, PageHeader, Pagination, SearchFilter, SelectFilter, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { PUBLISHED_STATES, UNLISTED_RANK, catalogueRank } from '../domain/phases.js'
@@ -112,7 +112,7 @@ const judgeCheck = prepared((db) => db.select({ u: judges.userId }).from(judges)
 
 export function catalogueRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/', async (c) => {
-    const { t, district, locale, can } = c.var
+    const { t, district, locale, can } = vars(c)
     const query = catalogueQuery.parse(c.req.query())
     const user = c.get('auth').user
     const [rows, judging] = await Promise.all([

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono'
-import { changedFields, currentUser, httpError, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { changedFields, currentUser, httpError, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { EmptyState, PageHeader, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { challengeInputSchema, type ChallengeInput } from '../domain/challenge-input.js'
 import { TERMS_EDITABLE_STATES, inStates } from '../domain/phases.js'
@@ -22,12 +22,12 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
   /** The sponsor is the organization the person acts for; creating needs its admin role. */
   function sponsorOf(c: Context<DistritoEnv>) {
     currentUser(c)
-    const { auth, can } = c.var
+    const { auth, can } = vars(c)
     return auth.organization && can('challenges:create') ? auth.organization : null
   }
 
   const renderNew = (c: Context<DistritoEnv>, values: FormValues, errors?: FieldErrors) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const sponsor = sponsorOf(c)
     if (errors) c.status(422)
     return c.render(
@@ -57,7 +57,7 @@ export function challengeEditingRoutes(app: Hono<DistritoEnv>, ctx: PluginContex
   })
 
   const renderEdit = (c: Context<DistritoEnv>, slug: string, title: string, values: FormValues, errors?: FieldErrors) => {
-    const { t } = c.var
+    const { t } = vars(c)
     if (errors) c.status(422)
     return c.render(
       <>

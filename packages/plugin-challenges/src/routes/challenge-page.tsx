@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
 import type { Child } from 'hono/jsx'
-import { countryName, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { countryName, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { FileList, FollowButton, Form, PageHeader, SubmitButton, WorkflowPanel, loadWorkflowPanel, useDistrito } from '@distrito/core/ui'
 import { PUBLISHED_STATES, RESULTS_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { challengeOverviewFinder } from '../domain/challenge-overview.js'
@@ -82,7 +82,7 @@ function QuestionList(props: { items: Question[]; slug: string; answering: boole
 export function challengePageRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const findOverview = challengeOverviewFinder(ctx.services.files)
   app.get('/:slug', async (c) => {
-    const { t, db, auth } = c.var
+    const { t, db, auth } = vars(c)
     const { challenge: ch, state, sponsor, access, following, ownEntry: own, lists } = await loadChallengePageWith(c, findOverview)
     const { tags, related, resources, faq, news } = lists
     const user = auth.user

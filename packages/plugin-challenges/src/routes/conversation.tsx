@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx'
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { Form, PageHeader, Pagination, SubmitButton, pageOf, pageParam, pageWindow, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { Faq, Updates } from '../pages/conversation.js'
 import { AnswerFields, QuestionFields, UpdateFields } from '../pages/conversation-fields.js'
@@ -41,7 +41,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The whole FAQ and every update, page by page, for challenges with more than their page shows. */
   function listPage<T>(path: string, titleKey: string, load: (challengeId: string, limit: number, offset: number) => Promise<T[]>, List: (props: { items: T[] }) => Child) {
     app.get(`/:slug/${path}`, async (c) => {
-      const { t } = c.var
+      const { t } = vars(c)
       const { challenge: ch } = await loadChallengePage(c)
       const page = pageParam.parse(c.req.query('page'))
       const { limit, offset } = pageWindow(page, LIST_PAGE_SIZE)
@@ -63,7 +63,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/questions', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch, state } = await loadChallengePage(c)
     const back = `/challenges/${ch.slug}#faq-heading`
     if (!phaseAllows(ch, state, 'questions')) return renderRefusal(c, 409, { title: t('challenges.faq.title'), reason: t('challenges.faq.closed'), back })
@@ -82,7 +82,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/questions/:id/answer', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch } = await loadForStaff(c)
     const id = c.req.param('id')
     const [question] = await ctx.db.select().from(questions).where(and(eq(questions.id, id), eq(questions.challengeId, ch.id)))
@@ -113,7 +113,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/updates', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch } = await loadForStaff(c)
     const form = await parseForm(c, updateSchema)
     if (!form.ok) {
@@ -130,7 +130,7 @@ export function conversationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/resources', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch } = await loadForStaff(c)
     const body = await c.req.parseBody()
     const checked = await ctx.services.files.check(body.resource, RESOURCE_POLICY, { required: true })

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
 import { type SQLWrapper, and, asc, eq, sql } from 'drizzle-orm'
-import { csvResponse, pagesOf, type DistritoEnv, type PluginContext, type WorkflowRunner } from '@distrito/core'
+import { csvResponse, pagesOf, type DistritoEnv, type PluginContext, type WorkflowRunner, vars } from '@distrito/core'
 import { follows, users } from '@distrito/core/db'
 import { PageHeader, WorkflowPanel, loadWorkflowPanel } from '@distrito/core/ui'
 import { FunnelChart } from '../pages/funnel-chart.js'
@@ -38,7 +38,7 @@ function dashboardFinder(workflow: WorkflowRunner) {
 export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const findForDashboard = dashboardFinder(ctx.services.workflow(CHALLENGE_WORKFLOW))
   app.get('/:slug/manage', async (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadForStaffWith(c, findForDashboard)
     const { challenge: ch, state } = l
     const { funnel: numbers, history } = l.lists
@@ -76,7 +76,7 @@ export function dashboardRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   })
 
   app.get('/:slug/evaluation/scores.csv', async (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch } = await loadForStaff(c)
     const load = (limit: number, offset: number) =>
       ctx.db

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { csvResponse, displayName, pagesOf, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { html, DataTable, EmptyState, ExportLink, Filters, PageHeader, SearchFilter, SelectFilter, pageOf, pageParam, pageSizeParam, pageWindow } from '@distrito/core/ui'
 import { LISTED_ENTRY_STATUSES, challengeWithEntries, entriesFilter, exportedEntries, isFiltered } from '../domain/entries-list.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
@@ -12,7 +12,7 @@ const ENTRIES_PAGE_SIZES = pageSizeParam([25, 50, 100])
 /** The call's entries for the people running it: a page at a time, by status or receipt, and as CSV. */
 export function entriesRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug/entries', async (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const filter = entriesFilter.parse({ status: c.req.query('status'), receipt: c.req.query('receipt') })
     if (c.req.query('format') === 'csv') {
       const { challenge: ch } = await loadForStaff(c)

@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { prepared, users } from '@distrito/core/db'
 import { manyOf, pageOf, pageParam, pageWindow, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { STANDINGS_PAGE_SIZES, findForSetup, findWithRounds, hasConflict, judgeProgress, roundsOf, standings, wantedRound, type RoundWithCriteria } from '../domain/evaluation.js'
@@ -59,7 +59,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   }
 
   const renderStandings = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationPageData['problems'] = {}, known?: KnownRounds) => {
-    const { db, auth } = c.var
+    const { db, auth } = vars(c)
     const { all, round } = await roundsToShow(c, l, known)
     const page = pageParam.parse(c.req.query('page'))
     const perPage = STANDINGS_PAGE_SIZES.parse(c.req.query('per'))
@@ -75,7 +75,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   /** The judges-and-rubric page; `read` is the panel its finder read with the challenge, used when it is the shown round's. */
   const renderSetup = async (c: Context<DistritoEnv>, l: LoadedChallenge, problems: EvaluationSetupData['problems'] = {}, known?: KnownRounds, read?: SetupPanel | null) => {
-    const { db } = c.var
+    const { db } = vars(c)
     const { all, round } = await roundsToShow(c, l, known)
     const [panel, rubricLocked] = read && read.round === round.position
       ? [read.judges, read.rubricLocked]
@@ -131,7 +131,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/evaluation/judges', async (c) => {
     const user = currentUser(c)
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const l = await loadForStaff(c)
     const form = await parseForm(c, emailSchema)
     const [person] = form.ok ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, form.data.email)) : []
@@ -167,7 +167,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/evaluation/assign', async (c) => {
     const user = currentUser(c)
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const l = await loadForStaff(c)
     const round = (await roundsOf(db, l.challenge.id)).find((r) => r.position === l.challenge.currentRound)!
     const back = `/challenges/${l.challenge.slug}/evaluation`
@@ -179,7 +179,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/evaluation/shortlist', async (c) => {
     const user = currentUser(c)
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const l = await loadForStaff(c)
     const all = await roundsOf(db, l.challenge.id)
     const next = all.find((r) => r.position === l.challenge.currentRound + 1)
@@ -220,7 +220,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   app.get('/:slug/evaluate/:submissionId', async (c) => renderScoring(c, await loadScoring(c)))
 
   app.post('/:slug/evaluate/:submissionId', async (c) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const s = await loadScoring(c)
     const back = `/challenges/${s.l.challenge.slug}/evaluation`
     if (s.l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.score.title'), reason: t('challenges.score.closed'), back })

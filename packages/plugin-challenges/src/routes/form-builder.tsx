@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono'
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { CheckboxField, Form, PageHeader, SelectField, SubmitButton, TextArea, TextField, checkbox, parseForm, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { FIELD_TYPES, formFields } from '../schema.js'
@@ -31,7 +31,7 @@ const fieldSchema = z
 
 export function formBuilderRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, values: FormValues = { type: 'text' }, errors?: FieldErrors) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch, state } = l
     const fields = await formFieldsOf(ctx.db, ch.id)
     const base = `/challenges/${ch.slug}/form`

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Hono } from 'hono'
-import { currentUser, type DistritoEnv, type Formatters, type PluginContext, type Translate } from '@distrito/core'
+import { currentUser, type DistritoEnv, type Formatters, type PluginContext, type Translate, vars } from '@distrito/core'
 import { html, EmptyState, PageHeader, Pagination, pageOf, pageParam, pageWindow } from '@distrito/core/ui'
 import { QUEUE_PAGE_SIZES, judgeQueue, myChallenges } from '../domain/personal-lists.js'
 
@@ -17,7 +17,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The judge's work queue: every entry waiting for their evaluation, across challenges. */
   app.get('/judging', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const page = pageParam.parse(c.req.query('page'))
     const perPage = QUEUE_PAGE_SIZES.parse(c.req.query('per'))
     const { limit, offset } = pageWindow(page, perPage)
@@ -41,7 +41,7 @@ export function personalRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The person's entries and the challenges of their organizations, whatever their state. */
   app.get('/mine', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const place = { userId: user.id }
     // A select from no table gives exactly one row.
     const [lists] = await myChallenges(ctx.db).all(place)

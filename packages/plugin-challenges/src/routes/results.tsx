@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono'
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, endOfDay, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { Form, PageHeader, SelectField, SubmitButton, TableRegion, TextField, optionalText, parseForm, useDistrito, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { giveAward } from '../domain/results-service.js'
 import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
@@ -65,7 +65,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   /** The page, with its results as they were read with the challenge (`challengeWithResults`). */
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge & { lists: ResultsData }, award?: { values: FormValues; errors: FieldErrors }) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch, state, access } = l
     const published = inStates(RESULTS_STATES, state)
     if (!published && !access.staff) httpError(404)
@@ -134,7 +134,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/awards', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadForStaffWith(c, challengeWithResults)
     const back = `/challenges/${l.challenge.slug}/results`
     if (!inStates(AWARDING_STATES, l.state)) return renderRefusal(c, 409, { title: t('challenges.award.give'), reason: t('challenges.award.notNow'), back })
@@ -149,7 +149,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   // Until results are out an award is private, so a mistaken one can still be taken back.
   app.post('/:slug/awards/:awardId/remove', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadForStaff(c)
     const back = `/challenges/${l.challenge.slug}/results`
     if (l.state !== 'evaluation') return renderRefusal(c, 409, { title: t('challenges.award.give'), reason: t('challenges.award.announced'), back })
@@ -181,7 +181,7 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/submissions/:id/milestones', async (c) => {
     currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadSubmission(c)
     if (!l.access.staff) httpError(403)
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}#pilot-heading`

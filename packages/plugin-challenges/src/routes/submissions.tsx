@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, displayName, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, displayName, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { CheckboxField, ErrorSummary, FileField, FileList, Form, PageHeader, RadioGroup, SelectField, SubmitButton, TextArea, TextField, checkbox, optionalText, parseForm, validate, type FieldErrors, type FormValues } from '@distrito/core/ui'
 import { individualsAllowed, organizationsAllowed, submitterOrganizations } from '../domain/eligibility.js'
 import { AWARDING_STATES, RESULTS_STATES, WITHDRAWABLE_STATES, inStates, phaseAllows } from '../domain/phases.js'
@@ -34,7 +34,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   /** The form that starts an entry; a post with mistakes hands over the challenge it already loaded. */
   const renderStart = async (c: Context<DistritoEnv>, values: FormValues, errors?: FieldErrors, loaded?: LoadedChallenge) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const { challenge: ch, state, access, ownEntry } = loaded ?? (await loadChallengePage(c))
     const path = `/challenges/${ch.slug}`
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: path })
@@ -71,7 +71,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/submit', async (c) => {
     const user = currentUser(c)
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const loaded = await loadChallengePage(c)
     const { challenge: ch, state, access, ownEntry } = loaded
     if (!phaseAllows(ch, state, 'submissions')) return renderRefusal(c, 409, { title: t('challenges.cta.submit'), reason: t('challenges.submission.closed'), back: `/challenges/${ch.slug}` })
@@ -99,7 +99,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const findOverview = submissionOverviewFinder(services.files)
   app.get('/:slug/submissions/:id', async (c) => {
     const l = await loadSubmissionWith(c, findOverview)
-    const { t, db, format } = c.var
+    const { t, db, format } = vars(c)
     const { challenge: ch, submission: s } = l
     const { blind, fields, files, members: team, organizations: orgs, pilot } = l.lists
     const canEdit = editable(l)
@@ -166,7 +166,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   // ——— Editing ———
   const renderEdit = async (c: Context<DistritoEnv>, l: LoadedSubmission, fields: FormField[], values: FormValues, errors?: FieldErrors) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const path = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
     const files = await services.files.list(db, { type: SUBMISSION_SUBJECT, id: l.submission.id })
     if (errors) c.status(422)
@@ -221,7 +221,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/submissions/:id/edit', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadSubmission(c)
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
     if (!l.mine.team) httpError(403)
@@ -259,7 +259,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   // ——— Handing in, withdrawing ———
   app.post('/:slug/submissions/:id/submit', async (c) => {
     const user = currentUser(c)
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const l = await loadSubmission(c)
     const { challenge: ch, submission: s } = l
     const back = `/challenges/${ch.slug}/submissions/${s.id}`
@@ -277,7 +277,7 @@ export function submissionRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/submissions/:id/withdraw', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadSubmission(c)
     const back = `/challenges/${l.challenge.slug}/submissions/${l.submission.id}`
     if (!l.mine.lead) httpError(403)

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { and, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { users } from '@distrito/core/db'
 import { parseForm } from '@distrito/core/ui'
 import { submissionOf } from '../domain/submission-access.js'
@@ -27,7 +27,7 @@ export function teamRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   }
 
   app.post('/:slug/submissions/:id/team', async (c) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const { l, back, refusal } = await forLead(c)
     if (refusal) return refusal
     const form = await parseForm(c, memberSchema)

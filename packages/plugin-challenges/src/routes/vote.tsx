@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono'
 import { and, asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext } from '@distrito/core'
+import { currentUser, httpError, renderRefusal, setFlash, type DistritoEnv, type PluginContext, vars } from '@distrito/core'
 import { Form, PageHeader, RadioGroup, SubmitButton, parseForm, type FieldErrors } from '@distrito/core/ui'
 import { EVALUATED_STATES, inStates, phaseAllows } from '../domain/phases.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
@@ -19,7 +19,7 @@ const finalists = (ctx: PluginContext, l: LoadedChallenge) =>
 
 export function voteRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge, errors?: FieldErrors) => {
-    const { t, auth } = c.var
+    const { t, auth } = vars(c)
     const { challenge: ch, state } = l
     if (!ch.publicVote || !inStates(EVALUATED_STATES, state)) httpError(404)
     const [entries, mine] = await Promise.all([
@@ -55,7 +55,7 @@ export function voteRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
 
   app.post('/:slug/vote', async (c) => {
     const user = currentUser(c)
-    const { t } = c.var
+    const { t } = vars(c)
     const l = await loadChallengePage(c)
     const back = `/challenges/${l.challenge.slug}/vote`
     if (!l.challenge.publicVote) httpError(404)

@@ -22,6 +22,7 @@ import { changePasswordSchema, profileSchema } from '../schemas.js'
 import { z } from 'zod'
 import { optionalText } from '../../ui/forms/fields.js'
 import { describeDevice } from '../device.js'
+import { vars } from '../../http/vars.js'
 
 export type AccountData = Awaited<ReturnType<typeof loadAccount>>
 
@@ -37,7 +38,7 @@ export async function loadAccount(c: Context<DistritoEnv>) {
 
 export function AccountPage(props: { data: AccountData; profile?: { values: FormValues; errors?: FieldErrors }; password?: { errors: FieldErrors }; email?: { values: FormValues; errors: FieldErrors } }) {
   const c = useDistrito()
-  const { t, format, auth } = c.var
+  const { t, format, auth } = vars(c)
   const { user, orgs } = props.data
   const profileValues = props.profile?.values ?? { name: user.name, locale: user.locale ?? '' }
   return (
@@ -157,7 +158,7 @@ export function accountRoutes() {
   })
 
   app.post('/account/password', async (c) => {
-    const { db, auth } = c.var
+    const { db, auth } = vars(c)
     const form = await parseForm(c, changePasswordSchema)
     const renderErrors = async (errors: FieldErrors, status: 401 | 422) => {
       c.status(status)
@@ -181,7 +182,7 @@ export function accountRoutes() {
   })
 
   app.post('/account/sessions/:id/end', async (c) => {
-    const { db, auth } = c.var
+    const { db, auth } = vars(c)
     const [own] = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.id, c.req.param('id')), eq(sessions.userId, auth.user!.id)))
     if (!own) httpError(404)
     await invalidateSession(db, own.id)
@@ -190,7 +191,7 @@ export function accountRoutes() {
   })
 
   app.post('/account/organization', async (c) => {
-    const { db, auth } = c.var
+    const { db, auth } = vars(c)
     const form = await parseForm(c, z.object({ organization: optionalText(z.string().max(64)) }))
     if (!form.ok) httpError(422)
     const organizationId = form.data.organization ?? null

@@ -16,6 +16,7 @@ import { changeEmailSchema } from '../schemas.js'
 import { AccountPage, loadAccount } from './account.js'
 import { renderInvalidLink } from './invalid-link.js'
 import { renderConfirmLink } from './confirm-link.js'
+import { vars } from '../../http/vars.js'
 
 /**
  * A new address counts only once its owner opens the link sent to it; the old address is told
@@ -30,7 +31,7 @@ export function changeEmailRoutes() {
   }
 
   app.post('/account/email', requireUser(), async (c) => {
-    const { t, db, auth } = c.var
+    const { t, db, auth } = vars(c)
     const form = await parseForm(c, changeEmailSchema)
     if (!form.ok) return renderForm(c, 422, form.values, form.errors)
     const values = { email: form.data.email }
@@ -45,7 +46,7 @@ export function changeEmailRoutes() {
   })
 
   app.get('/account/email/:token', async (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const token = c.req.param('token')
     const found = await peekUserToken(c.get('db'), token, 'change_email')
     c.header('Referrer-Policy', 'no-referrer')
@@ -61,7 +62,7 @@ export function changeEmailRoutes() {
   })
 
   app.post('/account/email/:token', async (c) => {
-    const { t, db, auth } = c.var
+    const { t, db, auth } = vars(c)
     const used = await consumeUserToken(db, c.req.param('token'), 'change_email')
     if (!used?.newEmail) {
       return renderInvalidLink(c, 'verify')

@@ -3,6 +3,7 @@ import type { Handler } from 'hono'
 import { z } from 'zod'
 import type { DistritoEnv } from '../../http/env.js'
 import { PageHeader } from '../../ui/components/page-header.js'
+import { vars } from '../../http/vars.js'
 
 const sentQuery = z.object({ email: z.string().max(254).catch('') })
 
@@ -12,7 +13,7 @@ const sentQuery = z.object({ email: z.string().max(254).catch('') })
  */
 export function checkEmailPage(body: string, options: { loginLink?: boolean } = {}): Handler<DistritoEnv> {
   return (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const { email } = sentQuery.parse(c.req.query())
     return c.render(
       <div class="narrow">

@@ -13,6 +13,7 @@ import { blockedFor, clear, hit, loginAccountKey, LOGIN_PER_ACCOUNT, LOGIN_PER_A
 import { deleteSessionCookie, invalidateSession } from '../../auth/sessions.js'
 import { loginSchema } from '../schemas.js'
 import { signIn, userByEmail, verifyAgainstNothing } from '../service.js'
+import { vars } from '../../http/vars.js'
 
 function LoginPage(props: { values: FormValues; errors?: FieldErrors }) {
   const t = useDistrito().get('t')
@@ -44,7 +45,7 @@ export function loginRoutes() {
   })
 
   app.post('/login', async (c) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const form = await parseForm(c, loginSchema)
     if (!form.ok) {
       c.status(422)

@@ -17,6 +17,7 @@ import { forgotSchema, resetSchema } from '../schemas.js'
 import { sendResetMail, userByEmail } from '../service.js'
 import { renderInvalidLink } from './invalid-link.js'
 import { checkEmailPage } from './check-email.js'
+import { vars } from '../../http/vars.js'
 
 function ForgotPage(props: { values: FormValues; errors?: FieldErrors }) {
   const t = useDistrito().get('t')
@@ -51,7 +52,7 @@ export function passwordResetRoutes() {
   app.get('/password/forgot', (c) => c.render(<ForgotPage values={{}} />, { title: c.get('t')('core.account.forgotTitle') }))
 
   app.post('/password/forgot', async (c) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const form = await parseForm(c, forgotSchema)
     if (!form.ok) {
       c.status(422)
@@ -71,7 +72,7 @@ export function passwordResetRoutes() {
   app.get('/password/forgot/sent', checkEmailPage('core.account.resetSentBody'))
 
   app.get('/password/reset/:token', async (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const token = c.req.param('token')
     if (!(await peekUserToken(c.get('db'), token, 'reset_password'))) {
       return renderInvalidLink(c, 'reset')
@@ -82,7 +83,7 @@ export function passwordResetRoutes() {
   })
 
   app.post('/password/reset/:token', async (c) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const token = c.req.param('token')
     const form = await parseForm(c, resetSchema)
     if (!form.ok) {

@@ -18,6 +18,7 @@ import { verifyPassword } from '../../auth/password.js'
 import { deleteSessionCookie } from '../../auth/sessions.js'
 import { deleteAccount, exportPersonalData, soleOwnerships } from '../privacy.js'
 import { deleteAccountSchema } from '../schemas.js'
+import { vars } from '../../http/vars.js'
 
 function DeletePage(props: { blocking: { name: string; slug: string }[]; vetoes?: (Veto & { plugin: string })[]; errors?: FieldErrors }) {
   const t = useDistrito().get('t')
@@ -74,7 +75,7 @@ export function privacyRoutes(plugins: readonly MountedPlugin[]) {
   })
 
   app.post('/account/delete', async (c) => {
-    const { db, auth, t } = c.var
+    const { db, auth, t } = vars(c)
     const userId = auth.user!.id
     const [blocking, vetoes] = await Promise.all([soleOwnerships(db, userId), vetoesFor(c)])
     const form = await parseForm(c, deleteAccountSchema)

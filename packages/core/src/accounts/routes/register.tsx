@@ -18,10 +18,11 @@ import { isUniqueViolation } from '../../db/errors.js'
 import { richText } from '../../ui/rich-text.js'
 import { legalLinks } from '../../legal/routes.js'
 import { createAccount, sendVerificationMail, signIn, userByEmail } from '../service.js'
+import { vars } from '../../http/vars.js'
 
 function RegisterPage(props: { values: FormValues; errors?: FieldErrors; invitation?: InvitationLink }) {
   const c = useDistrito()
-  const { t } = c.var
+  const { t } = vars(c)
   const { values, errors, invitation } = props
   const legal = legalLinks(c.get('district').config)
   return (
@@ -65,7 +66,7 @@ export function registerRoutes() {
   })
 
   app.post('/register', async (c) => {
-    const { t, db } = c.var
+    const { t, db } = vars(c)
     const form = await parseForm(c, registerSchema)
     const invitation = await invitationFor(c, form.values.invitation)
     const title = t('core.account.registerTitle')

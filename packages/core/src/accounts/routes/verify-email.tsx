@@ -10,12 +10,13 @@ import { hitMailForAccount } from '../../auth/throttle.js'
 import { sendVerificationMail, signIn } from '../service.js'
 import { renderInvalidLink } from './invalid-link.js'
 import { renderConfirmLink } from './confirm-link.js'
+import { vars } from '../../http/vars.js'
 
 export function verifyEmailRoutes() {
   const app = new Hono<DistritoEnv>()
 
   app.get('/verify-email/:token', async (c) => {
-    const { t } = c.var
+    const { t } = vars(c)
     const token = c.req.param('token')
     if (!(await peekUserToken(c.get('db'), token, 'verify_email'))) {
       return renderInvalidLink(c, 'verify')
@@ -24,7 +25,7 @@ export function verifyEmailRoutes() {
   })
 
   app.post('/verify-email/:token', async (c) => {
-    const { db, auth } = c.var
+    const { db, auth } = vars(c)
     const userId = (await consumeUserToken(db, c.req.param('token'), 'verify_email'))?.userId
     if (!userId) {
       return renderInvalidLink(c, 'verify')

@@ -17,6 +17,7 @@ import { Filters, SearchFilter } from '../../ui/components/filters.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { DataTable } from '../../ui/components/table.js'
 import { pageOf, pageParam, pageWindow } from '../../ui/list-query.js'
+import { vars } from '../../http/vars.js'
 
 const PAGE_SIZE = 50
 const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined).catch(undefined)
@@ -67,7 +68,7 @@ export function adminAuditRoutes() {
   app.use('/admin/audit', requirePermission('core:audit.read'))
 
   app.get('/admin/audit', async (c) => {
-    const { t, db, format, services, district } = c.var
+    const { t, db, format, services, district } = vars(c)
     const query = listQuery.parse(c.req.query())
     const zone = district.config.timeZone
     const filters = {

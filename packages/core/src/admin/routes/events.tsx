@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/components/page-header.js'
 import { DataTable } from '../../ui/components/table.js'
 import { parseForm } from '../../ui/forms/parse-form.js'
 import { pageOf, pageParam, pageWindow } from '../../ui/list-query.js'
+import { vars } from '../../http/vars.js'
 
 const PAGE_SIZE = 50
 const listQuery = z.object({ status: z.enum(DELIVERY_STATUSES).catch('failed'), page: pageParam })
@@ -28,7 +29,7 @@ export function adminEventRoutes() {
   app.use('/admin/events/*', requirePermission('core:events.manage'))
 
   app.get('/admin/events', async (c) => {
-    const { t, db, format } = c.var
+    const { t, db, format } = vars(c)
     const query = listQuery.parse(c.req.query())
     const rows = await db
       .select({

@@ -11,6 +11,7 @@ import { adminRoleRoutes } from './roles.js'
 import { adminAuditRoutes } from './audit.js'
 import { adminEventRoutes } from './events.js'
 import { adminReportRoutes } from './reports.js'
+import { vars } from '../../http/vars.js'
 
 /** The administration area's sections, each behind its own permission. */
 export const ADMIN_SECTIONS = [
@@ -27,7 +28,7 @@ export function adminRoutes() {
   const app = new Hono<DistritoEnv>()
   app.get('/admin', (c) => {
     currentUser(c)
-    const { t, can } = c.var
+    const { t, can } = vars(c)
     // Program managers moderate the comments on their program's items.
     const sections = ADMIN_SECTIONS.filter((s) => can(s.permission) || (s.path === '/admin/reports' && c.get('auth').managerOf.length > 0))
     if (sections.length === 0) httpError(403)

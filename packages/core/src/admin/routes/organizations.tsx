@@ -14,6 +14,7 @@ import { ExportLink } from '../../ui/components/export-link.js'
 
 type OrganizationRow = Awaited<ReturnType<typeof directoryPage>>[number]
 import { AdminSearch } from './admin-search.js'
+import { vars } from '../../http/vars.js'
 
 const PAGE_SIZE = 25
 /** The verification workflow's states; the first and third also read `verified_at`, the rest the workflow. */
@@ -31,7 +32,7 @@ export function adminOrganizationRoutes() {
   app.use('/admin/organizations/*', requirePermission('core:organizations.verify'))
 
   app.get('/admin/organizations', async (c) => {
-    const { t, db, services } = c.var
+    const { t, db, services } = vars(c)
     const query = listQuery.parse(c.req.query())
     const filters = query.status === 'verified' || query.status === 'unverified' ? { verified: query.status === 'verified' } : { verificationState: query.status }
     const workflow = services.workflow(VERIFICATION_WORKFLOW)

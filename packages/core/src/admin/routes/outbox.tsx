@@ -12,6 +12,7 @@ import { DataTable } from '../../ui/components/table.js'
 import { EmptyState } from '../../ui/components/empty-state.js'
 import { pageParam, pageOf, pageWindow } from '../../ui/list-query.js'
 import { AdminSearch } from './admin-search.js'
+import { vars } from '../../http/vars.js'
 
 const PAGE_SIZE = 25
 const listQuery = z.object({
@@ -38,7 +39,7 @@ export function adminOutboxRoutes() {
   app.use('/admin/outbox/*', requirePermission('core:outbox.read'))
 
   app.get('/admin/outbox', async (c) => {
-    const { t, db, format, district } = c.var
+    const { t, db, format, district } = vars(c)
     const query = listQuery.parse(c.req.query())
     const conditions: SQL[] = []
     if (query.q) conditions.push(sql`${outbox.to} >= ${query.q}`, sql`${outbox.to} < ${`${query.q}\uffff`}`)
@@ -64,7 +65,7 @@ export function adminOutboxRoutes() {
   })
 
   app.get('/admin/outbox/:id', async (c) => {
-    const { t, db, format } = c.var
+    const { t, db, format } = vars(c)
     const [message] = await db.select().from(outbox).where(eq(outbox.id, c.req.param('id')))
     if (!message) httpError(404)
     return c.render(

@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/components/empty-state.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { Pagination } from '../../ui/components/table.js'
 import { pageOf, pageParam, pageWindow } from '../../ui/list-query.js'
+import { vars } from '../../http/vars.js'
 
 const PAGE_SIZE = 25
 
@@ -21,7 +22,7 @@ export function adminReportRoutes() {
   const app = new Hono<DistritoEnv>()
   app.get('/admin/reports', async (c) => {
     currentUser(c)
-    const { t, db, format, services, auth, can } = c.var
+    const { t, db, format, services, auth, can } = vars(c)
     const everything = can('core:comments.moderate')
     if (!everything && auth.managerOf.length === 0) httpError(403)
     const page = pageParam.parse(c.req.query('page'))

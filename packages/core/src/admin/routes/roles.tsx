@@ -5,12 +5,13 @@ import { requirePermission } from '../../auth/guards.js'
 import { GRANTEES } from '../../auth/permissions.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { TableRegion } from '../../ui/components/table.js'
+import { vars } from '../../http/vars.js'
 
 /** Who holds each permission of the district: the core's and every plugin's, with the instance's changes. */
 export function adminRoleRoutes() {
   const app = new Hono<DistritoEnv>()
   app.get('/admin/roles', requirePermission('core:users.manage'), (c) => {
-    const { t, district } = c.var
+    const { t, district } = vars(c)
     const rows = [...district.permissions.entries()]
     return c.render(
       <>

@@ -21,6 +21,7 @@ import { parseForm } from '../../ui/forms/parse-form.js'
 import { organizationsOf } from '../../organizations/membership.js'
 import { displayName } from '../../accounts/display-name.js'
 import { AdminSearch } from './admin-search.js'
+import { vars } from '../../http/vars.js'
 
 const PAGE_SIZE = 25
 const listQuery = z.object({
@@ -35,7 +36,7 @@ export function adminUserRoutes() {
   app.use('/admin/users/*', requirePermission('core:users.manage'))
 
   app.get('/admin/users', async (c) => {
-    const { t, db, format } = c.var
+    const { t, db, format } = vars(c)
     const query = listQuery.parse(c.req.query())
     const conditions: SQL[] = []
     if (query.role) conditions.push(eq(users.platformRole, query.role))
@@ -74,7 +75,7 @@ export function adminUserRoutes() {
   }
 
   app.get('/admin/users/:id', async (c) => {
-    const { t, db, format, district } = c.var
+    const { t, db, format, district } = vars(c)
     const user = await loadUser(db, c.req.param('id'))
     const orgs = await organizationsOf(db, user.id)
     const name = displayName(user, t)
@@ -120,7 +121,7 @@ export function adminUserRoutes() {
   })
 
   app.post('/admin/users/:id', async (c) => {
-    const { db, auth, district } = c.var
+    const { db, auth, district } = vars(c)
     const user = await loadUser(db, c.req.param('id'))
     if (user.deletedAt) httpError(404)
     const programIds = new Set(district.programs.map((p) => p.id))
@@ -149,7 +150,7 @@ export function adminUserRoutes() {
   })
 
   app.post('/admin/users/:id/suspension', async (c) => {
-    const { db, auth, t } = c.var
+    const { db, auth, t } = vars(c)
     const user = await loadUser(db, c.req.param('id'))
     if (user.deletedAt) httpError(404)
     const form = await parseForm(c, z.object({ suspended: flag() }))

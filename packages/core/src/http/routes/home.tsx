@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/components/empty-state.js'
 import { errorFields } from '../../log/logger.js'
 import type { Term } from '../../config/district-config.js'
 import type { Locale } from '../../i18n/locales.js'
+import { vars } from '../vars.js'
 
 interface LoadedWidget {
   id: string
@@ -54,7 +55,7 @@ function TermList(props: { id: string; heading: string; terms: readonly Term[]; 
 export function homeRoutes(plugins: readonly MountedPlugin[]) {
   const app = new Hono<DistritoEnv>()
   app.get('/', async (c) => {
-    const { t, locale, format, district } = c.var
+    const { t, locale, format, district } = vars(c)
     const { config } = district
     // Widgets load side by side; one failing plugin shows "unavailable" instead of breaking the page.
     const widgets: LoadedWidget[] = await Promise.all(

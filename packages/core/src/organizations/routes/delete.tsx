@@ -15,10 +15,11 @@ import { translateParams } from '../../i18n/deferred-params.js'
 import { deleteOrganization } from '../delete.js'
 import type { OrganizationWithRole } from '../service.js'
 import { loadPrivateOrganization } from './profile.js'
+import { vars } from '../../http/vars.js'
 
 function DeletePage(props: { org: OrganizationWithRole; errors?: FieldErrors; vetoes?: (Veto & { plugin: string })[] }) {
   const c = useDistrito()
-  const { t } = c.var
+  const { t } = vars(c)
   const { org } = props
   return (
     <>
@@ -57,7 +58,7 @@ export function organizationDeleteRoutes() {
   app.post('/orgs/:slug/delete', async (c) => {
     const user = currentUser(c)
     const org = await guard(c)
-    const { db, services } = c.var
+    const { db, services } = vars(c)
     const form = await parseForm(c, z.object({ confirm: z.string().trim().refine((v) => v === org.name, 'core.org.deleteMismatch') }))
     if (!form.ok) {
       c.status(422)

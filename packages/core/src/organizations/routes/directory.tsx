@@ -12,6 +12,7 @@ import { useDistrito } from '../../ui/context.js'
 import { cursorParam, keysetPageOf, keysetWindow, pageParam, pageOf, pageWindow, type Page } from '../../ui/list-query.js'
 import { type DirectoryRow, directoryPage } from '../service.js'
 import { verifiedBadge } from './verified-badge.js'
+import { vars } from '../../http/vars.js'
 
 export const DIRECTORY_PAGE_SIZE = 20
 
@@ -48,7 +49,7 @@ function OrganizationCard(props: { org: DirectoryRow }) {
 export function directoryRoutes() {
   const app = new Hono<DistritoEnv>()
   app.get('/orgs', async (c) => {
-    const { t, locale, db, district } = c.var
+    const { t, locale, db, district } = vars(c)
     const query = directoryQuery.parse(c.req.query())
     // Browsing goes by position (next after the last name shown); search results names first, by offset.
     const window = query.q ? pageWindow(query.page, DIRECTORY_PAGE_SIZE) : keysetWindow(query.page, DIRECTORY_PAGE_SIZE, query)

@@ -5,6 +5,7 @@ import { setFlash } from '../../http/flash.js'
 import { PageHeader } from '../../ui/components/page-header.js'
 import { SubmitButton } from '../../ui/components/form.js'
 import { acceptInvitation, invitationByToken, notifyInviter, type PendingInvitation } from '../membership.js'
+import { vars } from '../../http/vars.js'
 
 function InvitationPage(props: { invitation: PendingInvitation; token: string; t: DistritoEnv['Variables']['t']; user: DistritoEnv['Variables']['auth']['user'] }) {
   const { invitation, token, t, user } = props
@@ -38,7 +39,7 @@ export function invitationRoutes() {
   const app = new Hono<DistritoEnv>()
 
   app.get('/invitations/:token', async (c) => {
-    const { t, db, auth } = c.var
+    const { t, db, auth } = vars(c)
     const token = c.req.param('token')
     const invitation = await invitationByToken(db, token)
     c.header('Referrer-Policy', 'no-referrer')
@@ -53,7 +54,7 @@ export function invitationRoutes() {
   })
 
   app.post('/invitations/:token', async (c) => {
-    const { t, db, auth } = c.var
+    const { t, db, auth } = vars(c)
     const token = c.req.param('token')
     const invitation = await invitationByToken(db, token)
     if (!auth.user) return c.redirect(`/login?next=${encodeURIComponent(`/invitations/${token}`)}`, 303)

@@ -19,6 +19,7 @@ import { pageOf, pageParam, pageWindow, type Page } from '../../ui/list-query.js
 import { hit, INVITATIONS_PER_ACCOUNT } from '../../auth/throttle.js'
 import type { OrganizationWithRole } from '../service.js'
 import { loadPrivateOrganization } from './profile.js'
+import { vars } from '../../http/vars.js'
 
 const inviteSchema = z.object({ email, role: z.enum(ORGANIZATION_ROLES) })
 const roleSchema = z.object({ role: z.enum(ORGANIZATION_ROLES) })
@@ -37,7 +38,7 @@ type MembersData = { org: OrganizationWithRole; members: Page<MemberRow>; invita
 
 function MembersPage(props: MembersData & { invite?: { values: FormValues; errors?: FieldErrors } }) {
   const c = useDistrito()
-  const { t, format, can, auth } = c.var
+  const { t, format, can, auth } = vars(c)
   const { org } = props
   const canInvite = can('core:organizations.members', org.viewerRole)
   const canManageRoles = can('core:organizations.roles', org.viewerRole)
@@ -138,7 +139,7 @@ export function memberRoutes() {
 
   app.post('/orgs/:slug/invitations', async (c) => {
     const org = await loadPrivateOrganization(c)
-    const { t, db, auth } = c.var
+    const { t, db, auth } = vars(c)
     if (!c.get('can')('core:organizations.members', org.viewerRole)) httpError(403)
     const form = await parseForm(c, inviteSchema)
     const allowed = assignableRoles(org.viewerRole)
@@ -174,7 +175,7 @@ export function memberRoutes() {
 
   app.post('/orgs/:slug/members/:userId/role', async (c) => {
     const org = await loadPrivateOrganization(c)
-    const { db } = c.var
+    const { db } = vars(c)
     if (!c.get('can')('core:organizations.roles', org.viewerRole)) httpError(403)
     const form = await parseForm(c, roleSchema)
     if (!form.ok) httpError(422)
@@ -194,7 +195,7 @@ export function memberRoutes() {
 
   app.post('/orgs/:slug/members/:userId/remove', async (c) => {
     const org = await loadPrivateOrganization(c)
-    const { db, auth } = c.var
+    const { db, auth } = vars(c)
     const userId = c.req.param('userId')
     const self = userId === auth.user!.id
     const target = await memberOf(db, org.id, userId)

@@ -13,6 +13,7 @@ import { organizationInputSchema } from '../organization-schema.js'
 import { createOrganization, organizationBySlug, type OrganizationWithRole, updateOrganization } from '../service.js'
 import { OrganizationForm, organizationValues } from './organization-form.js'
 import { verifiedBadge } from './verified-badge.js'
+import { vars } from '../../http/vars.js'
 
 /**
  * An organization by the slug in the address, or 404, with the viewer's role in it. District
@@ -58,7 +59,7 @@ function Chips(props: { id: string; heading: string; items: readonly string[] })
 
 function OrganizationPage(props: { org: OrganizationWithRole }) {
   const c = useDistrito()
-  const { t, locale, district, can } = c.var
+  const { t, locale, district, can } = vars(c)
   const { org } = props
   const { config } = district
   const subregion = config.subregions.find((s) => s.id === org.subregion)?.name[locale]
@@ -115,7 +116,7 @@ export function organizationProfileRoutes() {
   )
 
   app.post('/orgs', requirePermission('core:organizations.create'), async (c) => {
-    const { t, db, auth, district } = c.var
+    const { t, db, auth, district } = vars(c)
     const form = await parseForm(c, organizationInputSchema(district.config))
     if (!form.ok) {
       c.status(422)
@@ -157,7 +158,7 @@ export function organizationProfileRoutes() {
 
   app.post('/orgs/:slug/edit', async (c) => {
     const org = await editGuard(c)
-    const { t, db, district } = c.var
+    const { t, db, district } = vars(c)
     const form = await parseForm(c, organizationInputSchema(district.config))
     if (!form.ok) {
       c.status(422)

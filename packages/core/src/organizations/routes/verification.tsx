@@ -17,6 +17,7 @@ import type { StoredFile } from '../../db/schema/files.js'
 import type { OrganizationWithRole } from '../service.js'
 import { CERTIFICATE_POLICY, CERTIFICATE_PURPOSE, VERIFICATION_SUBJECT, VERIFICATION_WORKFLOW } from '../verification/workflow.js'
 import { loadOrganization } from './profile.js'
+import { vars } from '../../http/vars.js'
 
 /** Certificates can change until the organization is verified (then the verification would need revoking first). */
 const EDITABLE_STATES = new Set(['unverified', 'rejected'])
@@ -34,7 +35,7 @@ interface PageData {
 async function loadVerification(c: Context<DistritoEnv>): Promise<OrganizationWithRole> {
   currentUser(c)
   const org = await loadOrganization(c)
-  const { services, auth, can, db } = c.var
+  const { services, auth, can, db } = vars(c)
   if (!(await services.subjects.canView(VERIFICATION_SUBJECT, org.id, { auth, can }, db))) httpError(404)
   return org
 }
@@ -63,7 +64,7 @@ async function requireCertificateChange(c: Context<DistritoEnv>, org: Organizati
 
 function VerificationPage(props: PageData) {
   const c = useDistrito()
-  const { t } = c.var
+  const { t } = vars(c)
   const { org } = props
   return (
     <>
@@ -100,7 +101,7 @@ export function verificationRoutes() {
   app.post('/orgs/:slug/verification/certificates', async (c) => {
     const user = currentUser(c)
     const org = await loadVerification(c)
-    const { services, db, t } = c.var
+    const { services, db, t } = vars(c)
     await requireCertificateChange(c, org)
     const body = await c.req.parseBody()
     const checked = await services.files.check(body.certificate, CERTIFICATE_POLICY, { required: true })
@@ -120,7 +121,7 @@ export function verificationRoutes() {
   app.post('/orgs/:slug/verification/certificates/:fileId/delete', async (c) => {
     const user = currentUser(c)
     const org = await loadVerification(c)
-    const { services, db } = c.var
+    const { services, db } = vars(c)
     await requireCertificateChange(c, org)
     const file = await services.files.get(db, c.req.param('fileId'))
     if (!file || file.subjectType !== VERIFICATION_SUBJECT || file.subjectId !== org.id || file.purpose !== CERTIFICATE_PURPOSE) httpError(404)

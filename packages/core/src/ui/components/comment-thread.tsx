@@ -5,6 +5,7 @@ import { COMMENT_MAX_LENGTH, type CommentNode, type CommentThread as Thread, REP
 import type { DistritoEnv } from '../../http/env.js'
 import { useDistrito } from '../context.js'
 import { withQuery } from '../list-query.js'
+import { vars } from '../../http/vars.js'
 
 export interface CommentThreadData {
   thread: Thread
@@ -19,7 +20,7 @@ export interface CommentThreadData {
  * checked that the person may see the item.
  */
 export async function loadCommentThread(c: Context<DistritoEnv>, subject: { type: string; id: string }): Promise<CommentThreadData> {
-  const { db, services, auth, can } = c.var
+  const { db, services, auth, can } = vars(c)
   const page = Number(c.req.query('comments')) || 1
   const thread = await loadThread(db, subject, page)
   const access = { auth, can }
@@ -49,7 +50,7 @@ function CommentForm(props: { data: CommentThreadData; parentId?: string; idSuff
 
 function Comment(props: { node: CommentNode; data: CommentThreadData; depth: number }) {
   const c = useDistrito()
-  const { t, format, auth } = c.var
+  const { t, format, auth } = vars(c)
   const { node, data } = props
   const own = auth.user?.id === node.authorId
   const showBody = !node.hidden || data.canModerate || own
@@ -117,7 +118,7 @@ function Comment(props: { node: CommentNode; data: CommentThreadData; depth: num
 /** The comments of an item: threaded replies, reporting, and hiding by moderators. */
 export function CommentThread(props: { data: CommentThreadData; headingLevel?: 2 | 3 }) {
   const c = useDistrito()
-  const { t } = c.var
+  const { t } = vars(c)
   const { data } = props
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const { thread } = data

@@ -2,11 +2,12 @@
 import type { StoredFile } from '../../db/schema/files.js'
 import { formatBytes } from '../../files/service.js'
 import { useDistrito } from '../context.js'
+import { vars } from '../../http/vars.js'
 
 /** Links to an item's attachments, each with its size and date; served only to who may see the item. */
 export function FileList(props: { files: readonly StoredFile[]; label: string; remove?: { action: (file: StoredFile) => string; back: string } }) {
   const c = useDistrito()
-  const { t, format } = c.var
+  const { t, format } = vars(c)
   if (!props.files.length) return <p class="meta">{t('core.files.none')}</p>
   return (
     <ul class="file-list" aria-label={props.label}>

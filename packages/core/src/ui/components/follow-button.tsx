@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { useDistrito } from '../context.js'
+import { vars } from '../../http/vars.js'
 
 /** Follow or stop following an item; followers hear of its changes and comments. */
 export function FollowButton(props: { subject: { type: string; id: string }; following: boolean; back: string }) {
   const c = useDistrito()
-  const { t, auth } = c.var
+  const { t, auth } = vars(c)
   if (!auth.user) return null
   return (
     <form method="post" action={props.following ? '/follows/remove' : '/follows'} class="inline-form">

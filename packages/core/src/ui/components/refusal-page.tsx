@@ -2,13 +2,14 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { DistritoEnv } from '../../http/env.js'
+import { vars } from '../../http/vars.js'
 
 /**
  * The answer to an action that was refused for a reason the person can act on ("attach the
  * certificate first"): the reason, in their language, with the status code, and a way back.
  */
 export function renderRefusal(c: Context<DistritoEnv>, status: ContentfulStatusCode, input: { title: string; reason: string; back: string }): Promise<Response> | Response {
-  const { t } = c.var
+  const { t } = vars(c)
   c.status(status)
   c.header('Cache-Control', 'no-store')
   return c.render(

@@ -4,6 +4,7 @@ import { displayName } from '../../accounts/display-name.js'
 import type { DistritoEnv } from '../../http/env.js'
 import type { AvailableTransition, ScheduledTransition, TimelineEntry, WorkflowHistory } from '../../workflow/engine.js'
 import { useDistrito } from '../context.js'
+import { vars } from '../../http/vars.js'
 
 export interface WorkflowPanelData {
   workflow: string
@@ -36,7 +37,7 @@ export interface WorkflowPanelKnown {
  */
 export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: string, itemId: string, known: WorkflowPanelKnown = {}): Promise<WorkflowPanelData> {
   const runner = c.get('services').workflow(workflow)
-  const { db, auth } = c.var
+  const { db, auth } = vars(c)
   const state = known.state ?? (await runner.state(db, itemId))
   const [history, available] = await Promise.all([
     known.history ?? Promise.all([runner.timeline(db, itemId), runner.scheduled(db, itemId)]).then(([timeline, scheduled]) => ({ timeline, scheduled })),
@@ -53,7 +54,7 @@ export async function loadWorkflowPanel(c: Context<DistritoEnv>, workflow: strin
  */
 export function WorkflowPanel(props: { data: WorkflowPanelData; headingLevel?: 2 | 3 }) {
   const c = useDistrito()
-  const { t, format } = c.var
+  const { t, format } = vars(c)
   const { data } = props
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const id = `workflow-${data.workflow.replace(/\W/g, '-')}`
