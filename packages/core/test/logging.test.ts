@@ -29,6 +29,27 @@ describe('structured logs', () => {
     expect(entries.find((e) => e.msg === 'request').status).toBe(500)
   })
 
+  it("gives a child its parents' fields, its own winning, and a line's own fields over both", () => {
+    const lines: string[] = []
+    const logger = createLogger({ write: (l) => lines.push(l), fields: { service: 'distrito', component: 'base' } })
+    const request = logger.child({ component: 'http', requestId: 'r1' })
+    const plugin = request.child({ plugin: 'challenges' })
+    plugin.info('one', { requestId: 'r2' })
+    plugin.warn('two')
+    request.error('three')
+    logger.info('four')
+    const fieldsOf = (line: string) => {
+      const { time: _time, level: _level, ...rest } = JSON.parse(line)
+      return rest
+    }
+    expect(lines.map(fieldsOf)).toEqual([
+      { msg: 'one', service: 'distrito', component: 'http', requestId: 'r2', plugin: 'challenges' },
+      { msg: 'two', service: 'distrito', component: 'http', requestId: 'r1', plugin: 'challenges' },
+      { msg: 'three', service: 'distrito', component: 'http', requestId: 'r1' },
+      { msg: 'four', service: 'distrito', component: 'base' },
+    ])
+  })
+
   it('leaves out levels below the one asked for', () => {
     const lines: string[] = []
     const logger = createLogger({ level: 'warn', write: (l) => lines.push(l) })

@@ -64,7 +64,7 @@ export function homeRoutes(plugins: readonly MountedPlugin[]) {
         .map(async (p) => {
           const widget = p.definition.widget!
           try {
-            return { id: p.id, title: t(widget.title), content: await widget.load({ ...p.context, locale, t, format }) }
+            return { id: p.id, title: t(widget.title), content: await widget.load(Object.assign({}, p.context, { locale, t, format })) }
           } catch (error) {
             c.get('logger').error('home widget failed', { plugin: p.id, ...errorFields(error) })
             return { id: p.id, title: t(widget.title), content: null }
