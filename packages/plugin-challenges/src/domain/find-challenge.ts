@@ -53,7 +53,9 @@ const challengeBySlug = prepared((db) => challengeWithState(db, sql.placeholder(
 function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChallenge | undefined {
   if (!row) return undefined
   const state = row.state as ChallengeState
-  const challenge = { ...row.challenge, cosponsorIds: row.cosponsorIds }
+  // The row's own object, not a copy: on Node 20 a spread followed by more properties falls off
+  // V8's fast path (docs/benchmarks.md, tenth and seventeenth rounds), and the row is this request's.
+  const challenge = Object.assign(row.challenge, { cosponsorIds: row.cosponsorIds })
   const entry = row.ownEntry ? (JSON.parse(row.ownEntry) as [string, Submission['status']]) : undefined
   return {
     challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, row),
@@ -78,9 +80,9 @@ export function challengeFinderWith<Columns extends Record<string, SQL>, Lists =
     return challengeWithState(db, userId, columns(db, userId)).where(eq(challenges.slug, sql.placeholder('slug'))).prepare()
   })
   return async (db: Database, slug: string, who: SubjectAccess, values?: Record<string, unknown>): Promise<(FoundChallenge & { lists: Lists }) | undefined> => {
-    const [row] = await query(db).all({ ...values, slug, userId: personId(who) })
+    const [row] = await query(db).all(Object.assign({}, values, { slug, userId: personId(who) }))
     const challenge = found(row, who)
-    return challenge && { ...challenge, lists: shape(row!.lists as ValuesOf<Columns>, challenge, who) }
+    return challenge && Object.assign(challenge, { lists: shape(row!.lists as ValuesOf<Columns>, challenge, who) })
   }
 }
 
