@@ -68,7 +68,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
       // Removing a judge removes their assignments, so only a seat on the panel can have any.
       l.access.judge ? myAssignments(db).all({ roundId: round.id, userId: auth.user!.id }) : Promise.resolve([]),
     ])
-    const data: EvaluationPageData = { ...l, rounds: all, round, standings: pageOf(table, page, perPage, STANDINGS_PAGE_SIZES.choices), mine, problems }
+    const data: EvaluationPageData = Object.assign({}, l, { rounds: all, round, standings: pageOf(table, page, perPage, STANDINGS_PAGE_SIZES.choices), mine, problems })
     if (problems.shortlist) c.status(422)
     return c.render(<EvaluationPage data={data} />, { title: c.get('t')('challenges.evaluation.title', { title: l.challenge.title }), noindex: true })
   }
@@ -80,7 +80,7 @@ export function evaluationRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
     const [panel, rubricLocked] = read && read.round === round.position
       ? [read.judges, read.rubricLocked]
       : await Promise.all([judgeProgress(db, l.challenge.id, round.id), anyScore(db).all({ roundId: round.id }).then((rows) => rows.length > 0)])
-    const data: EvaluationSetupData = { ...l, rounds: all, round, judges: panel, rubricLocked, problems }
+    const data: EvaluationSetupData = Object.assign({}, l, { rounds: all, round, judges: panel, rubricLocked, problems })
     if (problems.rubric || problems.judge || problems.round) c.status(422)
     return c.render(<EvaluationSetupPage data={data} />, { title: c.get('t')('challenges.setup.title', { title: l.challenge.title }), noindex: true })
   }

@@ -22,7 +22,8 @@ import { vars } from '../../http/vars.js'
 export async function loadOrganization(c: Context<DistritoEnv>): Promise<OrganizationWithRole> {
   const org = await organizationBySlug(c.get('db'), c.req.param('slug') ?? '', c.get('auth').user?.id)
   if (!org) httpError(404)
-  return c.get('auth').user?.platformRole === 'admin' ? { ...org, viewerRole: 'owner' } : org
+  if (c.get('auth').user?.platformRole === 'admin') org.viewerRole = 'owner'
+  return org
 }
 
 /**
