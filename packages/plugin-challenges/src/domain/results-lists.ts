@@ -3,7 +3,7 @@ import type { Executor } from '@distrito/core'
 import { listColumn, organizations, users } from '@distrito/core/db'
 import { awards, challenges, milestones, submissions, votes } from '../schema.js'
 import { challengeState } from '../workflow.js'
-import { challengeFinderWith } from './find-challenge.js'
+import { type FoundChallenge, challengeFinderWith } from './find-challenge.js'
 import { RESULTS_STATES, inStates } from './phases.js'
 
 // What a call's results page shows to everyone once results are out: its awards, each awarded
@@ -38,6 +38,11 @@ export interface ResultsData {
 
 const resultsOf = (given: Award[], progress: Progress[], tally: Tally[]): ResultsData => ({ given, pilots: new Map(progress.map((p) => [p.submissionId, p])), tally })
 
+/** Until results are out they are the people running the call's; the page and its finder both ask this. */
+export function resultsShownTo(found: Pick<FoundChallenge, 'access' | 'state'>): boolean {
+  return found.access.staff || inStates(RESULTS_STATES, found.state)
+}
+
 /**
  * A call's challenge with its results, in the one statement that finds it and checks who may see
  * it. The tally is counted only where it is shown: a public vote whose results are out.
@@ -48,6 +53,6 @@ export const challengeWithResults = challengeFinderWith(
     progress: listColumn(milestonesSelect(db, challenges.id)),
     tally: listColumn(tallySelect(db, challenges.id)),
   }),
-  // Until results are out they are the people running the call's: anyone else's finder drops them (the page is then a 404).
-  ({ given, progress, tally }, found) => (found.access.staff || inStates(RESULTS_STATES, found.state) ? resultsOf(given, progress, tally) : resultsOf([], [], [])),
+  // Anyone the results are not shown to gets none (the page is then a 404).
+  ({ given, progress, tally }, found) => (resultsShownTo(found) ? resultsOf(given, progress, tally) : resultsOf([], [], [])),
 )

@@ -10,7 +10,7 @@ import { AWARDING_STATES, RESULTS_STATES, inStates } from '../domain/phases.js'
 import { standings } from '../domain/evaluation.js'
 import { ChallengeTabs } from '../pages/challenge-tabs.js'
 import { REWARD_KINDS, awards, milestones, rounds, submissions } from '../schema.js'
-import { type ResultsData, challengeWithResults } from '../domain/results-lists.js'
+import { type ResultsData, challengeWithResults, resultsShownTo } from '../domain/results-lists.js'
 import { SUBMISSION_SUBJECT } from '../domain/submission-service.js'
 import { loadChallengePageWith, loadForStaff, loadForStaffWith, type LoadedChallenge } from './load.js'
 import { loadSubmission } from './load-submission.js'
@@ -67,10 +67,10 @@ export function resultsRoutes(app: Hono<DistritoEnv>, ctx: PluginContext) {
   const render = async (c: Context<DistritoEnv>, l: LoadedChallenge & { lists: ResultsData }, award?: { values: FormValues; errors: FieldErrors }) => {
     const { t } = vars(c)
     const { challenge: ch, state, access } = l
+    if (!resultsShownTo(l)) httpError(404)
     const published = inStates(RESULTS_STATES, state)
-    if (!published && !access.staff) httpError(404)
-    const [data, entries, ranking] = await Promise.all([
-      l.lists,
+    const data = l.lists
+    const [entries, ranking] = await Promise.all([
       access.staff && inStates(AWARDING_STATES, state)
         ? ctx.db.select({ id: submissions.id, title: submissions.title }).from(submissions).where(and(eq(submissions.challengeId, ch.id), eq(submissions.status, 'submitted'))).orderBy(sql`${submissions.round} DESC`, asc(submissions.title)).limit(500)
         : Promise.resolve([]),
