@@ -66,6 +66,7 @@ const baseRoot = checkout(options.base, options.data)
 const database = ensureDatabase({ dataDir: options.data, scale: options.scale, config: options.config, fresh: false }).path
 const manifest = manifestOf(options.config, database)
 const pages = manifest.pages.filter((p) => !options.only || p.name.includes(options.only))
+if (pages.length === 0) throw new Error(`--only "${options.only}" names no page; the pages are:\n${manifest.pages.map((p) => `  ${p.name}`).join('\n')}`)
 log('building and starting both…')
 const [baseBuild, workBuild] = [await buildDistrict(options.config, baseRoot), await buildDistrict(options.config)]
 const servers = { base: await startDistrict(baseBuild, database, baseRoot), work: await startDistrict(workBuild, database) }

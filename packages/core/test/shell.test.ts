@@ -125,6 +125,11 @@ describe('operations', () => {
     await setup()
     expect((await t.get('/', { headers: { 'X-Request-Id': 'lb-7f3a9c' } })).headers.get('X-Request-Id')).toBe('lb-7f3a9c')
     expect((await t.get('/', { headers: { 'X-Request-Id': '<script>' } })).headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+    const longest = 'a'.repeat(255)
+    expect((await t.get('/', { headers: { 'X-Request-Id': longest } })).headers.get('X-Request-Id')).toBe(longest)
+    expect((await t.get('/', { headers: { 'X-Request-Id': longest + 'a' } })).headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+    const [first, second] = [await t.get('/'), await t.get('/')]
+    expect(first.headers.get('X-Request-Id')).not.toBe(second.headers.get('X-Request-Id'))
   })
 
   it('answers the health check while the database is reachable, and 503 when it is not', async () => {

@@ -28,7 +28,7 @@ const challengeById = prepared((db) => db.select({ challenge: challenges, cospon
 
 export async function loadChallenge(db: Executor, id: string): Promise<ChallengeItem | undefined> {
   const [row] = await challengeById(db).all({ id })
-  return row && { ...row.challenge, cosponsorIds: row.cosponsorIds }
+  return row && Object.assign(row.challenge, { cosponsorIds: row.cosponsorIds })
 }
 
 /** An administrator of a co-sponsor, acting for it. */

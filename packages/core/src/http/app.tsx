@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { requestId } from 'hono/request-id'
 import type { Database } from '../db/client.js'
 import type { MountedPlugin } from '../district/mounted-plugin.js'
 import type { Logger } from '../log/logger.js'
@@ -10,6 +9,7 @@ import { type AssetBundle, assetRoutes } from './assets.js'
 import type { DistrictRuntime, DistritoEnv } from './env.js'
 import { onError, onNotFound, renderError } from './errors.js'
 import { takeFlash } from './flash.js'
+import { requestIdFrom } from './request-id.js'
 import { csrfProtection } from './middleware/csrf.js'
 import { localeMiddleware } from './middleware/locale.js'
 import { pageRenderer } from './middleware/page-renderer.js'
@@ -64,13 +64,17 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
   const publicOrigin = runtime.config.publicUrl ? new URL(runtime.config.publicUrl).origin : undefined
 
   app.use(responseHeaders())
-  app.use(requestId())
-  app.use(async (c, next) => {
+  // Not async, as the middleware below that have nothing to do after the route: each hands on
+  // the route's promise instead of wrapping it in one more.
+  app.use((c, next) => {
+    const id = requestIdFrom(c.req.header('X-Request-Id'))
+    c.set('requestId', id)
+    c.header('X-Request-Id', id)
     c.set('district', runtime)
     c.set('db', db)
     c.set('services', parts.services)
     c.set('flash', null)
-    await next()
+    return next()
   })
   app.use(requestContext(logger, { serverTiming: runtime.serverTiming }))
   app.use(securityHeaders({ https: runtime.https }))
@@ -91,10 +95,10 @@ export function buildApp(parts: AppParts): Hono<DistritoEnv> {
     return (c.req.header('Content-Type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next)
   })
   app.use(csrfProtection(publicOrigin ? [publicOrigin] : undefined))
-  app.use(async (c, next) => {
+  app.use((c, next) => {
     // Only a full page shows the one-time notice, so a background request cannot swallow it.
     if (c.req.method === 'GET' && wantsPage(c.req.header('Accept'), c.req.header('HX-Request'))) c.set('flash', takeFlash(c))
-    await next()
+    return next()
   })
 
   app.route('/', localeRoutes())

@@ -7,7 +7,7 @@ import { readCookie } from '../cookies.js'
 
 /** Sets the request's language, translator and formatters; responses vary with the choice. */
 export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const { config, catalogs } = c.get('district')
     const locale = negotiateLocale({
       cookie: readCookie(c, LOCALE_COOKIE),
@@ -20,6 +20,6 @@ export function localeMiddleware(): MiddlewareHandler<DistritoEnv> {
     c.set('format', createFormatters(locale, config.timeZone))
     c.header('Content-Language', locale)
     c.header('Vary', 'Accept-Language, Cookie', { append: true })
-    await next()
+    return next()
   }
 }

@@ -13,7 +13,7 @@ import type { DistritoEnv } from '../env.js'
  * come from the request's record in one plain object (`http/response-headers.ts`).
  */
 export function pageRenderer(): MiddlewareHandler<DistritoEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     c.setRenderer(async (content, props) => {
       const page = html`${raw('<!DOCTYPE html>')}${(
         <RequestContext.Provider value={c}>
@@ -27,6 +27,6 @@ export function pageRenderer(): MiddlewareHandler<DistritoEnv> {
       // Hono keeps what c.status() set to itself; an empty response built by the context carries it.
       return headers.respond(body, c.body(null).status, 'text/html; charset=UTF-8')
     })
-    await next()
+    return next()
   }
 }

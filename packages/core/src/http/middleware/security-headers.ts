@@ -29,9 +29,9 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler<
     ['Content-Security-Policy', contentSecurityPolicy],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
   ]
-  return async (c, next) => {
+  return (c, next) => {
     const record = c.get('responseHeaders')
     for (const [name, value] of headers) record.set(name, value)
-    await next()
+    return next()
   }
 }
