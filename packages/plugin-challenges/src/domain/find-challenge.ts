@@ -2,7 +2,7 @@ import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Executor, SubjectAccess } from '@distrito/core'
 import { type Database, follows, organizations, prepared, workflowItems } from '@distrito/core/db'
 import { challenges, type Submission, submissions, teamMembers } from '../schema.js'
-import { CHALLENGE_SUBJECT, type ChallengeItem, challengeState, challengeStateJoin, cosponsorIdsColumn } from '../workflow.js'
+import { CHALLENGE_SUBJECT, type ChallengeItem, challengeItemOf, challengeState, challengeStateJoin, cosponsorIdsColumn } from '../workflow.js'
 import { challengeAccess, personId, relationColumns, type ChallengeAccess } from './access.js'
 import { personsEntryIn } from './submission-access.js'
 import type { ChallengeState } from './phases.js'
@@ -53,9 +53,7 @@ const challengeBySlug = prepared((db) => challengeWithState(db, sql.placeholder(
 function found(row: ChallengeRow | undefined, who: SubjectAccess): FoundChallenge | undefined {
   if (!row) return undefined
   const state = row.state as ChallengeState
-  // The row's own object, not a copy: on Node 20 a spread followed by more properties falls off
-  // V8's fast path (docs/benchmarks.md, tenth and seventeenth rounds), and the row is this request's.
-  const challenge = Object.assign(row.challenge, { cosponsorIds: row.cosponsorIds })
+  const challenge = challengeItemOf(row)
   const entry = row.ownEntry ? (JSON.parse(row.ownEntry) as [string, Submission['status']]) : undefined
   return {
     challenge, state, sponsor: row.sponsor, access: challengeAccess(challenge, state, who, row),

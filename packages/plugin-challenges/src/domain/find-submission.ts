@@ -40,7 +40,7 @@ export function submissionFinderWith<Columns extends Record<string, SQL>, Lists>
     const found = await find(db, slug, who, { submissionId })
     // The call first, as for any of its pages: an entry of a call the person may not see is not there.
     if (!found?.access.canView || !found.lists?.mine.canView) return undefined
-    // The found call becomes the entry's, without copies (see `found` in find-challenge.ts); its
+    // The found call becomes the entry's, without copies (see `challengeItemOf` in workflow.ts); its
     // lists are replaced by the entry's below.
     const { lists } = found
     const entry: FoundSubmission = Object.assign(found, { submission: lists.submission, mine: lists.mine })
